@@ -1,0 +1,32 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// PW_CHROMIUM_PATH (set by scripts/test.sh when Playwright's own browser cannot be
+// downloaded) points at a system Chromium; otherwise Playwright's bundled one is used.
+const executablePath = process.env.PW_CHROMIUM_PATH;
+const port = 4317;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: executablePath
+      ? {
+          executablePath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        }
+      : {},
+  },
+  webServer: {
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

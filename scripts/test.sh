@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Every test of the project, as README.md's second command and .ci/run run it.
+# Gets what the tests need on a fresh machine (smem, a browser for Playwright) or stops
+# with a one-line instruction.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+apt_updated=
+apt_install() {
+  [ -n "$apt_updated" ] || { apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1
+}
+
+# --- smem: the oracle for the per-process numbers
+if ! command -v smem >/dev/null 2>&1; then
+  if can_apt && apt_install smem && command -v smem >/dev/null 2>&1; then echo "test: installed smem"
+  else echo "test: smem is needed for the PSS agreement test: install it (Debian/Ubuntu: sudo apt-get install smem)"; exit 1; fi
+fi
+
+# --- a browser for Playwright: its own download where that works, else the system's Chromium
+bundled=$(node -e "try{const p=require('playwright-core').chromium.executablePath();process.stdout.write(require('fs').existsSync(p)?p:'')}catch{}" 2>/dev/null || true)
+if [ -z "$bundled" ] && [ -z "${PW_CHROMIUM_PATH:-}" ]; then
+  for c in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+    if [ -x "$c" ]; then export PW_CHROMIUM_PATH=$c; break; fi
+  done
+  if [ -z "${PW_CHROMIUM_PATH:-}" ]; then
+    if timeout 300 npx --no-install playwright install chromium >/dev/null 2>&1; then echo "test: downloaded Playwright's Chromium"
+    elif can_apt && apt_install chromium && [ -x /usr/bin/chromium ]; then export PW_CHROMIUM_PATH=/usr/bin/chromium; echo "test: installed Debian's chromium"
+    else echo "test: no browser for Playwright: run 'npx playwright install chromium' (or install chromium and set PW_CHROMIUM_PATH)"; exit 1; fi
+  fi
+fi
+
+[ -f dist/cli.mjs ] || node scripts/build-cli.mjs
+node scripts/build-cli.mjs
+echo "== typecheck";  npm run -s typecheck
+echo "== lint";       npx biome check .
+echo "== unit tests"; npx vitest run
+echo "== build";      npx vite build --logLevel warn
+echo "== e2e tests";  npx playwright test

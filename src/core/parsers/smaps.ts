@@ -1,0 +1,170 @@
+/**
+ * /proc/<pid>/smaps and smaps_rollup — `show_smap()` / `show_smaps_rollup()` in the
+ * kernel's fs/proc/task_mmu.c:
+ *
+ *   7fdac9a000-7fdacda000 rw-p 00000000 00:00 0                              [stack]
+ *   Size:                256 kB
+ *   Rss:                 256 kB
+ *   Pss:                 256 kB
+ *   …
+ *   THPeligible:            0
+ *   VmFlags: rd wr mr mw me gd ac
+ *
+ *   ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]
+ *   00400000-7ffd6d3f4000 ---p 00000000 00:00 0                              [rollup]
+ *
+ * Addresses are 8 to 16 hex digits and exceed 2^53, so they are bigint; `end` is
+ * exclusive. The path may hold spaces and end in ` (deleted)`.
+ *
+ * This is the hot path of a large capture: lines are scanned by index with charCodeAt,
+ * no regex per line, no array of lines.
+ */
+import type { Cursor } from '../cursor';
+import type { Mapping, SmapsData } from '../types';
+import type { LineParser, ParseContext } from './parser';
+
+const NO_UNIT = new Set(['THPeligible', 'ProtectionKey']);
+
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** index just past a run of hex digits starting at i (i when none) */
+function hexRun(t: string, i: number, end: number): number {
+  while (i < end && hexVal(t.charCodeAt(i)) >= 0) i++;
+  return i;
+}
+
+function skipSpaces(t: string, i: number, end: number): number {
+  while (i < end) {
+    const c = t.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** Parses a mapping header line in t[ls, le); null when the line is not one. */
+export function parseHeader(t: string, ls: number, le: number, line: number): Mapping | null {
+  const a = hexRun(t, ls, le);
+  if (a - ls < 8 || a - ls > 16 || t.charCodeAt(a) !== 45 /* - */) return null;
+  const b = hexRun(t, a + 1, le);
+  if (b - a - 1 < 8 || b - a - 1 > 16 || t.charCodeAt(b) !== 32) return null;
+  const p = b + 1;
+  if (p + 4 > le || t.charCodeAt(p + 4) !== 32) return null;
+  const perms = t.slice(p, p + 4);
+  const o = hexRun(t, p + 5, le);
+  if (o === p + 5 || t.charCodeAt(o) !== 32) return null;
+  // device: major:minor in hex
+  const d1 = hexRun(t, o + 1, le);
+  if (d1 === o + 1 || t.charCodeAt(d1) !== 58 /* : */) return null;
+  const d2 = hexRun(t, d1 + 1, le);
+  if (d2 === d1 + 1 || t.charCodeAt(d2) !== 32) return null;
+  let i = d2 + 1;
+  let inode = 0;
+  const i0 = i;
+  for (; i < le; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    inode = inode * 10 + (c - 48);
+  }
+  if (i === i0) return null;
+  if (i < le && t.charCodeAt(i) !== 32 && t.charCodeAt(i) !== 9) return null;
+  const ps = skipSpaces(t, i, le);
+  let pe = le;
+  while (pe > ps && (t.charCodeAt(pe - 1) === 32 || t.charCodeAt(pe - 1) === 9)) pe--;
+  return {
+    start: BigInt(`0x${t.slice(ls, a)}`),
+    end: BigInt(`0x${t.slice(a + 1, b)}`),
+    perms,
+    offset: BigInt(`0x${t.slice(p + 5, o)}`),
+    dev: t.slice(o + 1, d2),
+    inode,
+    path: t.slice(ps, pe),
+    kib: {},
+    line,
+  };
+}
+
+enum Kv {
+  Ok = 0,
+  NotKv = 1,
+  NoUnit = 2,
+}
+
+export const smapsParser: LineParser<SmapsData> = {
+  format: 'smaps',
+  starts(line) {
+    return parseHeader(line, 0, line.length, 0) !== null;
+  },
+  parse(cur: Cursor, ctx: ParseContext): SmapsData {
+    const t = cur.text;
+    const mappings: Mapping[] = [];
+    let rollup = false;
+    let m: Mapping | null = null;
+    for (; !cur.done; cur.advance()) {
+      const ls = cur.ls;
+      const le = cur.le;
+      if (ls === le) continue;
+      const c0 = t.charCodeAt(ls);
+      // counter lines: `Key:   N kB` — the bulk of the input
+      if (c0 >= 65 && c0 <= 90) {
+        const colon = t.indexOf(':', ls);
+        if (colon > ls && colon < le) {
+          const key = t.slice(ls, colon);
+          if (key === 'VmFlags') {
+            if (m) m.vmFlags = t.slice(colon + 1, le).trim();
+            else ctx.diag.unknown(cur.line, cur.str, 'VmFlags before any mapping header');
+            continue;
+          }
+          let i = skipSpaces(t, colon + 1, le);
+          const ds = i;
+          let v = 0;
+          for (; i < le; i++) {
+            const c = t.charCodeAt(i);
+            if (c < 48 || c > 57) break;
+            v = v * 10 + (c - 48);
+          }
+          let state: Kv = Kv.NotKv;
+          if (i > ds) {
+            const j = skipSpaces(t, i, le);
+            if (j === le) state = NO_UNIT.has(key) ? Kv.Ok : Kv.NoUnit;
+            else if (t.charCodeAt(j) === 107 && t.charCodeAt(j + 1) === 66 && skipSpaces(t, j + 2, le) === le) state = Kv.Ok; // "kB"
+          }
+          if (state === Kv.Ok && key !== 'MemTotal' && key !== 'Name') {
+            if (m === null) ctx.diag.unknown(cur.line, cur.str, `${key} before any mapping header`);
+            else if (m.kib[key] !== undefined) {
+              ctx.diag.unknown(cur.line, cur.str, `${key} given twice for one mapping`);
+            } else m.kib[key] = v;
+            continue;
+          }
+          if (state === Kv.NoUnit) {
+            ctx.diag.unknown(cur.line, cur.str, `${key} without its kB unit (line cut off?); value not used`);
+            continue;
+          }
+        }
+      } else if (hexVal(c0) >= 0) {
+        const h = parseHeader(t, ls, le, cur.line);
+        if (h) {
+          if (h.path === '[rollup]') {
+            if (mappings.length > 0) break; // a rollup after full smaps is its own input
+            rollup = true;
+          } else if (rollup) break;
+          m = h;
+          mappings.push(h);
+          continue;
+        }
+      } else if (cur.blank) continue;
+      const line = cur.str;
+      if (ctx.isBoundary(line, 'smaps')) break;
+      ctx.diag.unknown(cur.line, line);
+    }
+    const last = mappings[mappings.length - 1];
+    if (last && last.kib.Rss === undefined && !rollup)
+      ctx.diag.add(last.line, 'warning', 'last mapping has no Rss line: the capture looks cut off here');
+    return { mappings, rollup };
+  },
+};
