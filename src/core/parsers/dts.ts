@@ -56,6 +56,8 @@ export function tokenize(src: string, firstLine: number): Tok[] {
   let i = 0;
   let line = firstLine;
   let inCells = 0;
+  // after /memreserve/ and until its `;`, words are numbers (dtc's integer_prim)
+  let memreserve = false;
   const n = src.length;
   while (i < n) {
     const c = src[i] as string;
@@ -106,7 +108,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       i = j + 1;
       continue;
     }
-    if (c === "'" && inCells > 0) {
+    if (c === "'" && (inCells > 0 || memreserve)) {
       const m = /^'(\\x[0-9a-fA-F]{1,2}|\\[0-7]{1,3}|\\.|[^\\'])'/.exec(src.slice(i, i + 8));
       if (!m) throw new DtsSyntaxError('bad character literal', line);
       out.push({ t: 'num', v: BigInt(charValue(m[1] as string)), line });
@@ -117,6 +119,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       const m = /^\/(dts-v1|plugin|memreserve|delete-node|delete-property|bits|omit-if-no-ref|include|incbin)\//.exec(src.slice(i, i + 20));
       if (m) {
         out.push({ t: 'kw', v: m[1] as string, line });
+        if (m[1] === 'memreserve') memreserve = true;
         i += m[0].length;
         continue;
       }
@@ -136,7 +139,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
         continue;
       }
     }
-    if (inCells > 0 && /[0-9]/.test(c)) {
+    if ((inCells > 0 || memreserve) && /[0-9]/.test(c)) {
       const m = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)/.exec(src.slice(i, i + 40));
       if (!m) throw new DtsSyntaxError('bad number', line);
       const lit = m[1] as string;
@@ -149,6 +152,12 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       let j = i;
       while (j < n && NAME_CH.test(src[j] as string)) j++;
       const word = src.slice(i, j);
+      if (word === ',') {
+        // a comma between values, not a name
+        out.push({ t: 'p', v: ',', line });
+        i = j;
+        continue;
+      }
       if (src[j] === ':' && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(word)) {
         out.push({ t: 'label', v: word, line });
         i = j + 1;
@@ -165,6 +174,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       continue;
     }
     if ('{};=,<>[]()+-*/%&|^~!?:'.includes(c)) {
+      if (c === ';') memreserve = false;
       if (c === '<') inCells++;
       if (c === '>' && inCells > 0 && parenDepth(out) === 0) inCells--;
       out.push({ t: 'p', v: c, line });
@@ -764,7 +774,7 @@ export function parseDtsText(src: string, ctx: ParseContext, firstLine = 1): { t
 }
 
 const DTS_START =
-  /^\s*(?:\/dts-v1\/|\/plugin\/|\/memreserve\/|\/include\/|#include\s|\/\s*\{|&[a-zA-Z_]\w*\s*\{|(?:[a-zA-Z_]\w*:\s*)*[a-zA-Z][\w,.+-]*(?:@[0-9a-fA-F,]+)?\s*\{\s*$|\/\*|\/\/)/;
+  /^\s*(?:\/dts-v1\/|\/plugin\/|\/memreserve\/|\/include\/|\/delete-node\/|\/delete-property\/|\/omit-if-no-ref\/|#include\s|\/\s*\{|&[a-zA-Z_]\w*\s*\{|(?:[a-zA-Z_]\w*:\s*)*[a-zA-Z][\w,.+-]*(?:@[0-9a-fA-F,]+)?\s*\{\s*$|\/\*|\/\/)/;
 
 /**
  * A DTS segment ends where braces return to depth 0 and the next non-blank line is not

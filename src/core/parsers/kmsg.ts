@@ -26,10 +26,10 @@ import { hasLogPrefix, hexToBigInt, stripLogPrefix } from '../text';
 import type { BootMemoryLine, KernelLog, MemblockRegion } from '../types';
 import type { LineParser, ParseContext } from './parser';
 
-const MEMORY = /^Memory: (\d+)[kK]\/(\d+)[kK] available\s*(?:\((.*)\)?|,\s*(.*))?$/;
+const MEMORY = /^Memory: (\d+)[kK]\/(\d+)[kK] available\s*(?:\(([^)]*)\)?|,\s*(.*))?$/;
 const MEM_FIELD = /(\d+)[kK] ([a-zA-Z][\w -]*?)\s*(?=,|$)/g;
 const OF_NEW = /^OF: reserved mem: (0x[0-9a-fA-F]+)\.\.(0x[0-9a-fA-F]+) \((\d+) KiB\) (nomap|map) (reusable|non-reusable) (\S.*)$/;
-const OF_OLD = /^OF: reserved mem: initialized node ([^,]+), compatible id (.*)$/;
+const OF_OLD = /^OF: reserved mem: initialized node (.+?), compatible id (.*)$/;
 const POOL = /^Reserved memory: created (CMA|DMA) memory pool at (0x[0-9a-fA-F]+), size (\d+) ([KMG]i?B)/;
 const CMA = /^cma: Reserved (\d+) ([KMG]i?B) at (0x[0-9a-fA-F]+)/;
 const ZONE = /^\s+(\w+)\s+(?:\[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]|(empty))\s*$/;
@@ -148,10 +148,12 @@ export const kmsgParser: LineParser<KernelLog> = {
         /* memblock=debug summary lines: the regions below them carry the data */
       } else if ((m = TOTAL_PAGES.exec(msg)) && /zonelists/.test(msg)) {
         log.totalPages = Number(m[1]);
-      } else if (prefixed || wholeLog) {
+      } else if (prefixed) {
         log.otherLines++;
       } else if (ctx.isBoundary(raw, 'kmsg')) {
         break;
+      } else if (wholeLog) {
+        log.otherLines++;
       } else {
         ctx.diag.unknown(n, raw);
       }
