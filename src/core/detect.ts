@@ -102,7 +102,10 @@ export function parseText(text: string, name: string, pathHint?: string): Parsed
     const firstLine = cur.line;
     // `cat …/memblock/memory` followed by a second table without its own prompt: the
     // hint belongs to the first one only
-    if (hint !== hintOwner.hint) (hintOwner.hint = hint), hintOwner.used.clear();
+    if (hint !== hintOwner.hint) {
+      hintOwner.hint = hint;
+      hintOwner.used.clear();
+    }
     ctx.hint = hintOwner.used.has(parser.format) ? undefined : hint;
     hintOwner.used.add(parser.format);
     const pos = cur.ls;

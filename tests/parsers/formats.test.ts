@@ -314,7 +314,7 @@ describe('bad input', () => {
     const p = parseText('MemTotal: 100 kB\nthis is a note\nMemFree: 50 kB\n\ngarbage at the end\n', 'x');
     expect(p.segments).toHaveLength(1);
     expect(errors([p]).map((d) => d.line)).toEqual([2, 5]);
-    expect((p.segments[0]?.data as Meminfo).fields.get('MemFree')?.value).toBe(50);
+    expect((p.segments[0]!.data as Meminfo).fields.get('MemFree')?.value).toBe(50);
   });
   it('a text with nothing readable gives diagnostics and no data', () => {
     const p = parseText('hello\nworld\n', 'x');
