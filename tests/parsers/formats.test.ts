@@ -316,6 +316,10 @@ describe('bad input', () => {
     expect(errors([p]).map((d) => d.line)).toEqual([2, 5]);
     expect((p.segments[0]!.data as Meminfo).fields.get('MemFree')?.value).toBe(50);
   });
+  it('a boot Memory: line right after meminfo is the kernel log, not a meminfo field', () => {
+    const p = parseText('MemTotal: 100 kB\nMemFree: 50 kB\nMemory: 230408K/258368K available (448K init)\n', 'x');
+    expect(p.segments.map((s) => s.format)).toEqual(['meminfo', 'kmsg']);
+  });
   it('a text with nothing readable gives diagnostics and no data', () => {
     const p = parseText('hello\nworld\n', 'x');
     expect(p.segments).toEqual([]);

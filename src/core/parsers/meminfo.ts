@@ -13,7 +13,7 @@ import type { Cursor } from '../cursor';
 import type { Meminfo } from '../types';
 import type { LineParser, ParseContext } from './parser';
 
-const LINE = /^\s*([A-Za-z][\w()]*):\s+(-?\d+)(?:\s*(kB|KB|kb))?\s*(.*)$/;
+const LINE = /^\s*([A-Za-z][\w()]*):\s+(-?\d+)(?=\s|$)(?:\s*(kB|KB|kb)(?=\s|$))?\s*(.*)$/;
 
 export const MEMINFO_KEYS = new Set(
   (
