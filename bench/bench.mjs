@@ -1,0 +1,98 @@
+// npm run bench — the CLI on a ~100 MB capture, as whole processes (start-up and reading
+// included), against two baselines measured in the same run:
+//   (a) a bare Node script that only reads the same files and counts their lines;
+//   (b) smem -S FOLDER (Debian's smem 1.5), on the folder.
+// The capture is real smaps from this machine's /proc, replicated to a few thousand
+// processes, written in smem's folder layout and as one `==> path <==` bundle.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench', 'out');
+const folder = join(out, 'capture');
+const bundleFile = join(out, 'capture-bundle.txt');
+const targetBytes = Number(process.env.BENCH_MB ?? 100) * 1024 * 1024;
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+function capture() {
+  const procs = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const smaps = readFileSync(`/proc/${e}/smaps`, 'utf8');
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      if (smaps.length > 0) procs.push({ name: /\((.*)\)/.exec(stat)?.[1] ?? '?', smaps, stat });
+    } catch {}
+  }
+  return procs;
+}
+
+function build() {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(folder, 'proc'), { recursive: true });
+  const real = capture();
+  if (real.length === 0) throw new Error('no readable smaps in /proc');
+  writeFileSync(join(folder, 'proc', 'meminfo'), readFileSync('/proc/meminfo'));
+  writeFileSync(join(folder, 'proc', 'version'), readFileSync('/proc/version'));
+  const bundle = [`==> /proc/meminfo <==\n${readFileSync('/proc/meminfo', 'utf8')}`];
+  let bytes = 0;
+  let pid = 1000;
+  while (bytes < targetBytes) {
+    const p = real[pid % real.length];
+    const d = join(folder, 'proc', String(pid));
+    mkdirSync(d);
+    writeFileSync(join(d, 'smaps'), p.smaps);
+    writeFileSync(join(d, 'stat'), p.stat.replace(/^\d+/, String(pid)));
+    writeFileSync(join(d, 'cmdline'), `${p.name}\0`);
+    bundle.push(`==> /proc/${pid}/smaps <==\n${p.smaps}`);
+    bytes += p.smaps.length;
+    pid++;
+  }
+  writeFileSync(bundleFile, bundle.join('\n'));
+  return { processes: pid - 1000, bytes, real: real.length };
+}
+
+function time(cmd, args) {
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)];
+}
+
+const cli = join(root, 'dist', 'cli.mjs');
+if (!existsSync(cli)) execFileSync('node', [join(root, 'scripts', 'build-cli.mjs')]);
+const info = build();
+const hasSmem = spawnSync('smem', ['--help']).status === 0;
+console.log(
+  `capture: ${info.processes} processes (smaps of ${info.real} real ones, replicated), ${(info.bytes / 1048576).toFixed(1)} MB of smaps; bundle ${(statSync(bundleFile).size / 1048576).toFixed(1)} MB`,
+);
+console.log(`median of ${runs} runs each, whole processes:\n`);
+const count = join(root, 'bench', 'count-lines.mjs');
+const t = {
+  countFolder: time('node', [count, folder]),
+  cliFolder: time('node', [cli, 'analyze', '--no-mappings', folder]),
+  cliFolderMappings: time('node', [cli, 'analyze', folder]),
+  countBundle: time('node', [count, bundleFile]),
+  cliBundle: time('node', [cli, 'analyze', '--no-mappings', bundleFile]),
+  smem: hasSmem ? time('smem', ['-S', folder, '-c', 'pid uss pss rss swap']) : null,
+};
+const row = (label, ms) => console.log(`  ${label.padEnd(58)} ${ms === null ? 'n/a' : `${(ms / 1000).toFixed(3)} s`}`);
+row('bare read-and-count, folder', t.countFolder);
+row('ramledger analyze --no-mappings FOLDER', t.cliFolder);
+row('ramledger analyze FOLDER (JSON with every mapping)', t.cliFolderMappings);
+row('bare read-and-count, bundle', t.countBundle);
+row('ramledger analyze --no-mappings BUNDLE', t.cliBundle);
+row('smem -S FOLDER -c "pid uss pss rss swap"', t.smem);
+console.log('\nratios (same run):');
+console.log(`  (a) ramledger / bare read, folder: ${(t.cliFolder / t.countFolder).toFixed(2)}x   (goal <= 2x)`);
+console.log(`  (a) ramledger / bare read, bundle: ${(t.cliBundle / t.countBundle).toFixed(2)}x   (goal <= 2x)`);
+if (t.smem !== null) console.log(`  (b) smem / ramledger, folder:      ${(t.smem / t.cliFolder).toFixed(2)}x   (goal >= 5x)`);
+else console.log('  (b) smem not installed: apt-get install smem');
+if (!process.env.BENCH_KEEP) rmSync(out, { recursive: true, force: true });
