@@ -4,23 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { read, SEED } from './helpers';
+import { read, SEED, SEED_FILES } from './helpers';
 
 const BIN = join(__dirname, '..', 'bin', 'ramledger.mjs');
 const cli = (args: string[], input?: string) => spawnSync('node', [BIN, 'analyze', ...args], { encoding: 'utf8', input: input ?? '' });
-const SEED_FILES = [
-  'reserved-memory.dts',
-  'memblock-memory.txt',
-  'memblock-reserved.txt',
-  'dmesg-memory-line.txt',
-  'free.txt',
-  'meminfo.txt',
-  'smaps-stack.txt',
-].map((f) => join(SEED, f));
+const SEED_PATHS = SEED_FILES.map((f) => join(SEED, f));
 
 describe('ramledger analyze', () => {
   it('prints the seed numbers as JSON with every check holding', () => {
-    const r = cli(['--format', 'json', ...SEED_FILES]);
+    const r = cli(['--format', 'json', ...SEED_PATHS]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
@@ -40,7 +32,7 @@ describe('ramledger analyze', () => {
   it('reads a folder recursively and stdin', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ramledger-cli-'));
     try {
-      for (const f of SEED_FILES) writeFileSync(join(dir, f.split('/').pop() as string), read(SEED, f.split('/').pop() as string));
+      for (const f of SEED_FILES) writeFileSync(join(dir, f), read(SEED, f));
       const a = JSON.parse(cli([dir]).stdout);
       expect(a.accounting.unaccountedKiB).toBe(50504);
       const b = JSON.parse(cli(['-'], read(SEED, 'meminfo.txt')).stdout);
@@ -52,7 +44,7 @@ describe('ramledger analyze', () => {
   });
 
   it('prints Markdown', () => {
-    const r = cli(['--format', 'markdown', ...SEED_FILES]);
+    const r = cli(['--format', 'markdown', ...SEED_PATHS]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('## Checks: 8 hold, 0 do not');
     expect(r.stdout).toMatch(/\| 3 \| +unaccounted .*\| 50,504 \|/);
@@ -68,7 +60,7 @@ describe('ramledger analyze', () => {
   it('exits 2 with a one-line reason for unreadable input', () => {
     for (const [args, input, why] of [
       [['/no/such/file'], '', /no such file/],
-      [['--format', 'xml', SEED_FILES[0] as string], '', /--format takes json or markdown/],
+      [['--format', 'xml', SEED_PATHS[0] as string], '', /--format takes json or markdown/],
       [[], '', /no input given/],
       [['-'], 'nothing to see\n', /nothing readable/],
       [['-'], '\u0000\u0001binary', /binary file/],

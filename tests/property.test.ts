@@ -3,17 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, buildSnapshot, parseBytes, parseText, toJson } from '../src/core/index';
-import { FORMATS, read, SEED } from './helpers';
+import { FORMATS, read, SEED, SEED_FILES } from './helpers';
 
-const SEED_FILES = [
-  'reserved-memory.dts',
-  'memblock-memory.txt',
-  'memblock-reserved.txt',
-  'dmesg-memory-line.txt',
-  'free.txt',
-  'meminfo.txt',
-  'smaps-stack.txt',
-];
 const FORMAT_FILES = [
   'dts-full.dts',
   'dmesg-arm64.txt',

@@ -1,18 +1,10 @@
 // The first acceptance test: the seed article's arithmetic, from the files as a person
 // pasted them (fixtures/seed-mt7981, a copy of ../shared/fixtures/seed-mt7981).
 import { describe, expect, it } from 'vitest';
-import { errors, read, run, SEED } from './helpers';
+import { errors, read, run, SEED, SEED_FILES } from './helpers';
 
 const expected = JSON.parse(read(SEED, 'expected.json'));
-const FILES = [
-  'reserved-memory.dts',
-  'memblock-memory.txt',
-  'memblock-reserved.txt',
-  'dmesg-memory-line.txt',
-  'free.txt',
-  'meminfo.txt',
-  'smaps-stack.txt',
-];
+const FILES = SEED_FILES;
 
 function assertSeed(r: ReturnType<typeof run>) {
   const { json, a } = r;
