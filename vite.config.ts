@@ -7,5 +7,6 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: { outDir: 'dist-app', target: 'es2022', sourcemap: true },
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
 });

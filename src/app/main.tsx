@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { useStore } from './store';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (root)
@@ -9,3 +11,6 @@ if (root)
       <App />
     </StrictMode>,
   );
+
+// `?example` (what `npm start` opens) loads the seed MT7981 router
+if (new URLSearchParams(window.location.search).has('example')) void useStore.getState().loadExample();

@@ -55,6 +55,8 @@ export interface ParsedText {
   bytes: number;
   segments: Segment[];
   diagnostics: Diagnostic[];
+  /** the decoded text, when asked for with `keepText` */
+  text?: string;
 }
 
 const BUNDLE_HEADER = /^==> (.+) <==\s*$/;
@@ -63,7 +65,7 @@ export function isPromptLine(line: string): string | null {
   return promptCommand(line);
 }
 
-export function parseText(text: string, name: string, pathHint?: string): ParsedText {
+export function parseText(text: string, name: string, pathHint?: string, onProgress?: ByteLimits['onProgress']): ParsedText {
   const diag = new Diagnostics();
   const segments: Segment[] = [];
   let hint = pathHint;
@@ -116,6 +118,7 @@ export function parseText(text: string, name: string, pathHint?: string): Parsed
       cur.advance();
       continue;
     }
+    if (onProgress) onProgress(cur.ls, text.length);
     const seg: Segment = { format: parser.format, firstLine, lastLine: cur.line - 1, data };
     if (ctx.hint !== undefined) seg.hint = ctx.hint;
     if (parser.format === 'smaps' && (data as { rollup: boolean }).rollup) seg.format = 'smaps_rollup';
@@ -130,6 +133,10 @@ export function parseText(text: string, name: string, pathHint?: string): Parsed
 export interface ByteLimits {
   /** largest input accepted, before and after decompression */
   maxBytes: number;
+  /** keep each text in `ParsedText.text` (the page's Sources view shows it) */
+  keepText?: boolean;
+  /** called now and then while a large text is read: characters done, characters in all */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_LIMITS: ByteLimits = { maxBytes: 1024 * 1024 * 1024 };
@@ -175,7 +182,10 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
       failed(name, 'binary device tree blob (d00dfeed): not read yet — convert it with `dtc -I dtb -O dts` and add the text', bytes.length),
     ];
   if (looksBinary(bytes)) return [failed(name, 'binary file (holds NUL bytes), not a text dump; not read', bytes.length)];
-  return [parseText(decoder.decode(bytes), name, name)];
+  const text = decoder.decode(bytes);
+  const parsed = parseText(text, name, name, limits.onProgress);
+  if (limits.keepText) parsed.text = text;
+  return [parsed];
 }
 
 function mib(n: number): string {

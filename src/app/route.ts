@@ -1,0 +1,41 @@
+/**
+ * Views reachable by URL: `#/overview`, `#/map`, `#/processes`, `#/processes/files`,
+ * `#/checks`, `#/sources?s=<name>&l=<line>`. A hash route works from a static folder and
+ * from a single HTML file alike.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources';
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources'];
+
+export interface Route {
+  view: View;
+  sub: string;
+  params: URLSearchParams;
+}
+
+export function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = h.split('?');
+  const [v = '', sub = ''] = path.split('/');
+  const view = (VIEWS as string[]).includes(v) ? (v as View) : 'overview';
+  return { view, sub, params: new URLSearchParams(query) };
+}
+
+export function href(view: View, sub = '', params?: Record<string, string | number>): string {
+  const q = params ? new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString() : '';
+  return `#/${view}${sub ? `/${sub}` : ''}${q ? `?${q}` : ''}`;
+}
+
+const subscribe = (cb: () => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+/** the link to the line of an input a number was read from */
+export const sourceHref = (source: string, line: number): string => href('sources', '', line > 0 ? { s: source, l: line } : { s: source });

@@ -1,0 +1,107 @@
+/**
+ * The page's state (Zustand): the model the worker sent, what is in progress, and the
+ * reader's settings (kept in localStorage). All parsing happens in the worker.
+ */
+import { proxy, type Remote, wrap } from 'comlink';
+import { create } from 'zustand';
+import type { Lang } from './i18n';
+import type { FileInput, ModelView, Progress, WorkerApi } from './protocol';
+
+export type Unit = 'KiB' | 'MiB';
+export type Theme = 'system' | 'light' | 'dark';
+
+interface State {
+  model: ModelView | null;
+  busy: Progress | null;
+  error: string | null;
+  unit: Unit;
+  theme: Theme;
+  lang: Lang;
+  present: boolean;
+  /** bumped when the model changes, so views refetch what they asked the worker */
+  version: number;
+  addFiles(files: { file: Blob; name: string }[]): Promise<void>;
+  addText(name: string, text: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  clear(): Promise<void>;
+  loadExample(): Promise<void>;
+  set(p: Partial<Pick<State, 'unit' | 'theme' | 'lang' | 'present'>>): void;
+}
+
+let remote: Remote<WorkerApi> | null = null;
+export function worker(): Remote<WorkerApi> {
+  remote ??= wrap<WorkerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ramledger-parser' }));
+  return remote;
+}
+
+let seq = 0;
+const nextId = () => `in${++seq}`;
+
+const saved = (() => {
+  try {
+    return JSON.parse(localStorage.getItem('ramledger.settings') ?? '{}') as Partial<State>;
+  } catch {
+    return {};
+  }
+})();
+
+const initialLang = (): Lang => {
+  if (saved.lang === 'en' || saved.lang === 'zh') return saved.lang;
+  return typeof navigator !== 'undefined' && /^zh\b/i.test(navigator.language) ? 'zh' : 'en';
+};
+
+export const useStore = create<State>((set, get) => {
+  const run = async (label: string, job: () => Promise<ModelView>) => {
+    set({ busy: { name: label, phase: 'reading', fraction: 0 }, error: null });
+    try {
+      const model = await job();
+      set((s) => ({ model, busy: null, version: s.version + 1 }));
+    } catch (e) {
+      set({ busy: null, error: `the parser stopped: ${String((e as Error)?.message ?? e)}` });
+    }
+  };
+  return {
+    model: null,
+    busy: null,
+    error: null,
+    unit: saved.unit === 'MiB' ? 'MiB' : 'KiB',
+    theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
+    lang: initialLang(),
+    present: false,
+    version: 0,
+    async addFiles(files) {
+      if (files.length === 0) return;
+      const list: FileInput[] = files.map((f) => ({ id: nextId(), file: f.file, name: f.name }));
+      await run(
+        files[0]?.name ?? '',
+        () =>
+          worker().addFiles(
+            list,
+            proxy((p: Progress) => set({ busy: p })),
+          ) as Promise<ModelView>,
+      );
+    },
+    async addText(name, text) {
+      await run(name, () => worker().addText(nextId(), name, text) as Promise<ModelView>);
+    },
+    async remove(id) {
+      await run('', () => worker().remove(id) as Promise<ModelView>);
+    },
+    async clear() {
+      await run('', () => worker().clear() as Promise<ModelView>);
+    },
+    async loadExample() {
+      const { SEED_FILES } = await import('./seed');
+      await get().addFiles(SEED_FILES.map((f) => ({ file: new Blob([f.text], { type: 'text/plain' }), name: f.name })));
+    },
+    set(p) {
+      set(p);
+      const { unit, theme, lang } = get();
+      try {
+        localStorage.setItem('ramledger.settings', JSON.stringify({ unit, theme, lang }));
+      } catch {
+        // private mode: settings last for this visit only
+      }
+    },
+  };
+});

@@ -1,0 +1,342 @@
+/**
+ * Physical address map: lanes over one shared address axis, to scale. Wheel zooms
+ * around the pointer, drag pans, the strip on top picks a window, buttons and keys
+ * (+ − 0 ← →) do the same. Tiny regions keep a minimum width and a marker. The region
+ * table below follows the window and the hover, both ways.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { LANES } from '../../core/model/views';
+import { fmtHex, fmtInt, fmtSize, hexWidth } from '../format';
+import { useT } from '../i18n';
+import { href, sourceHref, useRoute } from '../route';
+import { useStore } from '../store';
+
+const LANE_H = 34;
+const TOP = 56;
+const MINI_H = 18;
+const MIN_W = 3;
+
+export default function AddressMap() {
+  const { t } = useT();
+  const model = useStore((s) => s.model);
+  const unit = useStore((s) => s.unit);
+  const route = useRoute();
+  const svg = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(900);
+  const [hot, setHot] = useState<number | null>(null);
+  const phys = model?.analysis.physical;
+  const regions = model?.map ?? [];
+  const base = phys?.start ?? regions[0]?.start ?? 0n;
+  const endAddr = phys?.end ?? regions.reduce((m, r) => (r.end > m ? r.end : m), 0n);
+  const span = Math.max(1, Number(endAddr - base));
+  const hw = hexWidth(endAddr);
+
+  // the window, from the URL when given (#/map?from=0x…&to=0x…) so a link can open a zoom
+  const initial = useMemo((): [number, number] => {
+    const f = route.params.get('from');
+    const to = route.params.get('to');
+    try {
+      if (f && to) {
+        const a = Number(BigInt(f) - base);
+        const b = Number(BigInt(to) - base);
+        if (b > a) return [Math.max(0, a), Math.min(span, b)];
+      }
+    } catch {
+      // a bad address in a link: show everything
+    }
+    return [0, span];
+  }, [route.params, base, span]);
+  const [win, setWin] = useState<[number, number]>(initial);
+  useEffect(() => setWin(initial), [initial]);
+
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => e && setWidth(Math.max(300, e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const clamp = (a: number, b: number): [number, number] => {
+    const w = Math.min(span, Math.max(4096, b - a));
+    let s = Math.max(0, Math.min(a, span - w));
+    if (!Number.isFinite(s)) s = 0;
+    return [s, s + w];
+  };
+  const zoom = (factor: number, at = 0.5) => {
+    setWin(([a, b]) => {
+      const w = b - a;
+      const nw = w * factor;
+      const centre = a + w * at;
+      return clamp(centre - nw * at, centre - nw * at + nw);
+    });
+  };
+  const pan = (frac: number) => setWin(([a, b]) => clamp(a + (b - a) * frac, b + (b - a) * frac));
+
+  // wheel needs a non-passive listener to stop the page from scrolling
+  // biome-ignore lint/correctness/useExhaustiveDependencies: zoom reads the latest window through setWin
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      zoom(e.deltaY > 0 ? 1.25 : 0.8, (e.clientX - r.left) / r.width);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [span]);
+
+  const drag = useRef<{ x: number; win: [number, number]; mini: boolean } | null>(null);
+  const onDown = (e: React.PointerEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const y = e.clientY - r.top;
+    const mini = y < MINI_H + 4;
+    drag.current = { x: e.clientX - r.left, win: win, mini };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    if (d.mini) {
+      const a = (Math.min(d.x, x) / width) * span;
+      const b = (Math.max(d.x, x) / width) * span;
+      if (b - a > span / width) setWin(clamp(a, b));
+    } else {
+      const dx = ((x - d.x) / width) * (d.win[1] - d.win[0]);
+      setWin(clamp(d.win[0] - dx, d.win[1] - dx));
+    }
+  };
+  const onUp = () => {
+    drag.current = null;
+  };
+
+  if (!model || regions.length === 0) return <p data-testid="map-empty">{t('map.none')}</p>;
+
+  const [v0, v1] = win;
+  const sx = (addr: bigint) => ((Number(addr - base) - v0) / (v1 - v0)) * width;
+  const lanes = LANES.filter((l) => regions.some((r) => r.lane === l));
+  const height = TOP + lanes.length * LANE_H + 8;
+  const visible = regions.map((r, i) => ({ r, i })).filter(({ r }) => Number(r.end - base) > v0 && Number(r.start - base) < v1);
+  const ticks = 6;
+  const flagged = regions.filter((r) => r.flags.length > 0);
+
+  return (
+    <section aria-labelledby="map-title">
+      <h2 id="map-title">{t('map.title')}</h2>
+      <div className="map-tools">
+        <button type="button" onClick={() => zoom(0.5)} aria-label={t('map.zoomIn')}>
+          ＋
+        </button>
+        <button type="button" onClick={() => zoom(2)} aria-label={t('map.zoomOut')}>
+          −
+        </button>
+        <button type="button" onClick={() => pan(-0.25)} aria-label="←">
+          ←
+        </button>
+        <button type="button" onClick={() => pan(0.25)} aria-label="→">
+          →
+        </button>
+        <button type="button" onClick={() => setWin([0, span])}>
+          {t('map.reset')}
+        </button>
+        <span className="mono small" data-testid="map-window">
+          {fmtHex(base + BigInt(Math.round(v0)), hw)} – {fmtHex(base + BigInt(Math.round(v1)), hw)} ({fmtSize((v1 - v0) / 1024, unit)})
+        </span>
+        <a
+          className="small"
+          href={href('map', '', { from: fmtHex(base + BigInt(Math.round(v0)), hw), to: fmtHex(base + BigInt(Math.round(v1)), hw) })}
+        >
+          link to this window
+        </a>
+        <span className="small muted">{t('map.help')}</span>
+      </div>
+      <svg
+        ref={svg}
+        className="map"
+        height={height}
+        role="img"
+        aria-label={`${t('map.title')}: ${regions.length} regions`}
+        tabIndex={0}
+        data-testid="map"
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onKeyDown={(e) => {
+          if (e.key === '+' || e.key === '=') zoom(0.5);
+          else if (e.key === '-') zoom(2);
+          else if (e.key === '0') setWin([0, span]);
+          else if (e.key === 'ArrowLeft') pan(-0.2);
+          else if (e.key === 'ArrowRight') pan(0.2);
+          else return;
+          e.preventDefault();
+        }}
+      >
+        <defs>
+          <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="var(--r-hole)" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="var(--bad)" strokeWidth="2" />
+          </pattern>
+        </defs>
+        {/* minimap: the whole span, the window in it */}
+        <rect x={0} y={2} width={width} height={MINI_H} fill="var(--r-dram)" />
+        {regions
+          .filter((r) => r.kind !== 'dram' && r.kind !== 'memblock-memory')
+          .map((r) => (
+            <rect
+              key={`m${r.start}-${r.kind}-${r.name}`}
+              x={(Number(r.start - base) / span) * width}
+              y={4}
+              width={Math.max(1, (Number(r.end - r.start) / span) * width)}
+              height={MINI_H - 4}
+              fill={`var(--r-${r.kind})`}
+            />
+          ))}
+        <rect
+          x={(v0 / span) * width}
+          y={1}
+          width={Math.max(2, ((v1 - v0) / span) * width)}
+          height={MINI_H + 2}
+          fill="none"
+          stroke="var(--accent)"
+          strokeWidth={2}
+        />
+        {/* hex ticks */}
+        {Array.from({ length: ticks + 1 }, (_, i) => {
+          const off = v0 + ((v1 - v0) * i) / ticks;
+          const x = (i / ticks) * width;
+          return (
+            <g key={`t${Math.round(off)}`}>
+              <line x1={x} x2={x} y1={MINI_H + 8} y2={height} stroke="var(--line)" />
+              <text
+                className="tick"
+                x={Math.min(Math.max(x, 2), width - 2)}
+                y={MINI_H + 20}
+                textAnchor={i === 0 ? 'start' : i === ticks ? 'end' : 'middle'}
+              >
+                {fmtHex(base + BigInt(Math.round(off)), hw)}
+              </text>
+            </g>
+          );
+        })}
+        {lanes.map((lane, li) => (
+          <text key={lane} x={4} y={TOP + li * LANE_H - 3} className="small" style={{ fontSize: 10 }} fill="var(--muted)">
+            {lane}
+          </text>
+        ))}
+        {visible.map(({ r, i }) => {
+          const li = lanes.indexOf(r.lane);
+          let x = sx(r.start);
+          let w = sx(r.end) - x;
+          const tiny = w < MIN_W;
+          if (tiny) {
+            x -= (MIN_W - w) / 2;
+            w = MIN_W;
+          }
+          x = Math.max(-10, x);
+          w = Math.min(width + 20, w);
+          const y = TOP + li * LANE_H;
+          const fill = r.kind === 'hole' ? 'url(#hatch)' : `var(--r-${r.kind})`;
+          const label = `${r.name} ${fmtHex(r.start, hw)}–${fmtHex(r.end, hw)} ${fmtSize(Number(r.end - r.start) / 1024, unit)}`;
+          return (
+            <g key={`${i}`}>
+              <rect
+                className={`region${hot === i ? ' hot' : ''}`}
+                role="button"
+                aria-label={label}
+                x={x}
+                y={y}
+                width={w}
+                height={LANE_H - 12}
+                fill={fill}
+                data-region={i}
+                onMouseEnter={() => setHot(i)}
+                onMouseLeave={() => setHot(null)}
+                onClick={() => document.querySelector(`[data-region-row="${i}"]`)?.scrollIntoView({ block: 'nearest' })}
+              >
+                <title>{label}</title>
+              </rect>
+              {tiny && <path d={`M${x + w / 2 - 4},${y - 1} l4,5 l4,-5 z`} fill="var(--ink)" pointerEvents="none" />}
+              {r.flags.length > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={LANE_H - 8} pointerEvents="none" />}
+              {w > 70 && r.kind !== 'dram' && (
+                <text x={x + 3} y={y + 14} pointerEvents="none" style={{ fontSize: 10 }}>
+                  {r.name.length * 6 > w ? `${r.name.slice(0, Math.max(1, Math.floor(w / 6) - 1))}…` : r.name}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      {flagged.length > 0 && (
+        <ul className="small" data-testid="map-flags" style={{ color: 'var(--bad)' }}>
+          {flagged.map((r) => (
+            <li key={`${r.start}-${r.kind}-${r.name}`}>
+              {fmtHex(r.start, hw)}–{fmtHex(r.end, hw)} {r.name}: {r.flags.join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>
+        {t('map.regions')} ({visible.length} / {regions.length})
+      </h3>
+      <div className="region-table">
+        <table className="data small" data-testid="region-table">
+          <thead>
+            <tr>
+              <th>{t('map.kind')}</th>
+              <th>{t('map.name')}</th>
+              <th>{t('map.start')}</th>
+              <th>{t('map.end')}</th>
+              <th className="num">
+                {t('map.size')} ({unit})
+              </th>
+              <th>{t('ov.source')}</th>
+              <th>{t('map.flags')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map(({ r, i }) => (
+              <tr
+                key={i}
+                data-region-row={i}
+                className={hot === i ? 'hot' : ''}
+                onMouseEnter={() => setHot(i)}
+                onMouseLeave={() => setHot(null)}
+                onFocus={() => setHot(i)}
+              >
+                <td>
+                  <span className="swatch" style={{ background: r.kind === 'hole' ? 'var(--r-hole)' : `var(--r-${r.kind})` }} />
+                  {r.kind}
+                </td>
+                <td title={r.rule ?? r.name}>
+                  {r.name}
+                  {r.rule && <div className="muted">{r.rule}</div>}
+                </td>
+                <td className="mono">{fmtHex(r.start, hw)}</td>
+                <td className="mono">{fmtHex(r.end - 1n, hw)}</td>
+                <td className="num">
+                  {unit === 'KiB'
+                    ? fmtInt(Number(r.end - r.start) / 1024)
+                    : fmtSize(Number(r.end - r.start) / 1024, 'MiB').replace(' MiB', '')}
+                </td>
+                <td>
+                  {r.source ? (
+                    <a href={sourceHref(r.source, r.line ?? 0)} onFocus={() => setHot(i)}>
+                      {r.source.split('/').pop()}
+                      {r.line ? `:${r.line}` : ''}
+                    </a>
+                  ) : (
+                    <span className="muted">{r.kind === 'dram' ? 'derived' : ''}</span>
+                  )}
+                </td>
+                <td style={{ color: 'var(--bad)' }}>{r.flags.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

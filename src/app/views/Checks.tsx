@@ -1,0 +1,66 @@
+/** Checks: every identity with both sides, the difference, the tolerance, the verdict and why it can differ. */
+import { fmtNum } from '../format';
+import { useT } from '../i18n';
+import { useStore } from '../store';
+
+export default function Checks() {
+  const { t } = useT();
+  const model = useStore((s) => s.model);
+  const unit = useStore((s) => s.unit);
+  if (!model) return null;
+  const a = model.analysis;
+  return (
+    <section aria-labelledby="checks-title">
+      <h2 id="checks-title">{t('checks.title')}</h2>
+      <table className="data" data-testid="checks-table">
+        <thead>
+          <tr>
+            <th>{t('checks.identity')}</th>
+            <th className="num">
+              {t('checks.left')} ({unit})
+            </th>
+            <th className="num">
+              {t('checks.right')} ({unit})
+            </th>
+            <th className="num">{t('checks.delta')}</th>
+            <th className="num">{t('checks.tolerance')}</th>
+            <th>{t('checks.verdict')}</th>
+            <th>{t('checks.why')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.checks.map((c) => (
+            <tr key={c.id} data-check={c.id} data-ok={c.ok}>
+              <td>
+                <strong>{c.label}</strong>
+                <div className="formula small">
+                  {c.leftFormula} = {c.rightFormula}
+                </div>
+              </td>
+              <td className="num">{fmtNum(c.left, unit)}</td>
+              <td className="num">{fmtNum(c.right, unit)}</td>
+              <td className={`num${c.ok ? '' : ' neg'}`}>{fmtNum(c.delta, unit)}</td>
+              <td className="num">± {fmtNum(c.tolerance, unit)}</td>
+              <td style={{ color: c.ok ? 'var(--ok)' : 'var(--bad)', fontWeight: 700, whiteSpace: 'nowrap' }}>
+                {c.ok ? `✓ ${t('checks.ok')}` : `✗ ${t('checks.fail')}`}
+              </td>
+              <td className="small">{c.why}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {a.checksNotRun.length > 0 && (
+        <>
+          <h3>{t('checks.notRun')}</h3>
+          <ul data-testid="checks-not-run">
+            {a.checksNotRun.map((c) => (
+              <li key={c.id}>
+                <code>{c.id}</code>: {c.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,311 @@
+/**
+ * Processes: the top processes' PSS by kind (Recharts), the process table (virtualised,
+ * sortable, filterable, totals), a selected process's mappings grouped by kind, and the
+ * files view (librank) at `#/processes/files`.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MappingKind } from '../../core/model/processes';
+import { type FileRow, KINDS, type MappingGroup } from '../../core/model/views';
+import { fmtHex, fmtInt, fmtNum, middle } from '../format';
+import { useT } from '../i18n';
+import type { ProcessRow } from '../protocol';
+import { href, useRoute } from '../route';
+import { useStore, worker } from '../store';
+import { type Column, VirtualTable } from './VirtualTable';
+
+export const kindColor = (k: MappingKind): string => `var(--k-${k.replace(/ /g, '-')})`;
+
+const TOP_N = 12;
+
+export default function Processes() {
+  const { t } = useT();
+  const route = useRoute();
+  const model = useStore((s) => s.model);
+  if (!model) return null;
+  const files = route.sub === 'files';
+  return (
+    <section aria-labelledby="proc-title">
+      <h2 id="proc-title">{t('proc.title')}</h2>
+      <nav className="views" aria-label={t('proc.title')} style={{ marginBottom: '0.8rem' }}>
+        <a href={href('processes')} aria-current={!files ? 'page' : undefined}>
+          {t('proc.title')}
+        </a>
+        <a href={href('processes', 'files')} aria-current={files ? 'page' : undefined}>
+          {t('proc.files')}
+        </a>
+      </nav>
+      {model.processes.length === 0 ? <p data-testid="proc-empty">{t('proc.none')}</p> : files ? <Files /> : <ProcessTable />}
+    </section>
+  );
+}
+
+const procKey = (p: ProcessRow) => String(p.index);
+
+function ProcessTable() {
+  const { t, label } = useT();
+  const model = useStore((s) => s.model);
+  const unit = useStore((s) => s.unit);
+  const route = useRoute();
+  const [filter, setFilter] = useState(route.params.get('q') ?? '');
+  const selected = route.params.get('p');
+  const all = model?.processes ?? [];
+  const rows = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    if (!q) return all;
+    return all.filter((p) => p.name.toLowerCase().includes(q) || String(p.pid ?? '').startsWith(q));
+  }, [all, filter]);
+  const hasSwapPss = all.some((p) => p.swapPssKiB !== undefined);
+  const n = (k: number) => fmtNum(k, unit);
+  const columns: Column<ProcessRow>[] = [
+    {
+      key: 'name',
+      label: t('proc.name'),
+      width: 'minmax(8rem, 2fr)',
+      value: (p) => p.name,
+      render: (p) => <span title={p.name}>{middle(p.name, 40)}</span>,
+    },
+    {
+      key: 'pid',
+      label: t('proc.pid'),
+      width: '4.5rem',
+      num: true,
+      value: (p) => p.pid ?? -1,
+      render: (p) => (p.pid === null ? '—' : p.pid),
+    },
+    { key: 'pss', label: `PSS (${unit})`, width: '6rem', num: true, value: (p) => p.pssKiB, render: (p) => n(p.pssKiB) },
+    { key: 'uss', label: `USS`, width: '5.5rem', num: true, value: (p) => p.ussKiB, render: (p) => n(p.ussKiB) },
+    { key: 'rss', label: `RSS`, width: '5.5rem', num: true, value: (p) => p.rssKiB, render: (p) => n(p.rssKiB) },
+    { key: 'swap', label: 'Swap', width: '5rem', num: true, value: (p) => p.swapKiB, render: (p) => n(p.swapKiB) },
+    ...(hasSwapPss
+      ? [
+          {
+            key: 'swappss',
+            label: 'SwapPss',
+            width: '5.5rem',
+            num: true,
+            value: (p: ProcessRow) => p.swapPssKiB ?? 0,
+            render: (p: ProcessRow) => n(p.swapPssKiB ?? 0),
+          },
+        ]
+      : []),
+    {
+      key: 'maps',
+      label: t('proc.mappings'),
+      width: '5rem',
+      num: true,
+      value: (p) => p.mappingCount,
+      render: (p) => fmtInt(p.mappingCount),
+    },
+  ];
+  const sum = (f: (p: ProcessRow) => number) => rows.reduce((s, p) => s + f(p), 0);
+  const total = {
+    name: `${t('proc.total')} (${fmtInt(rows.length)} ${t('proc.processes')})`,
+    pss: n(sum((p) => p.pssKiB)),
+    uss: n(sum((p) => p.ussKiB)),
+    rss: n(sum((p) => p.rssKiB)),
+    swap: n(sum((p) => p.swapKiB)),
+    swappss: n(sum((p) => p.swapPssKiB ?? 0)),
+    maps: fmtInt(sum((p) => p.mappingCount)),
+  };
+  const top = useMemo(() => [...rows].sort((a, b) => b.pssKiB - a.pssKiB).slice(0, TOP_N), [rows]);
+  const select = (p: ProcessRow) => {
+    const params: Record<string, string> = { p: String(p.index) };
+    if (filter) params.q = filter;
+    window.history.replaceState(null, '', href('processes', '', params));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  };
+  const chosen = selected !== null ? all.find((p) => String(p.index) === selected) : undefined;
+  return (
+    <>
+      <h3>{t('proc.top')}</h3>
+      <div className="chart-box" data-testid="top-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            data={top.map((p) => ({ name: `${middle(p.name, 22)} ${p.pid ?? ''}`, ...p.byKind }))}
+            layout="vertical"
+            margin={{ left: 10, right: 20 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
+            <XAxis type="number" tickFormatter={(v: number) => n(v)} stroke="var(--muted)" />
+            <YAxis type="category" dataKey="name" width={180} stroke="var(--muted)" tick={{ fontSize: 11 }} />
+            <Tooltip
+              formatter={(v) => `${n(Number(v))} ${unit}`}
+              contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--ink)' }}
+            />
+            <Legend formatter={(v: string) => label(v)} />
+            {KINDS.map((k) => (
+              <Bar key={k} dataKey={k} stackId="pss" fill={kindColor(k)} isAnimationActive={false} name={k} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="proc-layout">
+        <div>
+          <label>
+            <span className="visually-hidden">{t('proc.filter')}</span>
+            <input
+              type="search"
+              placeholder={t('proc.filter')}
+              aria-label={t('proc.filter')}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              style={{ width: '100%', marginBottom: '0.4rem', padding: '0.3em 0.5em' }}
+              data-testid="proc-filter"
+            />
+          </label>
+          <VirtualTable
+            rows={rows}
+            columns={columns}
+            rowKey={procKey}
+            initialSort="pss"
+            label={t('proc.title')}
+            selected={selected}
+            onSelect={select}
+            total={total}
+            testId="proc-table"
+          />
+        </div>
+        <div>{chosen ? <MappingsPanel proc={chosen} /> : <p className="muted">{t('proc.select')}</p>}</div>
+      </div>
+    </>
+  );
+}
+
+function MappingsPanel({ proc }: { proc: ProcessRow }) {
+  const { t, label } = useT();
+  const unit = useStore((s) => s.unit);
+  const version = useStore((s) => s.version);
+  const [groups, setGroups] = useState<MappingGroup[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the model changes
+  useEffect(() => {
+    let live = true;
+    setGroups(null);
+    void worker()
+      .mappings(proc.index)
+      .then((g) => live && setGroups(g));
+    return () => {
+      live = false;
+    };
+  }, [proc.index, version]);
+  const n = (k: number) => fmtNum(k, unit);
+  return (
+    <div data-testid="mappings">
+      <h3 style={{ marginTop: 0 }}>
+        {proc.name} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
+      </h3>
+      <p className="small">
+        PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
+      </p>
+      {proc.fromRollup && <p className="small muted">{t('proc.rollup')}</p>}
+      {groups?.map((g) => (
+        <details key={g.kind} data-kind={g.kind}>
+          <summary>
+            <span className="swatch" style={{ background: kindColor(g.kind) }} />
+            <strong>{label(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} · {g.rows.length}{' '}
+            {t('proc.mappings')}
+          </summary>
+          <table className="data small">
+            <thead>
+              <tr>
+                <th>{t('map.start')}</th>
+                <th>perms</th>
+                <th>{t('proc.path')}</th>
+                <th className="num">Size</th>
+                <th className="num">RSS</th>
+                <th className="num">PSS</th>
+                <th className="num">USS</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.rows.slice(0, 300).map((r) => (
+                <tr key={`${r.start}-${r.line}`}>
+                  <td className="mono">{fmtHex(r.start, r.end > 0xffffffffn ? 12 : 8)}</td>
+                  <td className="mono">{r.perms}</td>
+                  <td title={r.path} className="mono">
+                    {middle(r.path || '[anon]', 36)}
+                  </td>
+                  <td className="num">{n(r.sizeKiB)}</td>
+                  <td className="num">{n(r.rssKiB)}</td>
+                  <td className="num">{n(r.pssKiB)}</td>
+                  <td className="num">{n(r.ussKiB)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {g.rows.length > 300 && (
+            <p className="small muted">
+              {fmtInt(300)} / {fmtInt(g.rows.length)} {t('proc.shown')}
+            </p>
+          )}
+        </details>
+      ))}
+    </div>
+  );
+}
+
+function Files() {
+  const { t, label } = useT();
+  const unit = useStore((s) => s.unit);
+  const version = useStore((s) => s.version);
+  const [rows, setRows] = useState<FileRow[] | null>(null);
+  const [filter, setFilter] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the model changes
+  useEffect(() => {
+    void worker()
+      .files()
+      .then((r) => setRows(r));
+  }, [version]);
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return q ? (rows ?? []).filter((r) => r.path.toLowerCase().includes(q)) : (rows ?? []);
+  }, [rows, filter]);
+  const n = (k: number) => fmtNum(k, unit);
+  const columns: Column<FileRow>[] = [
+    {
+      key: 'path',
+      label: t('proc.path'),
+      width: 'minmax(10rem, 3fr)',
+      value: (r) => r.path,
+      render: (r) => (
+        <span title={r.path} className="mono">
+          {middle(r.path, 60)}
+        </span>
+      ),
+    },
+    { key: 'kind', label: t('proc.kind'), width: '7rem', value: (r) => r.kind, render: (r) => label(r.kind) },
+    { key: 'pss', label: `PSS (${unit})`, width: '6rem', num: true, value: (r) => r.pssKiB, render: (r) => n(r.pssKiB) },
+    { key: 'rss', label: 'RSS', width: '6rem', num: true, value: (r) => r.rssKiB, render: (r) => n(r.rssKiB) },
+    { key: 'uss', label: 'USS', width: '6rem', num: true, value: (r) => r.ussKiB, render: (r) => n(r.ussKiB) },
+    { key: 'procs', label: t('proc.processes'), width: '6rem', num: true, value: (r) => r.processes, render: (r) => fmtInt(r.processes) },
+    { key: 'maps', label: t('proc.mappings'), width: '6rem', num: true, value: (r) => r.mappings, render: (r) => fmtInt(r.mappings) },
+  ];
+  if (!rows) return <p className="muted">…</p>;
+  return (
+    <>
+      <input
+        type="search"
+        placeholder={t('proc.path')}
+        aria-label={t('proc.path')}
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        style={{ width: '100%', marginBottom: '0.4rem', padding: '0.3em 0.5em' }}
+        data-testid="files-filter"
+      />
+      <VirtualTable
+        rows={shown}
+        columns={columns}
+        rowKey={(r) => r.path}
+        initialSort="pss"
+        label={t('proc.files')}
+        testId="files-table"
+        total={{
+          path: `${t('proc.total')} (${fmtInt(shown.length)})`,
+          pss: n(shown.reduce((s, r) => s + r.pssKiB, 0)),
+          rss: n(shown.reduce((s, r) => s + r.rssKiB, 0)),
+          uss: n(shown.reduce((s, r) => s + r.ussKiB, 0)),
+        }}
+      />
+    </>
+  );
+}
