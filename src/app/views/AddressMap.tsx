@@ -32,9 +32,9 @@ export default function AddressMap() {
   const hw = hexWidth(endAddr);
 
   // the window, from the URL when given (#/map?from=0x…&to=0x…) so a link can open a zoom
+  const f = route.params.get('from');
+  const to = route.params.get('to');
   const initial = useMemo((): [number, number] => {
-    const f = route.params.get('from');
-    const to = route.params.get('to');
     try {
       if (f && to) {
         const a = Number(BigInt(f) - base);
@@ -45,7 +45,7 @@ export default function AddressMap() {
       // a bad address in a link: show everything
     }
     return [0, span];
-  }, [route.params, base, span]);
+  }, [f, to, base, span]);
   const [win, setWin] = useState<[number, number]>(initial);
   useEffect(() => setWin(initial), [initial]);
 
@@ -128,7 +128,7 @@ export default function AddressMap() {
       <h2 id="map-title">{t('map.title')}</h2>
       <div className="map-tools">
         <button type="button" onClick={() => zoom(0.5)} aria-label={t('map.zoomIn')}>
-          ＋
+          +
         </button>
         <button type="button" onClick={() => zoom(2)} aria-label={t('map.zoomOut')}>
           −

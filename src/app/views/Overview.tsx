@@ -13,6 +13,48 @@ import { useStore } from '../store';
 
 export const bucketColor = (b: Bucket): string => `var(--b-${b})`;
 
+const BUCKET_LABEL: Record<Bucket, string> = {
+  'no-map': 'firmware carve-outs (no-map)',
+  hole: 'unexplained holes',
+  'boot-kernel': 'kernel image',
+  'boot-memmap': 'memmap',
+  'boot-other': 'boot reservation',
+  cma: 'CMA',
+  'slab-unreclaimable': 'slab, unreclaimable',
+  'slab-reclaimable': 'slab, reclaimable',
+  vmalloc: 'vmalloc',
+  'page-tables': 'page tables',
+  'kernel-stacks': 'kernel stacks',
+  percpu: 'per-cpu',
+  'kernel-other': 'kernel, other',
+  anon: 'anonymous',
+  shmem: 'shared memory (tmpfs, shm)',
+  'file-mapped': 'file cache, mapped',
+  'file-unmapped': 'file cache, not mapped',
+  buffers: 'buffers',
+  'swap-cache': 'swap cache',
+  managed: 'given to the kernel',
+  unaccounted: 'unaccounted',
+  free: 'free',
+};
+
+/** buckets light enough to need dark text on them (WCAG contrast) */
+const LIGHT: ReadonlySet<Bucket> = new Set<Bucket>([
+  'hole',
+  'boot-memmap',
+  'boot-other',
+  'cma',
+  'slab-reclaimable',
+  'vmalloc',
+  'percpu',
+  'file-unmapped',
+  'swap-cache',
+  'managed',
+  'free',
+  'page-tables',
+  'file-mapped',
+]);
+
 const LINE_BUCKET: Record<string, Bucket> = {
   'no-map': 'no-map',
   holes: 'hole',
@@ -238,7 +280,7 @@ function StackedBar({ segments, total, basis }: { segments: BarSegment[]; total:
                     .querySelector(`[data-line="${CSS.escape(s.id)}"],[data-seg-row="${CSS.escape(s.id)}"]`)
                     ?.scrollIntoView({ block: 'center' });
                 }}
-                className={`seg${s.bucket === 'unaccounted' ? ' pattern-unaccounted' : ''}${hot?.seg.id === s.id ? ' hot' : ''}`}
+                className={`seg${s.bucket === 'unaccounted' ? ' pattern-unaccounted' : ''}${LIGHT.has(s.bucket) ? ' light' : ''}${hot?.seg.id === s.id ? ' hot' : ''}`}
                 style={{ width: `${pct}%`, background: s.bucket === 'unaccounted' ? undefined : bucketColor(s.bucket) }}
                 data-seg={s.id}
                 data-kib={s.kib}
@@ -284,7 +326,7 @@ function StackedBar({ segments, total, basis }: { segments: BarSegment[]; total:
               className={`swatch${s.bucket === 'unaccounted' ? ' pattern-unaccounted' : ''}`}
               style={{ background: s.bucket === 'unaccounted' ? undefined : bucketColor(s.bucket) }}
             />
-            {s.bucket}
+            {label(BUCKET_LABEL[s.bucket])}
           </span>
         ))}
       </div>

@@ -61,28 +61,28 @@ function ProcessTable() {
     {
       key: 'name',
       label: t('proc.name'),
-      width: 'minmax(8rem, 2fr)',
+      width: 'minmax(7rem, 2.2fr)',
       value: (p) => p.name,
       render: (p) => <span title={p.name}>{middle(p.name, 40)}</span>,
     },
     {
       key: 'pid',
       label: t('proc.pid'),
-      width: '4.5rem',
+      width: 'minmax(3.6rem, 1fr)',
       num: true,
       value: (p) => p.pid ?? -1,
       render: (p) => (p.pid === null ? '—' : p.pid),
     },
-    { key: 'pss', label: `PSS (${unit})`, width: '6rem', num: true, value: (p) => p.pssKiB, render: (p) => n(p.pssKiB) },
-    { key: 'uss', label: `USS`, width: '5.5rem', num: true, value: (p) => p.ussKiB, render: (p) => n(p.ussKiB) },
-    { key: 'rss', label: `RSS`, width: '5.5rem', num: true, value: (p) => p.rssKiB, render: (p) => n(p.rssKiB) },
-    { key: 'swap', label: 'Swap', width: '5rem', num: true, value: (p) => p.swapKiB, render: (p) => n(p.swapKiB) },
+    { key: 'pss', label: `PSS (${unit})`, width: 'minmax(3.6rem, 1fr)', num: true, value: (p) => p.pssKiB, render: (p) => n(p.pssKiB) },
+    { key: 'uss', label: `USS`, width: 'minmax(3.6rem, 1fr)', num: true, value: (p) => p.ussKiB, render: (p) => n(p.ussKiB) },
+    { key: 'rss', label: `RSS`, width: 'minmax(3.6rem, 1fr)', num: true, value: (p) => p.rssKiB, render: (p) => n(p.rssKiB) },
+    { key: 'swap', label: 'Swap', width: 'minmax(3.6rem, 1fr)', num: true, value: (p) => p.swapKiB, render: (p) => n(p.swapKiB) },
     ...(hasSwapPss
       ? [
           {
             key: 'swappss',
             label: 'SwapPss',
-            width: '5.5rem',
+            width: 'minmax(3.6rem, 1fr)',
             num: true,
             value: (p: ProcessRow) => p.swapPssKiB ?? 0,
             render: (p: ProcessRow) => n(p.swapPssKiB ?? 0),
@@ -92,7 +92,7 @@ function ProcessTable() {
     {
       key: 'maps',
       label: t('proc.mappings'),
-      width: '5rem',
+      width: 'minmax(3.6rem, 1fr)',
       num: true,
       value: (p) => p.mappingCount,
       render: (p) => fmtInt(p.mappingCount),
@@ -119,7 +119,7 @@ function ProcessTable() {
   return (
     <>
       <h3>{t('proc.top')}</h3>
-      <div className="chart-box" data-testid="top-chart">
+      <div className="chart-box" data-testid="top-chart" style={{ height: `${Math.min(22, 5 + top.length * 1.6)}rem` }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={top.map((p) => ({ name: `${middle(p.name, 22)} ${p.pid ?? ''}`, ...p.byKind }))}
@@ -274,11 +274,25 @@ function Files() {
       ),
     },
     { key: 'kind', label: t('proc.kind'), width: '7rem', value: (r) => r.kind, render: (r) => label(r.kind) },
-    { key: 'pss', label: `PSS (${unit})`, width: '6rem', num: true, value: (r) => r.pssKiB, render: (r) => n(r.pssKiB) },
-    { key: 'rss', label: 'RSS', width: '6rem', num: true, value: (r) => r.rssKiB, render: (r) => n(r.rssKiB) },
-    { key: 'uss', label: 'USS', width: '6rem', num: true, value: (r) => r.ussKiB, render: (r) => n(r.ussKiB) },
-    { key: 'procs', label: t('proc.processes'), width: '6rem', num: true, value: (r) => r.processes, render: (r) => fmtInt(r.processes) },
-    { key: 'maps', label: t('proc.mappings'), width: '6rem', num: true, value: (r) => r.mappings, render: (r) => fmtInt(r.mappings) },
+    { key: 'pss', label: `PSS (${unit})`, width: 'minmax(3.6rem, 1fr)', num: true, value: (r) => r.pssKiB, render: (r) => n(r.pssKiB) },
+    { key: 'rss', label: 'RSS', width: 'minmax(3.6rem, 1fr)', num: true, value: (r) => r.rssKiB, render: (r) => n(r.rssKiB) },
+    { key: 'uss', label: 'USS', width: 'minmax(3.6rem, 1fr)', num: true, value: (r) => r.ussKiB, render: (r) => n(r.ussKiB) },
+    {
+      key: 'procs',
+      label: t('proc.processes'),
+      width: 'minmax(3.6rem, 1fr)',
+      num: true,
+      value: (r) => r.processes,
+      render: (r) => fmtInt(r.processes),
+    },
+    {
+      key: 'maps',
+      label: t('proc.mappings'),
+      width: 'minmax(3.6rem, 1fr)',
+      num: true,
+      value: (r) => r.mappings,
+      render: (r) => fmtInt(r.mappings),
+    },
   ];
   if (!rows) return <p className="muted">…</p>;
   return (
