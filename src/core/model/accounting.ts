@@ -80,6 +80,10 @@ export function analyze(snap: Snapshot): Analysis {
   const lines: Line[] = [];
   const notes: string[] = [...snap.notes];
   const missing: string[] = [...(phys?.missing ?? [])];
+  if (!phys)
+    missing.push(
+      'add the device tree (memory and reserved-memory nodes) or /sys/kernel/debug/memblock/memory to see the DRAM and what firmware and boot took from it',
+    );
   const checks: Check[] = [];
   const checksNotRun: { id: string; reason: string }[] = [];
   const m = snap.meminfo?.value;
