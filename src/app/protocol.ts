@@ -70,6 +70,8 @@ export interface FileInput {
   id: string;
   file: Blob;
   name: string;
+  /** files of one dropped folder share one input (one line in the list, removed together) */
+  group?: string;
 }
 
 export interface WorkerApi {

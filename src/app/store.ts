@@ -51,12 +51,21 @@ const initialLang = (): Lang => {
 };
 
 export const useStore = create<State>((set, get) => {
-  const run = async (label: string, job: () => Promise<ModelView>) => {
+  // progress comes over its own MessagePort and can arrive after the answer: only the
+  // job still running may show it
+  let running = 0;
+  const progress = (job: number) => (p: Progress) => {
+    if (job === running) set({ busy: p });
+  };
+  const run = async (label: string, job: (id: number) => Promise<ModelView>) => {
+    const id = ++running;
     set({ busy: { name: label, phase: 'reading', fraction: 0 }, error: null });
     try {
-      const model = await job();
-      set((s) => ({ model, busy: null, version: s.version + 1 }));
+      const model = await job(id);
+      if (id === running) running = 0;
+      set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
     } catch (e) {
+      if (id === running) running = 0;
       set({ busy: null, error: `the parser stopped: ${String((e as Error)?.message ?? e)}` });
     }
   };
@@ -71,15 +80,17 @@ export const useStore = create<State>((set, get) => {
     version: 0,
     async addFiles(files) {
       if (files.length === 0) return;
-      const list: FileInput[] = files.map((f) => ({ id: nextId(), file: f.file, name: f.name }));
-      await run(
-        files[0]?.name ?? '',
-        () =>
-          worker().addFiles(
-            list,
-            proxy((p: Progress) => set({ busy: p })),
-          ) as Promise<ModelView>,
+      // a dropped folder is one input: `proc/ (812 files)`
+      const root = (n: string) => (n.includes('/') ? n.slice(0, n.indexOf('/')) : null);
+      const first = root(files[0]?.name ?? '');
+      const folder = files.length > 1 && first !== null && files.every((f) => root(f.name) === first);
+      const groupId = nextId();
+      const list: FileInput[] = files.map((f) =>
+        folder
+          ? { id: groupId, file: f.file, name: f.name, group: `${first}/ (${files.length} files)` }
+          : { id: nextId(), file: f.file, name: f.name },
       );
+      await run(files[0]?.name ?? '', (id) => worker().addFiles(list, proxy(progress(id))) as Promise<ModelView>);
     },
     async addText(name, text) {
       await run(name, () => worker().addText(nextId(), name, text) as Promise<ModelView>);

@@ -128,7 +128,11 @@ const api: WorkerApi = {
           ];
         }
       }
-      inputs.push({ id: f.id, name, bytes: f.file.size, parsed });
+      const same = f.group ? inputs.find((x) => x.id === f.id) : undefined;
+      if (same) {
+        same.parsed.push(...parsed);
+        same.bytes += f.file.size;
+      } else inputs.push({ id: f.id, name: f.group ?? name, bytes: f.file.size, parsed });
       i++;
     }
     report({ name: '', phase: 'combining', fraction: 1 }, true);
