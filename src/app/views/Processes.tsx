@@ -190,7 +190,7 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
   }, [proc.index, version]);
   const n = (k: number) => fmtNum(k, unit);
   return (
-    <div data-testid="mappings">
+    <div data-testid="mappings" className="mappings-panel" tabIndex={0} role="region" aria-label={`${proc.name} ${t('proc.mappings')}`}>
       <h3 style={{ marginTop: 0 }}>
         {proc.name} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
       </h3>
@@ -222,7 +222,7 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
                 <tr key={`${r.start}-${r.line}`}>
                   <td className="mono">{fmtHex(r.start, r.end > 0xffffffffn ? 12 : 8)}</td>
                   <td className="mono">{r.perms}</td>
-                  <td title={r.path} className="mono">
+                  <td title={r.path} className="mono path">
                     {middle(r.path || '[anon]', 36)}
                   </td>
                   <td className="num">{n(r.sizeKiB)}</td>
