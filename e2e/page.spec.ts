@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { SEED_FILES } from '../tests/seed-files';
 import { axe, drop, lineKiB, offline, SEED, shot } from './helpers';
 
-const SEED_FILES = [
-  'reserved-memory.dts',
-  'memblock-memory.txt',
-  'memblock-reserved.txt',
-  'dmesg-memory-line.txt',
-  'free.txt',
-  'meminfo.txt',
-  'smaps-stack.txt',
-];
 const expected = JSON.parse(readFileSync(join(SEED, 'expected.json'), 'utf8'));
 const kib = (n: number) => n.toLocaleString('en-US');
 

@@ -4,16 +4,7 @@ import { analyze, buildSnapshot, type ParsedText, parseText, toJson } from '../s
 
 export const SEED = join(__dirname, '..', 'fixtures', 'seed-mt7981');
 export const FORMATS = join(__dirname, '..', 'fixtures', 'formats');
-/** the seed's inputs, in the order the article reads them (expected.json is the answer) */
-export const SEED_FILES = [
-  'reserved-memory.dts',
-  'memblock-memory.txt',
-  'memblock-reserved.txt',
-  'dmesg-memory-line.txt',
-  'free.txt',
-  'meminfo.txt',
-  'smaps-stack.txt',
-];
+export { SEED_FILES } from './seed-files';
 export const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 
 export function run(inputs: { name: string; text: string }[]) {

@@ -53,11 +53,21 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const pasteCount = useRef(0);
 
+  // "system" follows prefers-color-scheme, live; the CSS knows only light and dark
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
+
+  useEffect(() => {
     document.documentElement.dataset.present = String(present);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [theme, present, lang]);
+  }, [present, lang]);
 
   // paste anywhere (not into a text field)
   useEffect(() => {

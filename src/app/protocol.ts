@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../core/cursor';
 import type { Analysis } from '../core/model/accounting';
+import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
 import type { Breakdown, FileRow, KindTotals, MappingGroup, MapRegion } from '../core/model/views';
 import type { Format } from '../core/types';
@@ -23,17 +24,9 @@ export interface InputView {
   firstError?: string;
 }
 
-export interface ProcessRow {
+/** a process's totals (as smem computes them), its place in the model and its PSS by kind */
+export interface ProcessRow extends ProcessSummary {
   index: number;
-  pid: number | null;
-  name: string;
-  pssKiB: number;
-  ussKiB: number;
-  rssKiB: number;
-  swapKiB: number;
-  swapPssKiB?: number;
-  mappingCount: number;
-  fromRollup: boolean;
   byKind: KindTotals;
 }
 
