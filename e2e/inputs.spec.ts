@@ -126,3 +126,44 @@ test('settings: dark theme, Chinese, presentation, keyboard', async ({ page }) =
   await page.keyboard.press('0');
   await expect(win).toContainText('262,144 KiB');
 });
+
+test('the Chinese page says the model’s own words in Chinese: formulas, rules, checks, notes, diagnostics', async ({ page }) => {
+  await page.goto('/?example');
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+  await page.getByLabel('Language').selectOption('zh');
+  // the ledger: labels and formulas
+  await expect(page.locator('tr[data-line="unaccounted"] .formula')).toHaveText(
+    'MemTotal − MemFree − 用户态 − 内核 = 230856 − 49516 − 44532 − 86304',
+  );
+  await expect(page.locator('tr[data-line="MemTotal"]')).toContainText('meminfo 的 MemTotal');
+  await expect(page.locator('tr[data-line="boot-reserved:48080000"]')).toContainText('内核镜像');
+  await expect(page.locator('tr[data-line="boot-reserved:48080000"] .formula')).toContainText('最接近 Memory: 行的');
+  // the bar's legend and tooltip
+  await expect(page.locator('.legend')).toContainText('未统计');
+  await page.locator('[data-seg="unaccounted"]').hover();
+  await expect(page.getByRole('tooltip')).toContainText('用户态');
+  await shot(page, '13-zh-overview');
+  // the address map: rules and lanes
+  await page.getByRole('link', { name: '物理地址图' }).click();
+  await expect(page.getByTestId('region-table')).toContainText('推测：其余启动预留中最大的一块');
+  await expect(page.getByTestId('map')).toContainText('设备树');
+  await shot(page, '14-zh-map');
+  // checks: the identity, why it can differ, and what a check that did not run needs
+  await page.getByRole('link', { name: '校验' }).first().click();
+  await expect(page.locator('tr[data-check="memblock-phys"]')).toContainText('memblock.memory = Memory: 行的物理页');
+  await expect(page.locator('tr[data-check="slab"]')).toContainText('内核输出的 Slab 恰好就是这个和');
+  await expect(page.locator('[data-check-not-run="pss"]')).toContainText('需要所有进程的 smaps');
+  await page.getByLabel('主题').selectOption('dark');
+  await shot(page, '15-zh-checks-dark');
+  await page.getByLabel('主题').selectOption('light');
+  // notes and what to add, from a meminfo of a 4.9 kernel pasted alone
+  await page.getByRole('button', { name: '全部移除' }).click();
+  await paste(page, 'MemTotal: 100000 kB\nMemFree: 50000 kB\nCached: 10000 kB\nVmallocUsed: 0 kB\nthis line is not meminfo\n');
+  await page.getByRole('link', { name: '总览' }).click();
+  await expect(page.getByTestId('notes')).toContainText('VmallocUsed 为 0');
+  await expect(page.getByTestId('missing')).toContainText('添加设备树');
+  // diagnostics with their line numbers
+  await page.locator('[data-testid="diag-count"]').first().click();
+  await expect(page.getByTestId('diagnostics')).toContainText('无法识别的行："this line is not meminfo"');
+  await shot(page, '16-zh-sources');
+});

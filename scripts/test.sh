@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, as README.md's second command and .ci/run run it.
-# Gets what the tests need on a fresh machine (smem, a browser for Playwright) or stops
-# with a one-line instruction.
+# Gets what the tests need on a fresh machine (smem, dtc, a browser for Playwright) or
+# stops with a one-line instruction: no test is skipped for want of a tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,11 +12,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1
 }
 
-# --- smem: the oracle for the per-process numbers
-if ! command -v smem >/dev/null 2>&1; then
-  if can_apt && apt_install smem && command -v smem >/dev/null 2>&1; then echo "test: installed smem"
-  else echo "test: smem is needed for the PSS agreement test: install it (Debian/Ubuntu: sudo apt-get install smem)"; exit 1; fi
-fi
+# --- the oracles: smem for the per-process numbers, dtc for the device-tree reader
+need() { # command, Debian package, what it is for
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if can_apt && apt_install "$2" && command -v "$1" >/dev/null 2>&1; then echo "test: installed $2"
+  else echo "test: $1 is needed for $3: install it (Debian/Ubuntu: sudo apt-get install $2)"; exit 1; fi
+}
+need smem smem 'the PSS agreement test'
+need dtc device-tree-compiler 'the device-tree oracle test'
 
 # --- a browser for Playwright: its own download where that works, else the system's Chromium
 bundled=$(node -e "try{const p=require('playwright-core').chromium.executablePath();process.stdout.write(require('fs').existsSync(p)?p:'')}catch{}" 2>/dev/null || true)

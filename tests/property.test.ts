@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, buildSnapshot, parseBytes, parseText, toJson } from '../src/core/index';
 import { FORMATS, read, SEED, SEED_FILES } from './helpers';
+import { unaccountedLines } from './lines';
 
 const FORMAT_FILES = [
   'dts-full.dts',
@@ -55,6 +56,7 @@ describe('parsers on arbitrary input', () => {
         const snap = buildSnapshot([p]);
         analyze(snap);
         for (const s of p.segments) expect(s.lastLine).toBeGreaterThanOrEqual(s.firstLine);
+        expect(unaccountedLines(text, p)).toEqual([]);
       }),
       { numRuns: 1500 },
     );

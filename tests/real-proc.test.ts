@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, buildSnapshot, type ParsedText, parseBytes, parseText } from '../src/core/index';
 import { bundle, type Capture, captureProc, runSmem, writeSmemFolder } from './capture';
-import { errors } from './helpers';
+import { en, errors } from './helpers';
 
 let cap: Capture;
 let dir: string;
@@ -50,7 +50,7 @@ describe("this machine's /proc", () => {
     for (const p of withMaps) expect(snap.processes.find((x) => x.pid === p.pid)?.name).toBe(p.name);
     const ids = a.checks.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['lru', 'slab', 'smaps-rss', 'pss']));
-    for (const c of a.checks) expect(c.ok, `${c.label}: ${c.left} vs ${c.right} (±${c.tolerance})`).toBe(true);
+    for (const c of a.checks) expect(c.ok, `${en(c.label)}: ${c.left} vs ${c.right} (±${c.tolerance})`).toBe(true);
     // the meminfo identity on real numbers: the accounting adds up to MemTotal exactly
     const acc = a.accounting;
     expect((acc.freeKiB ?? 0) + (acc.userKiB ?? 0) + (acc.kernelKiB ?? 0) + (acc.unaccountedKiB ?? 0)).toBe(acc.memTotalKiB);

@@ -1,5 +1,5 @@
 // The first acceptance test: the seed article's arithmetic, from the files as a person
-// pasted them (fixtures/seed-mt7981, a copy of ../shared/fixtures/seed-mt7981).
+// pasted them (fixtures/seed-mt7981: a 256 MiB MT7981 router; expected.json is the answer).
 import { describe, expect, it } from 'vitest';
 import { errors, read, run, SEED, SEED_FILES } from './helpers';
 

@@ -1,37 +1,18 @@
-/** Number and address formatting for the page (DESIGN.md "Numbers and text"). */
-import type { Unit } from './store';
+/**
+ * Numbers and text on the page. Sizes, shares and addresses come from the core's one set
+ * of formatters (src/core/units.ts), so the page, the CLI and exports agree to the digit;
+ * this file adds what only the page shows.
+ */
+export { fmtKiB as fmtInt, fmtNum, fmtPct, fmtSize, hex as fmtHex, hexWidth } from '../core/units';
 
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const one = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export const fmtInt = (n: number): string => int.format(Math.round(n));
-
-/** KiB with thousands separators, or MiB with one decimal; negatives keep their sign */
-export function fmtSize(kib: number, unit: Unit): string {
-  return unit === 'MiB' ? `${one.format(kib / 1024)} MiB` : `${int.format(Math.round(kib))} KiB`;
-}
-
-/** the number only, for table cells whose header names the unit */
-export function fmtNum(kib: number, unit: Unit): string {
-  return unit === 'MiB' ? one.format(kib / 1024) : int.format(Math.round(kib));
-}
-
-export const fmtPct = (part: number, whole: number): string => (whole ? `${one.format((part / whole) * 100)} %` : '');
-
-export function fmtHex(v: bigint, width: number): string {
-  return `0x${v.toString(16).padStart(width, '0')}`;
-}
-
-/** hex width for a layout: 8 digits below 4 GiB, else 16 */
-export const hexWidth = (end: bigint | null | undefined): number => (end !== null && end !== undefined && end > 0x1_0000_0000n ? 16 : 8);
-
+/** a file's size: "1.2 MiB", "512 B" */
 export function fmtBytes(n: number): string {
-  if (n >= 1048576) return `${one.format(n / 1048576)} MiB`;
-  if (n >= 1024) return `${one.format(n / 1024)} KiB`;
+  if (n >= 1048576) return `${(n / 1048576).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} B`;
 }
 
-/** long names truncated in the middle (DESIGN.md), full name on hover */
+/** long names truncated in the middle, the full name on hover (the caller sets `title`) */
 export function middle(s: string, max = 48): string {
   if (s.length <= max) return s;
   const head = Math.ceil((max - 1) * 0.6);

@@ -1,27 +1,31 @@
 /**
  * What the Web Worker sends to the page. Everything here survives structured clone
- * (bigint included); the full model with every mapping stays in the worker and the page
- * asks for the part it shows.
+ * (bigint and the model's messages included); the full model with every mapping stays in
+ * the worker and the page asks for the part it shows.
  */
-import type { Diagnostic } from '../core/cursor';
-import type { Analysis } from '../core/model/accounting';
+import type { FormatId } from '../core/formats/registry';
+import type { Diagnostic } from '../core/input/diagnostics';
+import type { Analysis } from '../core/model/accounting/index';
 import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
-import type { Breakdown, FileRow, KindTotals, MappingGroup, MapRegion } from '../core/model/views';
-import type { Format } from '../core/types';
+import type { Breakdown } from '../core/viewmodel/bar';
+import type { MapRegion } from '../core/viewmodel/lanes';
+import type { FileRow } from '../core/viewmodel/librank';
+import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
+import type { Headline, UsedRow } from '../core/viewmodel/overview';
 
 export interface InputView {
   id: string;
   name: string;
   bytes: number;
   lines: number;
-  formats: Format[];
+  formats: FormatId[];
   /** names of the sources this input became (one per tar member) */
   sources: string[];
   diagnostics: number;
   errors: number;
-  /** the first error, said in one line */
-  firstError?: string;
+  /** the first error, or the first note on the input as a whole */
+  firstError?: Diagnostic;
 }
 
 /** a process's totals (as smem computes them), its place in the model and its PSS by kind */
@@ -35,15 +39,13 @@ export interface ModelView {
   sources: SourceSummary[];
   kernelRelease?: string;
   analysis: Omit<Analysis, 'processes'>;
+  headline: Headline;
   breakdown: Breakdown;
+  /** "used" as `free` printed it and as each tool computes it */
+  used: UsedRow[];
   /** the address map's regions on their lanes, with flags */
   map: MapRegion[];
   processes: ProcessRow[];
-  meminfo: Record<string, number>;
-  /** `free` as printed, when pasted */
-  free?: { source: string; layout: string; unit: string; rows: { label: string; values: Record<string, number>; line: number }[] };
-  /** notes the model made while combining inputs */
-  notes: string[];
 }
 
 export interface Progress {
@@ -76,5 +78,3 @@ export interface WorkerApi {
   files(): Promise<FileRow[]>;
   sourceLines(source: string, from: number, count: number): Promise<SourceLines>;
 }
-
-export type { Diagnostic };

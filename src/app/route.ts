@@ -14,7 +14,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
   const [path = '', query = ''] = h.split('?');
   const [v = '', sub = ''] = path.split('/');

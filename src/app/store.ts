@@ -4,10 +4,11 @@
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import { create } from 'zustand';
-import type { Lang } from './i18n';
+import type { SizeUnit } from '../core/units';
+import { browserLang, type Lang } from './i18n/ui';
 import type { FileInput, ModelView, Progress, WorkerApi } from './protocol';
 
-export type Unit = 'KiB' | 'MiB';
+export type Unit = SizeUnit;
 export type Theme = 'system' | 'light' | 'dark';
 
 interface State {
@@ -45,10 +46,7 @@ const saved = (() => {
   }
 })();
 
-const initialLang = (): Lang => {
-  if (saved.lang === 'en' || saved.lang === 'zh') return saved.lang;
-  return typeof navigator !== 'undefined' && /^zh\b/i.test(navigator.language) ? 'zh' : 'en';
-};
+const initialLang = (): Lang => (saved.lang === 'en' || saved.lang === 'zh' ? saved.lang : browserLang());
 
 export const useStore = create<State>((set, get) => {
   // progress comes over its own MessagePort and can arrive after the answer: only the

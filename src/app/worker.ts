@@ -3,10 +3,16 @@
  * whole model (every mapping, every text), and answers the page's questions about it.
  */
 import { expose } from 'comlink';
-import { DEFAULT_LIMITS, type ParsedText, parseBytes, parseText } from '../core/detect';
-import { analyze } from '../core/model/accounting';
+import { DEFAULT_LIMITS, parseBytes, tooBig, unreadable } from '../core/formats/bytes';
+import { type ParsedText, parseText } from '../core/formats/detect';
+import { m } from '../core/messages/catalogue';
+import { analyze } from '../core/model/accounting/index';
 import { buildSnapshot, type Snapshot } from '../core/model/snapshot';
-import { breakdown, type FileRow, fileTable, groupMappings, mapRegions, pssByKind } from '../core/model/views';
+import { breakdown } from '../core/viewmodel/bar';
+import { mapRegions } from '../core/viewmodel/lanes';
+import { type FileRow, fileTable } from '../core/viewmodel/librank';
+import { groupMappings, pssByKind } from '../core/viewmodel/mappings';
+import { headline, usedTable } from '../core/viewmodel/overview';
 import type { FileInput, InputView, ModelView, Progress, SourceLines, WorkerApi } from './protocol';
 
 interface Input {
@@ -33,29 +39,17 @@ function view(): ModelView {
   filesCache = null;
   const a = analyze(snap);
   const { processes: summaries, ...analysis } = a;
-  const meminfo: Record<string, number> = {};
-  for (const [k, f] of snap.meminfo?.value.fields ?? []) meminfo[k] = f.value;
   const procs = snap.processes;
   return {
     inputs: inputs.map(inputView),
     sources: snap.sources,
     ...(snap.kernelRelease ? { kernelRelease: snap.kernelRelease } : {}),
     analysis,
+    headline: headline(a),
     breakdown: breakdown(snap, a),
+    used: usedTable(a, snap.free),
     map: a.physical ? mapRegions(a.physical) : [],
     processes: summaries.map((s, index) => ({ ...s, index, byKind: pssByKind(procs[index]?.mappings ?? []) })),
-    meminfo,
-    ...(snap.free
-      ? {
-          free: {
-            source: snap.free.source,
-            layout: snap.free.value.layout,
-            unit: snap.free.value.unit,
-            rows: snap.free.value.rows.map((r) => ({ label: r.label, values: r.values, line: r.line })),
-          },
-        }
-      : {}),
-    notes: snap.notes,
   };
 }
 
@@ -73,21 +67,8 @@ function inputView(i: Input): InputView {
     errors: errors.length,
   };
   const first = errors[0] ?? diags.find((d) => d.line === 0);
-  if (first) v.firstError = first.message;
+  if (first) v.firstError = first;
   return v;
-}
-
-function tooBig(name: string, bytes: number): ParsedText {
-  const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
-  return {
-    name,
-    lines: 0,
-    bytes,
-    segments: [],
-    diagnostics: [
-      { line: 0, severity: 'error', message: `file is ${mib(bytes)}, over the ${mib(DEFAULT_LIMITS.maxBytes)} limit; not read` },
-    ],
-  };
 }
 
 const api: WorkerApi = {
@@ -117,15 +98,7 @@ const api: WorkerApi = {
             onProgress: (done, total) => report({ name, phase: 'parsing', fraction: base + share * (total ? done / total : 1) }),
           });
         } catch (e) {
-          parsed = [
-            {
-              name,
-              lines: 0,
-              bytes: f.file.size,
-              segments: [],
-              diagnostics: [{ line: 0, severity: 'error', message: `could not be read: ${String((e as Error)?.message ?? e)}` }],
-            },
-          ];
+          parsed = [unreadable(name, m('bytes.read-failed', { why: e instanceof Error ? e.message : String(e) }), f.file.size)];
         }
       }
       const same = f.group ? inputs.find((x) => x.id === f.id) : undefined;

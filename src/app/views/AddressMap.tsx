@@ -5,9 +5,12 @@
  * table below follows the window and the hover, both ways.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { LANES } from '../../core/model/views';
+import { m } from '../../core/messages/catalogue';
+import { evidenceRule } from '../../core/model/physical/index';
+import { LANES } from '../../core/viewmodel/lanes';
+import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtSize, hexWidth } from '../format';
-import { useT } from '../i18n';
+import { useT } from '../i18n/useT';
 import { href, sourceHref, useRoute } from '../route';
 import { useStore } from '../store';
 
@@ -17,7 +20,7 @@ const MINI_H = 18;
 const MIN_W = 3;
 
 export default function AddressMap() {
-  const { t } = useT();
+  const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
   const route = useRoute();
@@ -149,7 +152,7 @@ export default function AddressMap() {
           className="small"
           href={href('map', '', { from: fmtHex(base + BigInt(Math.round(v0)), hw), to: fmtHex(base + BigInt(Math.round(v1)), hw) })}
         >
-          link to this window
+          {t('map.link')}
         </a>
         <span className="small muted">{t('map.help')}</span>
       </div>
@@ -186,12 +189,12 @@ export default function AddressMap() {
           .filter((r) => r.kind !== 'dram' && r.kind !== 'memblock-memory')
           .map((r) => (
             <rect
-              key={`m${r.start}-${r.kind}-${r.name}`}
+              key={`m${r.start}-${r.end}-${r.kind}-${r.line ?? 0}`}
               x={(Number(r.start - base) / span) * width}
               y={4}
               width={Math.max(1, (Number(r.end - r.start) / span) * width)}
               height={MINI_H - 4}
-              fill={`var(--r-${r.kind})`}
+              fill={regionSwatch(r.kind)}
             />
           ))}
         <rect
@@ -223,7 +226,7 @@ export default function AddressMap() {
         })}
         {lanes.map((lane, li) => (
           <text key={lane} x={4} y={TOP + li * LANE_H - 3} className="small" style={{ fontSize: 10 }} fill="var(--muted)">
-            {lane}
+            {tm(m(`lane.${lane}`))}
           </text>
         ))}
         {visible.map(({ r, i }) => {
@@ -238,8 +241,9 @@ export default function AddressMap() {
           x = Math.max(-10, x);
           w = Math.min(width + 20, w);
           const y = TOP + li * LANE_H;
-          const fill = r.kind === 'hole' ? 'url(#hatch)' : `var(--r-${r.kind})`;
-          const label = `${r.name} ${fmtHex(r.start, hw)}–${fmtHex(r.end, hw)} ${fmtSize(Number(r.end - r.start) / 1024, unit)}`;
+          const fill = regionColor(r.kind);
+          const name = tm(r.label);
+          const label = `${name} ${fmtHex(r.start, hw)}–${fmtHex(r.end, hw)} ${fmtSize(Number(r.end - r.start) / 1024, unit)}`;
           return (
             <g key={`${i}`}>
               <rect
@@ -262,7 +266,7 @@ export default function AddressMap() {
               {r.flags.length > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={LANE_H - 8} pointerEvents="none" />}
               {w > 70 && r.kind !== 'dram' && (
                 <text x={x + 3} y={y + 14} pointerEvents="none" style={{ fontSize: 10 }}>
-                  {r.name.length * 6 > w ? `${r.name.slice(0, Math.max(1, Math.floor(w / 6) - 1))}…` : r.name}
+                  {name.length * 6 > w ? `${name.slice(0, Math.max(1, Math.floor(w / 6) - 1))}…` : name}
                 </text>
               )}
             </g>
@@ -272,8 +276,8 @@ export default function AddressMap() {
       {flagged.length > 0 && (
         <ul className="small" data-testid="map-flags" style={{ color: 'var(--bad)' }}>
           {flagged.map((r) => (
-            <li key={`${r.start}-${r.kind}-${r.name}`}>
-              {fmtHex(r.start, hw)}–{fmtHex(r.end, hw)} {r.name}: {r.flags.join('; ')}
+            <li key={`${r.start}-${r.end}-${r.kind}-${r.line ?? 0}`}>
+              {fmtHex(r.start, hw)}–{fmtHex(r.end, hw)} {tm(r.label)}: {r.flags.map(tm).join('; ')}
             </li>
           ))}
         </ul>
@@ -307,12 +311,12 @@ export default function AddressMap() {
                 onFocus={() => setHot(i)}
               >
                 <td>
-                  <span className="swatch" style={{ background: r.kind === 'hole' ? 'var(--r-hole)' : `var(--r-${r.kind})` }} />
+                  <span className="swatch" style={{ background: regionSwatch(r.kind) }} />
                   {r.kind}
                 </td>
-                <td title={r.rule ?? r.name}>
-                  {r.name}
-                  {r.rule && <div className="muted">{r.rule}</div>}
+                <td title={tm(r.evidence ? evidenceRule(r.evidence) : r.label)}>
+                  {tm(r.label)}
+                  {r.evidence && <div className="muted">{tm(evidenceRule(r.evidence))}</div>}
                 </td>
                 <td className="mono">{fmtHex(r.start, hw)}</td>
                 <td className="mono">{fmtHex(r.end - 1n, hw)}</td>
@@ -328,10 +332,10 @@ export default function AddressMap() {
                       {r.line ? `:${r.line}` : ''}
                     </a>
                   ) : (
-                    <span className="muted">{r.kind === 'dram' ? 'derived' : ''}</span>
+                    <span className="muted">{r.kind === 'dram' ? t('map.derived') : ''}</span>
                   )}
                 </td>
-                <td style={{ color: 'var(--bad)' }}>{r.flags.join('; ')}</td>
+                <td style={{ color: 'var(--bad)' }}>{r.flags.map(tm).join('; ')}</td>
               </tr>
             ))}
           </tbody>

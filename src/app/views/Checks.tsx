@@ -1,10 +1,10 @@
-/** Checks: every identity with both sides, the difference, the tolerance, the verdict and why it can differ. */
+/** Checks: every identity with both sides, the difference, the tolerance, the verdict and why it can differ; then what did not run and what it needs. */
 import { fmtNum } from '../format';
-import { useT } from '../i18n';
+import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 
 export default function Checks() {
-  const { t } = useT();
+  const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
   if (!model) return null;
@@ -32,9 +32,9 @@ export default function Checks() {
           {a.checks.map((c) => (
             <tr key={c.id} data-check={c.id} data-ok={c.ok}>
               <td>
-                <strong>{c.label}</strong>
+                <strong>{tm(c.label)}</strong>
                 <div className="formula small">
-                  {c.leftFormula} = {c.rightFormula}
+                  {tm(c.leftFormula)} = {tm(c.rightFormula)}
                 </div>
               </td>
               <td className="num">{fmtNum(c.left, unit)}</td>
@@ -44,7 +44,7 @@ export default function Checks() {
               <td style={{ color: c.ok ? 'var(--ok)' : 'var(--bad)', fontWeight: 700, whiteSpace: 'nowrap' }}>
                 {c.ok ? `✓ ${t('checks.ok')}` : `✗ ${t('checks.fail')}`}
               </td>
-              <td className="small">{c.why}</td>
+              <td className="small">{tm(c.why)}</td>
             </tr>
           ))}
         </tbody>
@@ -54,8 +54,8 @@ export default function Checks() {
           <h3>{t('checks.notRun')}</h3>
           <ul data-testid="checks-not-run">
             {a.checksNotRun.map((c) => (
-              <li key={c.id}>
-                <code>{c.id}</code>: {c.reason}
+              <li key={c.id} data-check-not-run={c.id}>
+                <code>{c.id}</code>: {tm(c.reason)}
               </li>
             ))}
           </ul>

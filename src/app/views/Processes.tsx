@@ -5,18 +5,26 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MappingKind } from '../../core/model/processes';
-import { type FileRow, KINDS, type MappingGroup } from '../../core/model/views';
+import { m } from '../../core/messages/catalogue';
+import { MAPPING_KINDS, type MappingKind } from '../../core/model/processes';
+import type { FileRow } from '../../core/viewmodel/librank';
+import type { MappingGroup } from '../../core/viewmodel/mappings';
+import { kindColor } from '../colors';
 import { fmtHex, fmtInt, fmtNum, middle } from '../format';
-import { useT } from '../i18n';
+import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
 import { href, useRoute } from '../route';
 import { useStore, worker } from '../store';
 import { type Column, VirtualTable } from './VirtualTable';
 
-export const kindColor = (k: MappingKind): string => `var(--k-${k.replace(/ /g, '-')})`;
-
 const TOP_N = 12;
+
+/** a mapping kind's name in the reader's language */
+function useKindName(): (k: string) => string {
+  const { tm } = useT();
+  return (k) => (isKind(k) ? tm(m(`kind.${k}`)) : k);
+}
+const isKind = (k: string): k is MappingKind => MAPPING_KINDS.some((x) => x === k);
 
 export default function Processes() {
   const { t } = useT();
@@ -43,7 +51,8 @@ export default function Processes() {
 const procKey = (p: ProcessRow) => String(p.index);
 
 function ProcessTable() {
-  const { t, label } = useT();
+  const { t } = useT();
+  const kindName = useKindName();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
   const route = useRoute();
@@ -133,8 +142,8 @@ function ProcessTable() {
               formatter={(v) => `${n(Number(v))} ${unit}`}
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--ink)' }}
             />
-            <Legend formatter={(v: string) => label(v)} />
-            {KINDS.map((k) => (
+            <Legend formatter={(v: string) => kindName(v)} />
+            {MAPPING_KINDS.map((k) => (
               <Bar key={k} dataKey={k} stackId="pss" fill={kindColor(k)} isAnimationActive={false} name={k} />
             ))}
           </BarChart>
@@ -173,7 +182,8 @@ function ProcessTable() {
 }
 
 function MappingsPanel({ proc }: { proc: ProcessRow }) {
-  const { t, label } = useT();
+  const { t } = useT();
+  const kindName = useKindName();
   const unit = useStore((s) => s.unit);
   const version = useStore((s) => s.version);
   const [groups, setGroups] = useState<MappingGroup[] | null>(null);
@@ -202,7 +212,7 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
         <details key={g.kind} data-kind={g.kind}>
           <summary>
             <span className="swatch" style={{ background: kindColor(g.kind) }} />
-            <strong>{label(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} · {g.rows.length}{' '}
+            <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} · {g.rows.length}{' '}
             {t('proc.mappings')}
           </summary>
           <table className="data small">
@@ -245,7 +255,8 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
 }
 
 function Files() {
-  const { t, label } = useT();
+  const { t } = useT();
+  const kindName = useKindName();
   const unit = useStore((s) => s.unit);
   const version = useStore((s) => s.version);
   const [rows, setRows] = useState<FileRow[] | null>(null);
@@ -273,7 +284,7 @@ function Files() {
         </span>
       ),
     },
-    { key: 'kind', label: t('proc.kind'), width: '7rem', value: (r) => r.kind, render: (r) => label(r.kind) },
+    { key: 'kind', label: t('proc.kind'), width: '7rem', value: (r) => r.kind, render: (r) => kindName(r.kind) },
     { key: 'pss', label: `PSS (${unit})`, width: 'minmax(3.6rem, 1fr)', num: true, value: (r) => r.pssKiB, render: (r) => n(r.pssKiB) },
     { key: 'rss', label: 'RSS', width: 'minmax(3.6rem, 1fr)', num: true, value: (r) => r.rssKiB, render: (r) => n(r.rssKiB) },
     { key: 'uss', label: 'USS', width: 'minmax(3.6rem, 1fr)', num: true, value: (r) => r.ussKiB, render: (r) => n(r.ussKiB) },

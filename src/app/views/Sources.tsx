@@ -6,7 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fmtBytes, fmtInt } from '../format';
-import { useT } from '../i18n';
+import { useT } from '../i18n/useT';
 import { href, useRoute } from '../route';
 import { useStore, worker } from '../store';
 
@@ -52,7 +52,7 @@ export default function Sources() {
 }
 
 function SourceDetail({ name, line }: { name: string; line: number }) {
-  const { t } = useT();
+  const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const version = useStore((s) => s.version);
   const src = model?.sources.find((s) => s.name === name);
@@ -107,7 +107,7 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
             <tr>
               <th>{t('src.segments')}</th>
               <th className="num">{t('src.lines')}</th>
-              <th>hint</th>
+              <th>{t('src.hint')}</th>
             </tr>
           </thead>
           <tbody>
@@ -146,7 +146,7 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
               ) : (
                 <span>{t('src.whole')}</span>
               )}{' '}
-              <span className={d.severity === 'error' ? 'neg' : 'muted'}>[{d.severity}]</span> {d.message}
+              <span className={d.severity === 'error' ? 'neg' : 'muted'}>[{d.severity}]</span> {tm(d.msg)}
             </li>
           ))}
         </ul>
@@ -163,7 +163,7 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
                 className={`ln${d ? ' diag' : ''}${n === line ? ' target' : ''}`}
                 style={{ top: it.start, height: ROW }}
                 data-ln={n}
-                title={d ? d.message : undefined}
+                title={d ? tm(d.msg) : undefined}
               >
                 <span className="no">{n}</span>
                 {text(it.index) ?? ''}

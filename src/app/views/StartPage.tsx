@@ -1,7 +1,7 @@
 /** The page with nothing loaded: one drop target, the buttons, and what to run on a device. */
 import { useState } from 'react';
-import { AddButtons } from '../App';
-import { useT } from '../i18n';
+import { useT } from '../i18n/useT';
+import { AddButtons } from '../inputs/AddButtons';
 
 const COMMANDS: { what: string; cmd: string }[] = [
   { what: 'device tree reserved-memory', cmd: 'dtc -I fs -O dts /proc/device-tree 2>/dev/null || cat /sys/firmware/fdt > fdt.dtb' },

@@ -1,5 +1,5 @@
-/** Per-process totals, as smem computes them (sum over mappings). */
-import type { Mapping } from '../types';
+/** Per-process totals, as smem computes them (sums over mappings), and the kind of each mapping. */
+import type { Counts, Mapping } from '../formats/smaps/index';
 import type { ProcessModel } from './snapshot';
 
 export interface ProcessSummary {
@@ -15,11 +15,12 @@ export interface ProcessSummary {
   fromRollup: boolean;
 }
 
-export type MappingKind = 'heap' | 'stack' | 'anonymous' | 'file code' | 'file data' | 'shared memory' | 'other';
+export const MAPPING_KINDS = ['heap', 'stack', 'anonymous', 'file code', 'file data', 'shared memory', 'other'] as const;
+export type MappingKind = (typeof MAPPING_KINDS)[number];
 
-/** Groups a mapping the way DESIGN.md's process view does. */
-export function mappingKind(m: Mapping): MappingKind {
-  const p = m.path;
+/** what a mapping holds, from its path, permissions and inode */
+export function mappingKind(map: Mapping): MappingKind {
+  const p = map.path;
   if (p === '[heap]') return 'heap';
   if (p === '[stack]' || p.startsWith('[stack:')) return 'stack';
   if (
@@ -27,22 +28,26 @@ export function mappingKind(m: Mapping): MappingKind {
     p.startsWith('/memfd:') ||
     p.startsWith('/SYSV') ||
     p.startsWith('[anon_shmem:') ||
-    (m.perms[3] === 's' && m.inode !== 0 && !p.startsWith('/dev/'))
+    (map.perms[3] === 's' && map.inode !== 0 && !p.startsWith('/dev/'))
   )
     return 'shared memory';
   if (p === '' || p.startsWith('[anon:')) return 'anonymous';
   if (p.startsWith('[')) return 'other';
   if (p.startsWith('/dev/')) return 'other';
-  return m.perms[2] === 'x' ? 'file code' : 'file data';
+  return map.perms[2] === 'x' ? 'file code' : 'file data';
 }
 
-function sumKey(maps: Mapping[], key: string): number {
+/** Σ of one counter over mappings */
+function sumCounter(maps: readonly Mapping[], key: string): number {
   let s = 0;
-  for (const m of maps) s += m.kib[key] ?? 0;
+  for (const map of maps) s += map.kib[key] ?? 0;
   return s;
 }
 
-export function summarizeProcesses(procs: ProcessModel[]): ProcessSummary[] {
+/** USS of one set of counters: what only this process maps */
+export const ussOf = (k: Counts): number => (k.Private_Clean ?? 0) + (k.Private_Dirty ?? 0);
+
+export function summarizeProcesses(procs: readonly ProcessModel[]): ProcessSummary[] {
   return procs.map((p) => {
     const maps = p.mappings;
     if (maps.length === 0 && p.rollup) {
@@ -51,7 +56,7 @@ export function summarizeProcesses(procs: ProcessModel[]): ProcessSummary[] {
         pid: p.pid,
         name: p.name,
         pssKiB: r.Pss ?? 0,
-        ussKiB: (r.Private_Clean ?? 0) + (r.Private_Dirty ?? 0),
+        ussKiB: ussOf(r),
         rssKiB: r.Rss ?? 0,
         swapKiB: r.Swap ?? 0,
         mappingCount: 0,
@@ -63,14 +68,14 @@ export function summarizeProcesses(procs: ProcessModel[]): ProcessSummary[] {
     const s: ProcessSummary = {
       pid: p.pid,
       name: p.name,
-      pssKiB: sumKey(maps, 'Pss'),
-      ussKiB: sumKey(maps, 'Private_Clean') + sumKey(maps, 'Private_Dirty'),
-      rssKiB: sumKey(maps, 'Rss'),
-      swapKiB: sumKey(maps, 'Swap'),
+      pssKiB: sumCounter(maps, 'Pss'),
+      ussKiB: sumCounter(maps, 'Private_Clean') + sumCounter(maps, 'Private_Dirty'),
+      rssKiB: sumCounter(maps, 'Rss'),
+      swapKiB: sumCounter(maps, 'Swap'),
       mappingCount: maps.length,
       fromRollup: false,
     };
-    if (maps.some((m) => m.kib.SwapPss !== undefined)) s.swapPssKiB = sumKey(maps, 'SwapPss');
+    if (maps.some((map) => map.kib.SwapPss !== undefined)) s.swapPssKiB = sumCounter(maps, 'SwapPss');
     return s;
   });
 }

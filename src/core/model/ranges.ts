@@ -1,12 +1,13 @@
 /** Range arithmetic on [start, end) bigint ranges. */
+import { bytesToKiB, PAGE } from '../units';
+
 export interface Range {
   start: bigint;
   end: bigint;
 }
 
 export const sizeOf = (r: Range): bigint => (r.end > r.start ? r.end - r.start : 0n);
-export const kib = (bytes: bigint): number => Number(bytes) / 1024;
-export const totalKiB = (rs: readonly Range[]): number => kib(rs.reduce((s, r) => s + sizeOf(r), 0n));
+export const totalKiB = (rs: readonly Range[]): number => bytesToKiB(rs.reduce((s, r) => s + sizeOf(r), 0n));
 
 /** Sorted, merged union; ranges that touch are merged. */
 export function union(rs: readonly Range[]): Range[] {
@@ -42,9 +43,8 @@ export function intersect(a: readonly Range[], b: readonly Range[]): Range[] {
   return subtract(a, subtract(a, b));
 }
 
-export const pageRound = (r: Range, page = 4096n): Range => ({
+/** widened to whole pages: the kernel counts every page a reserved range touches */
+export const pageRound = (r: Range, page = PAGE): Range => ({
   start: r.start - (r.start % page),
   end: r.end % page === 0n ? r.end : r.end - (r.end % page) + page,
 });
-
-export const hex = (v: bigint, width = 8): string => `0x${v.toString(16).padStart(width, '0')}`;

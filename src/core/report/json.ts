@@ -1,19 +1,35 @@
 /**
- * The CLI's JSON (schemaVersion 1), documented in README.md. Addresses are hex
- * strings, `end` exclusive; sizes in KiB.
+ * The CLI's JSON (schemaVersion 1), documented in README.md. Addresses are hex strings,
+ * `end` exclusive; sizes in KiB; the model's words in English.
  */
-import type { Analysis } from '../model/accounting';
-import { regionJson } from '../model/physical';
-import { mappingKind } from '../model/processes';
-import { hex } from '../model/ranges';
+import { type Msg, render } from '../messages/catalogue';
+import { EN } from '../messages/index';
+import type { Analysis } from '../model/accounting/index';
+import { evidenceRule, type PhysRegion } from '../model/physical/index';
+import { mappingKind, ussOf } from '../model/processes';
 import type { Snapshot } from '../model/snapshot';
+import { bytesToKiB, hex, hexWidth } from '../units';
 
 export const SCHEMA_VERSION = 1;
 
+const en = (msg: Msg) => render(msg, EN);
+
+function regionJson(r: PhysRegion, width: number) {
+  return {
+    start: hex(r.start, width),
+    end: hex(r.end, width),
+    sizeKiB: bytesToKiB(r.end - r.start),
+    kind: r.kind,
+    role: r.role,
+    name: en(r.label),
+    ...(r.evidence ? { rule: en(evidenceRule(r.evidence)) } : {}),
+    source: r.source,
+    ...(r.line ? { line: r.line } : {}),
+  };
+}
+
 export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean } = {}) {
-  const width = a.physical?.end !== null && a.physical?.end !== undefined && a.physical.end > 0x1_0000_0000n ? 16 : 8;
-  const byPid = new Map(snap.processes.map((p) => [p, p] as const));
-  void byPid;
+  const width = hexWidth(a.physical?.end);
   return {
     schemaVersion: SCHEMA_VERSION,
     sources: snap.sources.map((s) => ({
@@ -25,11 +41,12 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
       segments: s.segments,
       diagnostics: s.diagnostics.map((d) => ({ line: d.line, severity: d.severity, message: d.message })),
     })),
-    notes: a.accounting.notes,
-    missing: a.accounting.missing,
+    notes: a.accounting.notes.map(en),
+    missing: a.accounting.missing.map(en),
     kernelRelease: snap.kernelRelease ?? null,
     physical: a.physical && {
-      dramFrom: a.physical.dramFrom,
+      dramSource: a.physical.dramSource,
+      dramFrom: en(a.physical.dramFrom),
       start: a.physical.start === null ? null : hex(a.physical.start, width),
       end: a.physical.end === null ? null : hex(a.physical.end, width),
       spanKiB: a.physical.spanKiB,
@@ -57,17 +74,29 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
       unaccountedKiB: a.accounting.unaccountedKiB,
       lines: a.accounting.lines.map((l) => ({
         id: l.id,
-        label: l.label,
+        label: en(l.label),
         kib: l.kib,
         level: l.level,
-        formula: l.formula,
+        formula: en(l.formula),
         ...(l.parent ? { parent: l.parent } : {}),
+        ...(l.bucket ? { bucket: l.bucket } : {}),
         refs: l.refs,
       })),
     },
-    used: a.used,
-    checks: a.checks,
-    checksNotRun: a.checksNotRun,
+    used: a.used.map((u) => ({ id: u.id, tool: en(u.tool), formula: en(u.formula), usedKiB: u.usedKiB, buffCacheKiB: u.buffCacheKiB })),
+    checks: a.checks.map((c) => ({
+      id: c.id,
+      label: en(c.label),
+      left: c.left,
+      right: c.right,
+      delta: c.delta,
+      tolerance: c.tolerance,
+      ok: c.ok,
+      leftFormula: en(c.leftFormula),
+      rightFormula: en(c.rightFormula),
+      why: en(c.why),
+    })),
+    checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),
     processes: a.processes.map((p, i) => {
       const model = snap.processes[i];
       return {
@@ -75,16 +104,16 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
         mappings:
           opts.mappings === false || !model
             ? undefined
-            : model.mappings.map((m) => ({
-                start: hex(m.start, 8),
-                end: hex(m.end, 8),
-                perms: m.perms,
-                path: m.path,
-                kind: mappingKind(m),
-                rssKiB: m.kib.Rss ?? 0,
-                pssKiB: m.kib.Pss ?? 0,
-                ussKiB: (m.kib.Private_Clean ?? 0) + (m.kib.Private_Dirty ?? 0),
-                swapKiB: m.kib.Swap ?? 0,
+            : model.mappings.map((map) => ({
+                start: hex(map.start, 8),
+                end: hex(map.end, 8),
+                perms: map.perms,
+                path: map.path,
+                kind: mappingKind(map),
+                rssKiB: map.kib.Rss ?? 0,
+                pssKiB: map.kib.Pss ?? 0,
+                ussKiB: ussOf(map.kib),
+                swapKiB: map.kib.Swap ?? 0,
               })),
       };
     }),

@@ -1,13 +1,13 @@
 /** A Markdown report of the analysis, for CI logs and design-meeting notes. */
-import type { Analysis } from '../model/accounting';
-import { hex, kib, sizeOf } from '../model/ranges';
+import { type Catalogue, type Msg, render } from '../messages/catalogue';
+import { EN } from '../messages/index';
+import type { Analysis } from '../model/accounting/index';
 import type { Snapshot } from '../model/snapshot';
-import { fmtKiB } from '../text';
+import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
 
-const mib = (k: number) => (k / 1024).toFixed(1);
-const pct = (k: number, of: number) => (of > 0 ? `${((k / of) * 100).toFixed(1)} %` : '');
-
-export function toMarkdown(snap: Snapshot, a: Analysis): string {
+export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): string {
+  const t = (msg: Msg) => render(msg, cat);
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
   const out: string[] = ['# ramledger report', ''];
   const dram = a.physical?.spanKiB ?? a.boot?.physKiB ?? a.accounting.memTotalKiB ?? 0;
   out.push('## Inputs', '', '| input | formats | lines | diagnostics |', '|---|---|--:|--:|');
@@ -16,23 +16,24 @@ export function toMarkdown(snap: Snapshot, a: Analysis): string {
   out.push('', '## Where the memory went', '', '| level | item | KiB | MiB | % of DRAM | formula |', '|--:|---|--:|--:|--:|---|');
   for (const l of a.accounting.lines)
     out.push(
-      `| ${l.level} | ${'  '.repeat(l.level)}${l.label} | ${fmtKiB(l.kib)} | ${mib(l.kib)} | ${pct(l.kib, dram)} | ${l.formula.replace(/\|/g, '\\|')} |`,
+      `| ${l.level} | ${'  '.repeat(l.level)}${cell(t(l.label))} | ${fmtKiB(l.kib)} | ${fmtMiB(l.kib)} | ${fmtPct(l.kib, dram)} | ${cell(t(l.formula))} |`,
     );
   if (a.physical) {
     out.push(
       '',
       '## Physical address map',
       '',
-      `DRAM from: ${a.physical.dramFrom}`,
+      `DRAM from: ${t(a.physical.dramFrom)}`,
       '',
       '| start | end | KiB | kind | name |',
       '|---|---|--:|---|---|',
     );
-    for (const r of a.physical.regions) out.push(`| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(kib(sizeOf(r)))} | ${r.kind} | ${r.name} |`);
+    for (const r of a.physical.regions)
+      out.push(`| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(bytesToKiB(r.end - r.start))} | ${r.kind} | ${cell(t(r.label))} |`);
   }
   if (a.used.length) {
     out.push('', '## "used", as each tool computes it', '', '| tool | formula | used KiB |', '|---|---|--:|');
-    for (const u of a.used) out.push(`| ${u.tool} | ${u.formula} | ${fmtKiB(u.usedKiB)} |`);
+    for (const u of a.used) out.push(`| ${t(u.tool)} | ${t(u.formula)} | ${fmtKiB(u.usedKiB)} |`);
   }
   const failed = a.checks.filter((c) => !c.ok).length;
   out.push(
@@ -44,15 +45,17 @@ export function toMarkdown(snap: Snapshot, a: Analysis): string {
   );
   for (const c of a.checks)
     out.push(
-      `| ${c.label} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} |`,
+      `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} |`,
     );
-  for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${c.reason} | | | | | |`);
+  for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | |`);
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))
-      out.push(`| ${p.pid ?? '?'} | ${p.name} | ${fmtKiB(p.pssKiB)} | ${fmtKiB(p.ussKiB)} | ${fmtKiB(p.rssKiB)} | ${fmtKiB(p.swapKiB)} |`);
+      out.push(
+        `| ${p.pid ?? '?'} | ${cell(p.name)} | ${fmtKiB(p.pssKiB)} | ${fmtKiB(p.ussKiB)} | ${fmtKiB(p.rssKiB)} | ${fmtKiB(p.swapKiB)} |`,
+      );
   }
-  const notes = [...a.accounting.notes, ...a.accounting.missing];
+  const notes = [...a.accounting.notes, ...a.accounting.missing].map(t);
   if (notes.length) out.push('', '## Notes', '', ...notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,120 @@
+/** One horizontal bar of the whole memory, every bucket a segment in its colour; details on hover and focus. */
+import { useState } from 'react';
+import { bucketLabel } from '../../../core/model/buckets';
+import type { BarSegment, Breakdown } from '../../../core/viewmodel/bar';
+import { bucketColor, bucketFill, LIGHT_BUCKETS } from '../../colors';
+import { fmtPct, fmtSize } from '../../format';
+import { useT } from '../../i18n/useT';
+import { useStore } from '../../store';
+
+/** below this share a segment has no room for its label */
+const LABEL_MIN_PCT = 7;
+
+export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
+  const { t, tm } = useT();
+  const unit = useStore((s) => s.unit);
+  const [hot, setHot] = useState<{ seg: BarSegment; x: number } | null>(null);
+  const { segments, totalKiB: total, basis } = breakdown;
+  const positive = segments.filter((s) => s.kib > 0);
+  const negative = segments.filter((s) => s.kib < 0);
+  const scale =
+    Math.max(
+      total,
+      positive.reduce((s, x) => s + x.kib, 0),
+    ) || 1;
+  const buckets = [...new Set(segments.map((s) => s.bucket))];
+  const whole = basis === 'dram' ? 'DRAM' : 'MemTotal';
+  return (
+    <figure style={{ margin: 0 }} aria-label={`${t('ov.bar')} ${whole}`}>
+      <figcaption className="small muted">
+        {t('ov.bar')} {whole} ({fmtSize(total, unit)})
+      </figcaption>
+      <div className="bar-wrap">
+        <div className="bar" data-testid="dram-bar">
+          {positive.map((s) => {
+            const pct = (s.kib / scale) * 100;
+            const name = tm(s.label);
+            const text = `${name}: ${fmtSize(s.kib, unit)}, ${fmtPct(s.kib, total)}`;
+            const fill = bucketFill(s.bucket);
+            const show = (e: React.SyntheticEvent<HTMLElement>) => setHot({ seg: s, x: e.currentTarget.offsetLeft });
+            return (
+              <a
+                key={s.id}
+                href={`#/overview?row=${encodeURIComponent(s.id)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document
+                    .querySelector(`[data-line="${CSS.escape(s.id)}"],[data-seg-row="${CSS.escape(s.id)}"]`)
+                    ?.scrollIntoView({ block: 'center' });
+                }}
+                className={`seg ${fill.className}${LIGHT_BUCKETS.has(s.bucket) ? ' light' : ''}${hot?.seg.id === s.id ? ' hot' : ''}`}
+                style={{ width: `${pct}%`, ...fill.style }}
+                data-seg={s.id}
+                data-kib={s.kib}
+                aria-label={text}
+                title={text}
+                onMouseEnter={show}
+                onFocus={show}
+                onBlur={() => setHot(null)}
+                onMouseLeave={() => setHot(null)}
+              >
+                {pct > LABEL_MIN_PCT && (
+                  <>
+                    <span style={{ fontWeight: 700 }}>{name}</span>
+                    <br />
+                    {fmtSize(s.kib, unit)}
+                    <br />
+                    {fmtPct(s.kib, total)}
+                  </>
+                )}
+              </a>
+            );
+          })}
+        </div>
+        {hot && (
+          <div className="tooltip" role="tooltip" style={{ left: Math.min(hot.x, 600), top: '4.6rem' }}>
+            <strong>{tm(hot.seg.label)}</strong>
+            <div className="num" style={{ textAlign: 'left' }}>
+              {fmtSize(hot.seg.kib, 'KiB')} · {fmtSize(hot.seg.kib, 'MiB')} · {fmtPct(hot.seg.kib, total)}
+            </div>
+            <div className="small muted">{tm(hot.seg.formula)}</div>
+          </div>
+        )}
+      </div>
+      {negative.map((s) => (
+        <p key={s.id} className="overflow" data-testid="negative">
+          {tm(s.label)}: {fmtSize(s.kib, unit)} — {s.bucket === 'unaccounted' ? t('ov.negative') : tm(s.formula)}
+        </p>
+      ))}
+      <div className="legend" aria-hidden="true">
+        {buckets.map((b) => {
+          const fill = bucketFill(b);
+          return (
+            <span key={b}>
+              <span className={`swatch ${fill.className}`} style={fill.style} />
+              {tm(bucketLabel(b))}
+            </span>
+          );
+        })}
+      </div>
+      <details>
+        <summary className="small">{t('ov.barTable')}</summary>
+        <table className="data small">
+          <tbody>
+            {segments.map((s) => (
+              <tr key={s.id} data-seg-row={s.id}>
+                <td>
+                  <span className="swatch" style={{ background: bucketColor(s.bucket) }} />
+                  {tm(s.label)}
+                </td>
+                <td className={`num${s.kib < 0 ? ' neg' : ''}`}>{fmtSize(s.kib, unit)}</td>
+                <td className="num">{fmtPct(s.kib, total)}</td>
+                <td className="formula">{tm(s.formula)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,67 @@
+/** The ledger as a table that reads top to bottom: each line, its parts under it, with KiB, MiB, share, formula and source lines. */
+import { Fragment } from 'react';
+import type { Line } from '../../../core/model/accounting/index';
+import { orderLines } from '../../../core/viewmodel/waterfall';
+import { bucketFill } from '../../colors';
+import { fmtInt, fmtNum, fmtPct } from '../../format';
+import { useT } from '../../i18n/useT';
+import { sourceHref } from '../../route';
+
+export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
+  const { t, tm } = useT();
+  return (
+    <table className="data" aria-label={t('ov.waterfall')} data-testid="waterfall">
+      <thead>
+        <tr>
+          <th>{t('ov.item')}</th>
+          <th className="num">KiB</th>
+          <th className="num">MiB</th>
+          <th className="num">{whole ? t('ov.share') : ''}</th>
+          <th style={{ width: '8rem' }}>
+            <span className="visually-hidden">{t('ov.minibar')}</span>
+          </th>
+          <th>{t('ov.formula')}</th>
+          <th>{t('ov.source')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {orderLines(lines).map(({ line: l, depth }) => {
+          const fill = bucketFill(l.bucket);
+          return (
+            <tr key={l.id} data-line={l.id} className={l.bucket === 'unaccounted' ? 'alarm' : ''}>
+              <td style={{ paddingLeft: `${0.5 + depth * 1.1}rem`, fontWeight: depth === 0 ? 700 : undefined }}>
+                {l.bucket && <span className={`swatch ${fill.className}`} style={fill.style} />}
+                {tm(l.label)}
+              </td>
+              <td className={`num${l.kib < 0 ? ' neg' : ''}`} data-kib={Math.round(l.kib)}>
+                {fmtInt(l.kib)}
+              </td>
+              <td className={`num${l.kib < 0 ? ' neg' : ''}`}>{fmtNum(l.kib, 'MiB')}</td>
+              <td className="num">{whole ? fmtPct(l.kib, whole) : ''}</td>
+              <td>
+                {whole > 0 && l.kib > 0 && (
+                  <div
+                    className={`minibar ${fill.className}`}
+                    style={{ width: `${Math.min(100, (l.kib / whole) * 100)}%`, background: 'var(--muted)', ...fill.style }}
+                  />
+                )}
+              </td>
+              <td className="formula">{tm(l.formula)}</td>
+              <td className="small">
+                {l.refs.map((r, i) => (
+                  <Fragment key={`${r.source}:${r.line}`}>
+                    {i > 0 && ', '}
+                    <a href={sourceHref(r.source, r.line)}>
+                      {r.source.split('/').pop()}
+                      {r.line > 0 ? `:${r.line}` : ''}
+                    </a>
+                  </Fragment>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

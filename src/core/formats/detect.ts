@@ -1,0 +1,95 @@
+/**
+ * Detection: which format reads which lines. At each line the formats are asked in
+ * priority order (./registry.ts) whether it starts their text; the first that says yes
+ * reads on until a boundary. `==> path <==` headers (`tail -n +1 FILE…`) and shell
+ * prompt lines (`root@OpenWrt:~# cat /proc/meminfo`) separate inputs and give the next
+ * one a hint; hints help (memblock memory vs reserved, a process id, `free -m` units) but
+ * the content decides the format. Every non-blank line ends up in a segment, as a
+ * separator, or in a diagnostic (tests/lines.test.ts holds this for every input).
+ */
+import { Cursor } from '../input/cursor';
+import { type Diagnostic, Diagnostics } from '../input/diagnostics';
+import { promptCommand } from '../input/prompt';
+import { m } from '../messages/catalogue';
+import type { ParseContext } from './format';
+import { BY_PRIORITY, type FormatId, type Segment } from './registry';
+
+export interface ParsedText {
+  name: string;
+  lines: number;
+  bytes: number;
+  segments: Segment[];
+  /** lines that separate inputs: `==> path <==` headers and shell prompts */
+  separators: number[];
+  diagnostics: Diagnostic[];
+  /** the decoded text, when asked for with `keepText` */
+  text?: string;
+}
+
+const BUNDLE_HEADER = /^==> (.+) <==\s*$/;
+
+export type ProgressFn = (done: number, total: number) => void;
+
+export function parseText(text: string, name: string, pathHint?: string, onProgress?: ProgressFn): ParsedText {
+  const diag = new Diagnostics();
+  const segments: Segment[] = [];
+  const separators: number[] = [];
+  let hint = pathHint;
+  let current: FormatId | null = null;
+  const ctx: ParseContext = {
+    source: name,
+    diag,
+    hint: undefined,
+    isBoundary(line) {
+      if (BUNDLE_HEADER.test(line) || promptCommand(line) !== null) return true;
+      for (const f of BY_PRIORITY) if (f.id !== current && f.starts(line)) return true;
+      return false;
+    },
+  };
+  const cur = new Cursor(text);
+  // `cat …/memblock/memory` followed by a second table without its own prompt: the hint
+  // belongs to the first table of each format only
+  let hintOwner: string | undefined;
+  const hintUsed = new Set<FormatId>();
+  while (!cur.done) {
+    if (cur.blank) {
+      cur.advance();
+      continue;
+    }
+    const line = cur.str;
+    const header = BUNDLE_HEADER.exec(line)?.[1] ?? promptCommand(line);
+    if (header !== null) {
+      hint = header.trim();
+      separators.push(cur.line);
+      cur.advance();
+      continue;
+    }
+    const format = BY_PRIORITY.find((f) => f.starts(line));
+    if (!format) {
+      diag.unknown(cur.line, line, m('diag.no-format'));
+      cur.advance();
+      continue;
+    }
+    const firstLine = cur.line;
+    if (hint !== hintOwner) {
+      hintOwner = hint;
+      hintUsed.clear();
+    }
+    const segHint = hintUsed.has(format.id) ? undefined : hint;
+    hintUsed.add(format.id);
+    current = format.id;
+    const pos = cur.ls;
+    const seg = format.read(cur, { ...ctx, hint: segHint }, firstLine, segHint);
+    current = null;
+    if (cur.ls === pos) {
+      // a parser that read nothing would loop for ever: report the line and move on
+      diag.unknown(cur.line, line);
+      cur.advance();
+      continue;
+    }
+    onProgress?.(cur.ls, text.length);
+    segments.push(seg);
+  }
+  const lines = text.length === 0 ? 0 : cur.line - 1;
+  return { name, lines, bytes: text.length, segments, separators, diagnostics: diag.finish() };
+}

@@ -1,0 +1,148 @@
+/**
+ * memblock debugfs — `memblock_debug_show()` in the kernel's mm/memblock.c prints
+ * /sys/kernel/debug/memblock/memory and /reserved:
+ *
+ *   older:     "%4d: %pa..%pa\n"          end inclusive
+ *      0: 0x0000000040000000..0x0000000042ffffff
+ *   since 6.5: "%4d: %pa..%pa %4d %s\n"  node (or `x`) and the lowest set flag's name
+ *      0: 0x0000000040000000..0x00000000bfffffff    0 NONE
+ *      3: 0x0000000047c80000..0x0000000047ffffff    0 NOMAP
+ *
+ * `%pa` is 8 hex digits on 32-bit phys_addr_t, 16 otherwise. A person's note after the
+ * line (`== 0xa27000 == 10396KB （kernel）`) is kept as the region's note. Which table
+ * this is (memory or reserved) comes from the path or command when there is one, else
+ * from the content (byte-granular ranges and `x` nodes are reserved); what neither
+ * decides is settled when every input is in (`finish`).
+ */
+import { type Msg, m } from '../../messages/catalogue';
+import type { Located } from '../../model/snapshot';
+import { hexToBigInt } from '../../units';
+import { defineFormat } from '../format';
+import { type MemblockFlag, parseFlags } from './flags';
+
+export interface MemblockRegion {
+  index: number;
+  start: bigint;
+  end: bigint;
+  /** node id, `x` for none, absent in the older format */
+  node?: string;
+  /** the flags printed (debugfs names or memblock=debug bits); empty for NONE or none printed */
+  flags: MemblockFlag[];
+  /** the flag as printed, when it was */
+  flagText?: string;
+  /** what a person wrote after the line */
+  note?: string;
+  line: number;
+}
+
+export type MemblockKind = 'memory' | 'reserved';
+
+export interface MemblockTable {
+  kind: MemblockKind | null;
+  /** how the kind was decided */
+  kindEvidence: Msg;
+  regions: MemblockRegion[];
+}
+
+const LINE = /^\s*(\d+):\s*(0x[0-9a-fA-F]+)\.\.(0x[0-9a-fA-F]+)(?:\s+(-?\d+|x)\s+([A-Z][A-Z_]*))?(?:\s+(.*?))?\s*$/;
+
+function parseMemblockLine(line: string, lineNo: number): MemblockRegion | null {
+  const r = LINE.exec(line);
+  if (!r || r[1] === undefined || r[2] === undefined || r[3] === undefined) return null;
+  const start = hexToBigInt(r[2]);
+  const last = hexToBigInt(r[3]);
+  if (start === null || last === null || last < start) return null;
+  const region: MemblockRegion = { index: Number(r[1]), start, end: last + 1n, flags: [], line: lineNo };
+  if (r[4] !== undefined) region.node = r[4];
+  if (r[5] !== undefined) {
+    region.flagText = r[5];
+    region.flags = parseFlags(r[5]);
+  }
+  if (r[6]) region.note = r[6];
+  return region;
+}
+
+function kindFromHint(hint: string | undefined): MemblockKind | null {
+  if (!hint) return null;
+  const h = hint.toLowerCase();
+  if (h.includes('reserved')) return 'reserved';
+  if (h.includes('memory')) return 'memory';
+  return null;
+}
+
+export const isNomap = (r: MemblockRegion): boolean => r.flags.includes('NOMAP');
+
+/** tables neither a name nor their content told apart, per snapshot being built */
+const undecided = new WeakMap<object, Located<MemblockTable>[]>();
+
+export const memblock = defineFormat({
+  id: 'memblock',
+  starts: (line) => LINE.test(line),
+  parse(cur, ctx): MemblockTable {
+    const regions: MemblockRegion[] = [];
+    for (; !cur.done; cur.advance()) {
+      if (cur.blank) continue;
+      const line = cur.str;
+      const r = parseMemblockLine(line, cur.line);
+      if (r) {
+        // a new table starts where the index goes back to 0
+        if (r.index === 0 && regions.length > 0) break;
+        if (r.index !== regions.length)
+          ctx.diag.add(cur.line, 'warning', m('memblock.index-gap', { index: r.index, expected: regions.length }));
+        if (r.note) ctx.diag.add(cur.line, 'info', m('memblock.note-kept', { note: r.note }));
+        regions.push(r);
+        continue;
+      }
+      if (ctx.isBoundary(line)) break;
+      if (/^\s*Total:\s*\d+/.test(line)) continue; // Rockchip reserved_size trailer
+      ctx.diag.unknown(cur.line, line);
+    }
+    const named = kindFromHint(ctx.hint);
+    if (named) return { kind: named, kindEvidence: m('memblock.kind-named', { hint: ctx.hint ?? '' }), regions };
+    if (regions.some((r) => r.node === 'x')) return { kind: 'reserved', kindEvidence: m('memblock.kind-node-x'), regions };
+    if (regions.some((r) => r.start % 4096n !== 0n || r.end % 4096n !== 0n))
+      return { kind: 'reserved', kindEvidence: m('memblock.kind-bytes'), regions };
+    return { kind: null, kindEvidence: m('memblock.kind-undecided'), regions };
+  },
+  merge(b, table, at) {
+    if (table.kind === null) {
+      const list = undecided.get(b) ?? [];
+      list.push({ value: table, source: at.source });
+      undecided.set(b, list);
+    } else if (b.snap.memblock[table.kind]) b.note(m('note.second-memblock', { kind: table.kind, source: at.source }));
+    else b.snap.memblock[table.kind] = { value: table.regions, source: at.source };
+  },
+  finish(b) {
+    const snap = b.snap;
+    // memblock=debug in a kernel log fills in what the debugfs files did not give
+    const log = snap.kernelLog;
+    if (log && log.value.memblockDebug.memory.length > 0 && !snap.memblock.memory)
+      snap.memblock.memory = { value: log.value.memblockDebug.memory, source: log.source };
+    if (log && log.value.memblockDebug.reserved.length > 0 && !snap.memblock.reserved)
+      snap.memblock.reserved = { value: log.value.memblockDebug.reserved, source: log.source };
+    // tables neither named nor told apart by content: memory first, then reserved
+    for (const t of undecided.get(b) ?? []) {
+      const kind = !snap.memblock.memory ? 'memory' : !snap.memblock.reserved ? 'reserved' : null;
+      if (kind === null) {
+        b.note(m('note.memblock-unused', { source: t.source }));
+        continue;
+      }
+      snap.memblock[kind] = { value: t.value.regions, source: t.source };
+      b.note(m('note.memblock-taken-as', { source: t.source, kind, evidence: t.value.kindEvidence }));
+    }
+    // the table that holds the other is memory
+    const { memory, reserved } = snap.memblock;
+    if (memory && reserved) {
+      const sum = (rs: MemblockRegion[]) => rs.reduce((s, r) => s + (r.end - r.start), 0n);
+      if (sum(reserved.value) > sum(memory.value)) {
+        snap.memblock = { memory: reserved, reserved: memory };
+        b.note(m('note.memblock-swapped'));
+      }
+    }
+  },
+  samples: [
+    '   0: 0x0000000040000000..0x0000000042ffffff',
+    '   3: 0x0000000047c80000..0x0000000047ffffff    0 NOMAP',
+    '  12: 0x4ff68200..0x4ff682d9    x NONE',
+  ],
+});

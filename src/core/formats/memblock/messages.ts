@@ -1,0 +1,30 @@
+import { type AnyMsg, messages } from '../../messages/catalogue';
+
+export default messages(
+  {
+    'memblock.index-gap': (p: { index: number; expected: number }) => `memblock index ${p.index} where ${p.expected} was expected`,
+    'memblock.note-kept': (p: { note: string }) => `note after the range kept: ${JSON.stringify(p.note)}`,
+    'memblock.kind-named': (p: { hint: string }) => `named ${JSON.stringify(p.hint)}`,
+    'memblock.kind-node-x': () => 'regions without a node (`x`) are only found in memblock.reserved',
+    'memblock.kind-bytes': () => 'byte-granular ranges are only found in memblock.reserved',
+    'memblock.kind-undecided': () => 'not named and not decidable from the ranges alone',
+    'note.second-memblock': (p: { kind: string; source: string }) => `a second memblock.${p.kind} (${p.source}) was not used`,
+    'note.memblock-unused': (p: { source: string }) => `memblock table in ${p.source} not used: memory and reserved are both known`,
+    'note.memblock-taken-as': (p: { source: string; kind: string; evidence: AnyMsg }, t) =>
+      `memblock table in ${p.source} taken as memblock.${p.kind} (${t(p.evidence)}; name the file …/memblock/memory or …/reserved to be sure)`,
+    'note.memblock-swapped': () => 'memblock tables swapped: the larger one must be memblock.memory',
+  },
+  {
+    'memblock.index-gap': (p) => `memblock 序号为 ${p.index}，应为 ${p.expected}`,
+    'memblock.note-kept': (p) => `区间后的备注已保留：${JSON.stringify(p.note)}`,
+    'memblock.kind-named': (p) => `名称为 ${JSON.stringify(p.hint)}`,
+    'memblock.kind-node-x': () => '没有节点（`x`）的区域只出现在 memblock.reserved 中',
+    'memblock.kind-bytes': () => '按字节对齐（非整页）的区间只出现在 memblock.reserved 中',
+    'memblock.kind-undecided': () => '没有名称，仅凭区间也无法判断',
+    'note.second-memblock': (p) => `第二份 memblock.${p.kind}（${p.source}）未被使用`,
+    'note.memblock-unused': (p) => `${p.source} 中的 memblock 表未被使用：memory 和 reserved 都已确定`,
+    'note.memblock-taken-as': (p, t) =>
+      `${p.source} 中的 memblock 表被当作 memblock.${p.kind}（${t(p.evidence)}；把文件命名为 …/memblock/memory 或 …/reserved 可以确定）`,
+    'note.memblock-swapped': () => 'memblock 两张表已互换：较大的一张必然是 memblock.memory',
+  },
+);

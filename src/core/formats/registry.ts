@@ -1,0 +1,80 @@
+/**
+ * Every input format, with its priority and the reason for it. Detection asks the
+ * formats in priority order (lowest first) whether a line starts their text; the first
+ * that says yes reads on. Recognisers are written not to claim each other's lines
+ * (tests/registry.test.ts feeds each format's samples to every other), so the order only
+ * matters for lines two formats could both take, and for speed.
+ *
+ * The `Segment` union and the snapshot's dispatch are derived from this table: adding a
+ * format is one line here (docs/architecture.md, "Adding an input format").
+ */
+import type { SnapshotBuilder } from '../model/builder';
+import { dts } from './dts/index';
+import type { FormatModule, SegmentAt, SegmentOf } from './format';
+import { free } from './free/index';
+import { kmsg } from './kmsg/index';
+import { memblock } from './memblock/index';
+import { meminfo } from './meminfo/index';
+import { smaps } from './smaps/index';
+import { smapsRollup } from './smaps/rollup';
+import { stat } from './stat/index';
+import { status } from './status/index';
+import { version } from './version/index';
+
+interface Registration<Id extends string, Data> {
+  format: FormatModule<Id, Data>;
+  priority: number;
+  why: string;
+}
+
+/** checks that each key is its format's id */
+const registry = <R extends { [K in keyof R & string]: Registration<K, unknown> }>(r: R): R => r;
+
+export const REGISTRY = registry({
+  smaps: { format: smaps, priority: 10, why: 'the bulk of a large capture: asked first so most segments cost one test' },
+  smaps_rollup: { format: smapsRollup, priority: 20, why: 'a mapping header whose path is [rollup], which smaps refuses' },
+  memblock: { format: memblock, priority: 30, why: '`N: 0x…..0x…` lines, a shape no other format prints' },
+  free: { format: free, priority: 40, why: 'its `total used free` header is unique' },
+  meminfo: { format: meminfo, priority: 50, why: 'any known field with a kB unit; before status, whose Name: line it must not take' },
+  status: { format: status, priority: 60, why: 'starts at `Name:`; after meminfo so `Key: N kB` lines stay meminfo' },
+  stat: { format: stat, priority: 70, why: '`pid (comm) S …`, one line' },
+  version: { format: version, priority: 80, why: '`Linux version …` without a log prefix; before kmsg' },
+  kmsg: { format: kmsg, priority: 90, why: 'any log-prefixed line: after the formats a log prefix cannot start' },
+  dts: { format: dts, priority: 100, why: 'last: `name {` and comment lines are loose enough to take what others would' },
+});
+
+export type FormatId = keyof typeof REGISTRY;
+type DataOf<F> = F extends { format: FormatModule<string, infer D> } ? D : never;
+export type DataMap = { [K in FormatId]: DataOf<(typeof REGISTRY)[K]> };
+
+/** one run of lines read by one format: a union over the registry, narrowed by `format` */
+export type Segment<K extends FormatId = FormatId> = { [P in K]: SegmentOf<P, DataMap[P]> }[K];
+
+/** the registry seen as one module per id; the compiler checks it against REGISTRY */
+const MODULES: { [K in FormatId]: Registration<K, DataMap[K]> } = REGISTRY;
+
+/** the formats in the order detection asks them */
+export const BY_PRIORITY = Object.values(REGISTRY)
+  .sort((a, b) => a.priority - b.priority)
+  .map((r) => r.format);
+
+export function mergeSegment<K extends FormatId>(b: SnapshotBuilder, seg: Segment<K>, source: string): void {
+  const at: SegmentAt = { source, firstLine: seg.firstLine, lastLine: seg.lastLine };
+  if (seg.hint !== undefined) at.hint = seg.hint;
+  MODULES[seg.format].format.merge(b, seg.data, at);
+}
+
+export function finishAll(b: SnapshotBuilder): void {
+  for (const f of BY_PRIORITY) f.finish?.(b);
+}
+
+/** the segments of one format, typed */
+export function segmentsOf<K extends FormatId>(segments: readonly Segment[], format: K): Segment<K>[] {
+  const out: Segment<K>[] = [];
+  for (const s of segments) if (isFormat(s, format)) out.push(s);
+  return out;
+}
+
+function isFormat<K extends FormatId>(s: Segment | Segment<K>, format: K): s is Segment<K> {
+  return s.format === format;
+}

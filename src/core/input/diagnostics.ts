@@ -1,0 +1,42 @@
+/**
+ * What a parser says about its input: every line it could not read, and what it
+ * assumed. A diagnostic carries a typed message (rendered in the reader's language by
+ * the page) and its English text (for the CLI's JSON and for tests).
+ */
+import { type Msg, m, quote, render } from '../messages/catalogue';
+import { EN } from '../messages/index';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** 1-based line in the input this came from (0 = the input as a whole) */
+  line: number;
+  severity: Severity;
+  msg: Msg;
+  /** `msg` in English */
+  message: string;
+}
+
+export const diagnostic = (line: number, severity: Severity, msg: Msg): Diagnostic => ({ line, severity, msg, message: render(msg, EN) });
+
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+  /** lines not understood, reported one by one up to this cap, then counted */
+  private notUnderstood = 0;
+  constructor(private readonly cap = 1000) {}
+
+  add(line: number, severity: Severity, msg: Msg): void {
+    this.list.push(diagnostic(line, severity, msg));
+  }
+
+  /** a line nobody could read: always reported (listed up to the cap, then summarised) */
+  unknown(line: number, text: string, why: Msg = m('diag.not-understood')): void {
+    this.notUnderstood++;
+    if (this.notUnderstood <= this.cap) this.add(line, 'error', m('diag.unread', { why, text: quote(text) }));
+  }
+
+  finish(): Diagnostic[] {
+    if (this.notUnderstood > this.cap) this.add(0, 'error', m('diag.more-unread', { more: this.notUnderstood - this.cap, cap: this.cap }));
+    return this.list;
+  }
+}

@@ -1,0 +1,36 @@
+import { type AnyMsg, messages } from '../messages/catalogue';
+
+export default messages(
+  {
+    'diag.not-understood': () => 'line not understood',
+    'diag.no-format': () => 'not part of any input ramledger reads',
+    'diag.unread': (p: { why: AnyMsg; text: string }, t) => `${t(p.why)}: ${p.text}`,
+    'diag.more-unread': (p: { more: number; cap: number }) => `${p.more} more lines not understood (only the first ${p.cap} are listed)`,
+    'bytes.too-big': (p: { size: string; limit: string }) => `file is ${p.size}, over the ${p.limit} limit; not read`,
+    'bytes.gzip-damaged': (p: { why: string }) => `gzip data is damaged: ${p.why}`,
+    'bytes.gzip-too-big': (p: { size: string; limit: string }) => `gzip inflates to ${p.size}, over the ${p.limit} limit`,
+    'bytes.secret': () => 'not read: command lines and environments can hold secrets (ramledger never reads them)',
+    'bytes.dtb': () => 'binary device tree blob (d00dfeed): not read yet — convert it with `dtc -I dtb -O dts` and add the text',
+    'bytes.binary': () => 'binary file (holds NUL bytes), not a text dump; not read',
+    'bytes.tar-damaged': (p: { offset: number }) => `tar header at byte ${p.offset} is damaged; the rest of the archive is not read`,
+    'bytes.tar-cut': () => 'tar member cut off: the archive is truncated',
+    'bytes.tar-empty': () => 'tar archive holds no readable files',
+    'bytes.read-failed': (p: { why: string }) => `could not be read: ${p.why}`,
+  },
+  {
+    'diag.not-understood': () => '无法识别的行',
+    'diag.no-format': () => '不属于 ramledger 能读取的任何输入',
+    'diag.unread': (p, t) => `${t(p.why)}：${p.text}`,
+    'diag.more-unread': (p) => `另有 ${p.more} 行无法识别（只列出前 ${p.cap} 行）`,
+    'bytes.too-big': (p) => `文件大小为 ${p.size}，超过 ${p.limit} 的上限；未读取`,
+    'bytes.gzip-damaged': (p) => `gzip 数据已损坏：${p.why}`,
+    'bytes.gzip-too-big': (p) => `gzip 解压后为 ${p.size}，超过 ${p.limit} 的上限`,
+    'bytes.secret': () => '未读取：命令行和环境变量可能含有机密信息（ramledger 从不读取）',
+    'bytes.dtb': () => '二进制设备树（d00dfeed）：暂不支持直接读取——请用 `dtc -I dtb -O dts` 转换后加入文本',
+    'bytes.binary': () => '二进制文件（含 NUL 字节），不是文本转储；未读取',
+    'bytes.tar-damaged': (p) => `第 ${p.offset} 字节处的 tar 头已损坏；归档的其余部分未读取`,
+    'bytes.tar-cut': () => 'tar 成员被截断：归档不完整',
+    'bytes.tar-empty': () => 'tar 归档中没有可读取的文件',
+    'bytes.read-failed': (p) => `无法读取：${p.why}`,
+  },
+);

@@ -1,0 +1,159 @@
+/**
+ * Every consistency check: the identities the kernel's numbers must satisfy, each with
+ * both sides, a tolerance and the reason the sides can differ (docs/accounting.md,
+ * "Checks"). Adding a check is one entry: its needs decide when it runs, and say why
+ * when it does not.
+ */
+import { mi } from '../../formats/meminfo/index';
+import { m } from '../../messages/catalogue';
+import { type CheckDef, defineCheck } from './checks';
+
+const expr = (e: string) => m('formula.expr', { expr: e });
+
+export const CHECKS: readonly CheckDef[] = [
+  defineCheck({
+    id: 'lru',
+    label: m('check.lru'),
+    why: m('why.lru'),
+    needs: ['meminfo'],
+    fields: ['Active', 'Inactive', 'AnonPages', 'Cached', 'Buffers'],
+    run({ meminfo }, f) {
+      // Unevictable (2.6.28+) and SwapCached may be absent on old kernels: 0 then
+      const right = f.AnonPages + f.Cached + f.Buffers + (mi(meminfo, 'SwapCached') ?? 0);
+      return {
+        left: f.Active + f.Inactive + (mi(meminfo, 'Unevictable') ?? 0),
+        right,
+        tolerance: Math.max(1024, Math.round(right * 0.02)),
+        leftFormula: expr('Active + Inactive + Unevictable'),
+        rightFormula: expr('AnonPages + Cached + Buffers + SwapCached'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'slab',
+    label: m('check.slab'),
+    why: m('why.slab'),
+    needs: [],
+    fields: ['Slab', 'SReclaimable', 'SUnreclaim'],
+    run: (_, f) => ({
+      left: f.Slab,
+      right: f.SReclaimable + f.SUnreclaim,
+      tolerance: 0,
+      leftFormula: expr('Slab'),
+      rightFormula: expr('SReclaimable + SUnreclaim'),
+    }),
+  }),
+  defineCheck({
+    id: 'free-total',
+    label: m('check.free-total'),
+    why: m('why.free-total'),
+    needs: ['freeTotal'],
+    fields: ['MemTotal'],
+    run: ({ freeTotal }, f) => ({
+      left: freeTotal.kib,
+      right: f.MemTotal,
+      tolerance: Math.ceil(freeTotal.precisionKiB),
+      leftFormula: m('formula.free-total'),
+      rightFormula: m('formula.meminfo', { key: 'MemTotal' }),
+    }),
+  }),
+  defineCheck({
+    id: 'memblock-phys',
+    label: m('check.memblock-phys'),
+    why: m('why.memblock-phys'),
+    needs: ['physical', 'memblockMemory', 'boot'],
+    run: ({ physical, boot }) => ({
+      left: physical.memblockMemoryKiB,
+      right: boot.physKiB,
+      tolerance: 0,
+      leftFormula: m('formula.memblock-memory-all'),
+      rightFormula: m('formula.boot-phys'),
+    }),
+  }),
+  defineCheck({
+    id: 'memblock-reserved',
+    label: m('check.memblock-reserved'),
+    why: m('why.memblock-reserved'),
+    needs: ['physical', 'memblockReserved', 'boot', 'bootReserved'],
+    run({ physical, boot, bootReserved }) {
+      const cma = boot.fields['cma-reserved'] ?? 0;
+      // NOMAP ranges are present pages that were never freed: inside `reserved`, not in memblock.reserved
+      const nomap = physical.memblockNomapKiB;
+      return {
+        left: physical.memblockReservedKiB - cma + nomap,
+        right: bootReserved,
+        tolerance: 0,
+        leftFormula: m('formula.memblock-reserved', { cma: cma !== 0, nomap: nomap !== 0 }),
+        rightFormula: m('formula.boot-reserved-field'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'span',
+    label: m('check.span'),
+    why: m('why.span'),
+    needs: ['physical', 'memblockMemory'],
+    run: ({ physical }) => ({
+      left: physical.spanKiB,
+      right: physical.memblockMemoryKiB - physical.memblockNomapKiB + physical.noMapKiB,
+      tolerance: 0,
+      leftFormula: physical.dramFrom,
+      rightFormula: m('formula.span-right'),
+    }),
+  }),
+  defineCheck({
+    id: 'memtotal-boot',
+    label: m('check.memtotal-boot'),
+    why: m('why.memtotal-boot'),
+    needs: ['boot', 'bootInit'],
+    fields: ['MemTotal'],
+    run({ boot, bootInit }, f) {
+      const reserved = boot.fields.reserved ?? boot.physKiB - boot.availableKiB;
+      return {
+        left: f.MemTotal,
+        right: boot.physKiB - reserved + bootInit,
+        tolerance: 0,
+        leftFormula: m('formula.meminfo', { key: 'MemTotal' }),
+        rightFormula: m('formula.memtotal-boot'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'smaps-rss',
+    label: m('check.smaps-rss'),
+    why: m('why.smaps-rss'),
+    needs: ['smaps'],
+    run({ smaps }) {
+      let left = 0;
+      let right = 0;
+      let bad = 0;
+      for (const p of smaps)
+        for (const map of p.mappings) {
+          const k = map.kib;
+          if (k.Rss === undefined) continue;
+          const parts = (k.Shared_Clean ?? 0) + (k.Shared_Dirty ?? 0) + (k.Private_Clean ?? 0) + (k.Private_Dirty ?? 0);
+          left += k.Rss;
+          right += parts;
+          if (parts !== k.Rss) bad++;
+        }
+      return { left, right, tolerance: 0, leftFormula: m('formula.smaps-rss-left'), rightFormula: m('formula.smaps-rss-right', { bad }) };
+    },
+  }),
+  defineCheck({
+    id: 'pss',
+    label: m('check.pss'),
+    why: m('why.pss'),
+    needs: ['allSmaps', 'processes'],
+    fields: ['AnonPages', 'Mapped'],
+    run({ allSmaps, processes }, f) {
+      const right = f.AnonPages + f.Mapped;
+      return {
+        left: Math.round(processes.reduce((s, p) => s + p.pssKiB, 0)),
+        right,
+        tolerance: Math.max(2048, Math.round(right * 0.1)),
+        leftFormula: m('formula.pss-left', { processes: allSmaps.length }),
+        rightFormula: expr('AnonPages + Mapped'),
+      };
+    },
+  }),
+];

@@ -1,0 +1,129 @@
+/**
+ * The consistency checks as a table (after dtc's checks.c): each entry declares its id,
+ * what it needs and how it runs. The runner gathers the facts the inputs give; a check
+ * whose needs are not all met is listed as not run, with what is missing — so "not run,
+ * and why" falls out of the needs, and adding a check is one entry in ./check-table.ts.
+ */
+import { memRow } from '../../formats/free/index';
+import type { BootMemoryLine } from '../../formats/kmsg/index';
+import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
+import { type Msg, m } from '../../messages/catalogue';
+import type { Physical } from '../physical/index';
+import type { ProcessSummary } from '../processes';
+import type { ProcessModel, Snapshot } from '../snapshot';
+import type { Check, CheckNotRun } from './types';
+
+/** what the inputs can give a check */
+export interface Facts {
+  meminfo: Meminfo;
+  /** `free`'s Mem: total and the precision it was printed with */
+  freeTotal: { kib: number; precisionKiB: number };
+  boot: BootMemoryLine;
+  /** the Memory: line's `reserved` field */
+  bootReserved: number;
+  /** the Memory: line's `init` field */
+  bootInit: number;
+  physical: Physical;
+  /** memblock.memory was given (not only derived) */
+  memblockMemory: true;
+  memblockReserved: true;
+  /** processes with mappings, at least one */
+  smaps: ProcessModel[];
+  /** processes with mappings, at least two: a capture of every process */
+  allSmaps: ProcessModel[];
+  /** per-process totals */
+  processes: ProcessSummary[];
+}
+export type FactId = keyof Facts;
+
+/** what one check found */
+export interface Sides {
+  left: number;
+  right: number;
+  tolerance: number;
+  leftFormula: Msg;
+  rightFormula: Msg;
+}
+
+export interface CheckDef<N extends FactId = FactId, F extends MeminfoKey = MeminfoKey> {
+  id: string;
+  label: Msg;
+  /** why the two sides can differ */
+  why: Msg;
+  needs: readonly N[];
+  /** meminfo fields it reads (implies `meminfo`) */
+  fields?: readonly F[];
+  run(facts: Pick<Facts, N>, fields: Record<F, number>): Sides;
+}
+
+/** types a check entry: `run` gets exactly the facts and fields the entry declares */
+export const defineCheck = <N extends FactId, F extends MeminfoKey = never>(c: CheckDef<N, F>): CheckDef<N, F> => c;
+
+export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: ProcessSummary[]): Partial<Facts> {
+  const f: Partial<Facts> = { processes };
+  const info = snap.meminfo?.value;
+  if (info) f.meminfo = info;
+  const mem = snap.free ? memRow(snap.free.value) : undefined;
+  if (snap.free && mem?.values.total !== undefined) f.freeTotal = { kib: mem.values.total, precisionKiB: snap.free.value.precisionKiB };
+  const boot = snap.boot?.value;
+  if (boot) {
+    f.boot = boot;
+    if (boot.fields.reserved !== undefined) f.bootReserved = boot.fields.reserved;
+    if (boot.fields.init !== undefined) f.bootInit = boot.fields.init;
+  }
+  if (phys) {
+    f.physical = phys;
+    if (snap.memblock.memory) f.memblockMemory = true;
+    if (snap.memblock.reserved) f.memblockReserved = true;
+  }
+  const withMaps = snap.processes.filter((p) => p.mappings.length > 0);
+  if (withMaps.length > 0) f.smaps = withMaps;
+  if (withMaps.length > 1) f.allSmaps = withMaps;
+  return f;
+}
+
+const has = <N extends FactId>(facts: Partial<Facts>, needs: readonly N[]): facts is Partial<Facts> & Pick<Facts, N> =>
+  needs.every((n) => facts[n] !== undefined);
+
+export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { checks: Check[]; notRun: CheckNotRun[] } {
+  const checks: Check[] = [];
+  const notRun: CheckNotRun[] = [];
+  for (const def of defs) {
+    const fields = def.fields ?? [];
+    // meminfo fields imply meminfo
+    const needs: readonly FactId[] = fields.length > 0 && !def.needs.includes('meminfo') ? ['meminfo', ...def.needs] : def.needs;
+    const missing: Msg[] = needs.filter((n) => facts[n] === undefined).map((n) => m(`fact.${n}`));
+    const values: Partial<Record<MeminfoKey, number>> = {};
+    const absent: MeminfoKey[] = [];
+    if (facts.meminfo)
+      for (const k of fields) {
+        const v = mi(facts.meminfo, k);
+        if (v === undefined) absent.push(k);
+        else values[k] = v;
+      }
+    if (absent.length > 0) missing.push(m('fact.meminfo-fields', { fields: absent }));
+    if (missing.length > 0 || !has(facts, def.needs) || !complete(values, fields)) {
+      notRun.push({ id: def.id, reason: m('check.needs', { needs: missing }) });
+      continue;
+    }
+    const s = def.run(facts, values);
+    const delta = s.left - s.right;
+    checks.push({
+      id: def.id,
+      label: def.label,
+      left: s.left,
+      right: s.right,
+      delta,
+      tolerance: s.tolerance,
+      ok: Math.abs(delta) <= s.tolerance,
+      leftFormula: s.leftFormula,
+      rightFormula: s.rightFormula,
+      why: def.why,
+    });
+  }
+  return { checks, notRun };
+}
+
+function complete<F extends MeminfoKey>(values: Partial<Record<F, number>>, fields: readonly F[]): values is Record<F, number> {
+  return fields.every((k) => values[k] !== undefined);
+}

@@ -1,0 +1,45 @@
+/**
+ * The analysis of a snapshot: the ledger from DRAM down to MemFree (./levels.ts), "used"
+ * by each tool (./used.ts), the consistency checks (./check-table.ts) and the
+ * per-process totals. Every number carries the formula that made it and the input lines
+ * it read.
+ */
+import { m } from '../../messages/catalogue';
+import { physical } from '../physical/index';
+import { summarizeProcesses } from '../processes';
+import type { Snapshot } from '../snapshot';
+import { CHECKS } from './check-table';
+import { gatherFacts, runChecks } from './checks';
+import { bootLines, meminfoLines, meminfoRefs, physicalLines } from './levels';
+import type { Accounting, Analysis, Line } from './types';
+import { usedFormulas } from './used';
+
+export type { Accounting, Analysis, BootSummary, Check, CheckNotRun, Line, UsedFormula, UsedToolId } from './types';
+
+export function analyze(snap: Snapshot): Analysis {
+  const phys = physical(snap);
+  const lines: Line[] = [];
+  const acc: Accounting = {
+    memTotalKiB: null,
+    freeKiB: null,
+    userKiB: null,
+    kernelKiB: null,
+    unaccountedKiB: null,
+    lines,
+    notes: [...snap.notes],
+    missing: [...(phys?.missing ?? [])],
+  };
+  if (phys) physicalLines(snap, phys, lines);
+  else acc.missing.push(m('missing.physical'));
+
+  const boot = snap.boot ? bootLines(snap, snap.boot.value, snap.boot.source, phys, lines) : null;
+  if (!boot) acc.missing.push(m('missing.boot-line'));
+
+  const info = snap.meminfo?.value;
+  if (info) meminfoLines(info, meminfoRefs(snap), acc);
+  else acc.missing.push(m('missing.meminfo'));
+
+  const processes = summarizeProcesses(snap.processes);
+  const { checks, notRun } = runChecks(CHECKS, gatherFacts(snap, phys, processes));
+  return { physical: phys, boot, accounting: acc, used: info ? usedFormulas(info) : [], checks, checksNotRun: notRun, processes };
+}

@@ -1,0 +1,84 @@
+import type { Msg } from '../../messages/catalogue';
+import type { BucketId } from '../buckets';
+import type { Physical } from '../physical/index';
+import type { ProcessSummary } from '../processes';
+import type { SourceRef } from '../refs';
+
+/** one row of the ledger: a number, how it was made and from which input lines */
+export interface Line {
+  id: string;
+  label: Msg;
+  kib: number;
+  /** accounting level 0–4 (docs/accounting.md) */
+  level: number;
+  formula: Msg;
+  refs: SourceRef[];
+  /** id of the line this one is a part of */
+  parent?: string;
+  /** the bucket whose colour the row wears */
+  bucket?: BucketId;
+}
+
+export interface Check {
+  id: string;
+  label: Msg;
+  left: number;
+  right: number;
+  delta: number;
+  tolerance: number;
+  ok: boolean;
+  leftFormula: Msg;
+  rightFormula: Msg;
+  /** why the two sides can differ */
+  why: Msg;
+}
+
+export interface CheckNotRun {
+  id: string;
+  /** what it needs that was not given */
+  reason: Msg;
+}
+
+export type UsedToolId = 'procps-ng-4' | 'procps-ng-3.3.12' | 'procps-ng-3.3.10' | 'busybox-srecl' | 'busybox' | 'procps-3.3.9';
+
+export interface UsedFormula {
+  id: UsedToolId;
+  tool: Msg;
+  formula: Msg;
+  usedKiB: number;
+  buffCacheKiB: number;
+}
+
+export interface BootSummary {
+  availableKiB: number;
+  physKiB: number;
+  reservedKiB?: number;
+  cmaReservedKiB?: number;
+  initKiB?: number;
+  fields: Record<string, number>;
+  expectedMemTotalKiB?: number;
+  changedAfterBootKiB?: number;
+}
+
+export interface Accounting {
+  memTotalKiB: number | null;
+  freeKiB: number | null;
+  userKiB: number | null;
+  kernelKiB: number | null;
+  unaccountedKiB: number | null;
+  lines: Line[];
+  /** what the model decided or could not do */
+  notes: Msg[];
+  /** inputs that would explain more */
+  missing: Msg[];
+}
+
+export interface Analysis {
+  physical: Physical | null;
+  boot: BootSummary | null;
+  accounting: Accounting;
+  used: UsedFormula[];
+  checks: Check[];
+  checksNotRun: CheckNotRun[];
+  processes: ProcessSummary[];
+}

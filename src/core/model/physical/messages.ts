@@ -1,0 +1,71 @@
+import { type AnyMsg, messages } from '../../messages/catalogue';
+import { fmtKiB } from '../../units';
+
+export default messages(
+  {
+    'region.dram': () => 'DRAM',
+    'region.dt': (p: { name: string; label: string }) => (p.label ? `${p.name} (${p.label})` : p.name),
+    'region.named': (p: { name: string }) => p.name,
+    'region.memreserve': () => '/memreserve/',
+    'region.cma-log': () => 'cma',
+    'region.cma-pool': () => 'CMA pool',
+    'region.nomap-flagged': () => 'NOMAP (memblock.memory)',
+    'region.memory': (p: { flags: string }) => (p.flags ? `memory ${p.flags}` : 'memory'),
+    'region.boot-reservation': () => 'boot reservation',
+    'region.noted': (p: { note: string }) => p.note,
+    'region.kernel-image': () => 'kernel image',
+    'region.memmap': () => 'memmap (struct page array), probably',
+    'region.hole': () => 'unexplained hole (in DRAM, not in memblock.memory, no no-map region)',
+    'evidence.covers': (p: { kind: string; label: AnyMsg; source: string; line?: number }, t) =>
+      `covers the ${p.kind} region ${t(p.label)} (${p.source}${p.line ? `:${p.line}` : ''})`,
+    'evidence.note': () => 'the note written after the line in the paste',
+    'evidence.kernel-image': (p: { sizeKiB: number; imageKiB: number; parts: number[]; note?: string }) =>
+      `size ${fmtKiB(p.sizeKiB)} KiB is the closest to code+rwdata+rodata+init+bss = ${p.parts.join('+')} = ${fmtKiB(p.imageKiB)} KiB of the Memory: line, no smaller and at most 25 % + 2 MiB larger${p.note ? ` (the paste says: ${p.note})` : ''}`,
+    'evidence.memmap': (p: { sizeKiB: number; estimateKiB: number; physKiB: number; note?: string }) =>
+      `a guess: the largest other boot reservation, ${fmtKiB(p.sizeKiB)} KiB, is 1–4× the ${fmtKiB(p.estimateKiB)} KiB that 64 bytes per 4 KiB page of ${fmtKiB(p.physKiB)} KiB need (sparsemem allocates whole sections)${p.note ? ` (the paste says: ${p.note})` : ''}`,
+    'evidence.none': () =>
+      'no evidence names it (page tables, per-cpu areas, the unflattened device tree and other early allocations live here)',
+    'dram.device-tree': (p: { source: string }) => `device tree memory node (${p.source})`,
+    'dram.memblock': (p: { source: string }) => `span of memblock.memory and the no-map regions in its holes (${p.source})`,
+    'dram.kernel-log': (p: { source: string }) => `kernel log node ranges (${p.source})`,
+    'dram.boot-line': (p: { source: string }) => `boot line physical pages only (${p.source}): no addresses`,
+    'dram.none': (_: { source: string }) => '',
+    'missing.dram-layout': () => 'add the device tree (memory node) or /sys/kernel/debug/memblock/memory to place DRAM on the address map',
+    'missing.memblock-memory': () => 'add /sys/kernel/debug/memblock/memory to see what the kernel was given',
+    'missing.memblock-reserved': (p: { reservedKiB: number | null }) =>
+      `add /sys/kernel/debug/memblock/reserved to split${p.reservedKiB !== null ? ` the ${fmtKiB(p.reservedKiB)} KiB` : ' the'} boot reservation`,
+    'missing.device-tree': () => 'add the device tree (reserved-memory node) to name the carve-outs',
+  },
+  {
+    'region.dram': () => 'DRAM',
+    'region.dt': (p) => (p.label ? `${p.name} (${p.label})` : p.name),
+    'region.named': (p) => p.name,
+    'region.memreserve': () => '/memreserve/',
+    'region.cma-log': () => 'cma',
+    'region.cma-pool': () => 'CMA 内存池',
+    'region.nomap-flagged': () => 'NOMAP（memblock.memory）',
+    'region.memory': (p) => (p.flags ? `memory ${p.flags}` : 'memory'),
+    'region.boot-reservation': () => '启动预留',
+    'region.noted': (p) => p.note,
+    'region.kernel-image': () => '内核镜像',
+    'region.memmap': () => 'memmap（struct page 数组），推测',
+    'region.hole': () => '无法解释的空洞（在 DRAM 内，不在 memblock.memory 中，也没有 no-map 区域）',
+    'evidence.covers': (p, t) => `覆盖了 ${p.kind} 区域 ${t(p.label)}（${p.source}${p.line ? `:${p.line}` : ''}）`,
+    'evidence.note': () => '依据粘贴内容中写在该行后面的备注',
+    'evidence.kernel-image': (p) =>
+      `大小 ${fmtKiB(p.sizeKiB)} KiB 最接近 Memory: 行的 code+rwdata+rodata+init+bss = ${p.parts.join('+')} = ${fmtKiB(p.imageKiB)} KiB，不小于它且最多大 25 % + 2 MiB${p.note ? `（粘贴内容写的是：${p.note}）` : ''}`,
+    'evidence.memmap': (p) =>
+      `推测：其余启动预留中最大的一块 ${fmtKiB(p.sizeKiB)} KiB，是 ${fmtKiB(p.physKiB)} KiB 内存按每 4 KiB 页 64 字节所需 ${fmtKiB(p.estimateKiB)} KiB 的 1–4 倍（sparsemem 按整个 section 分配）${p.note ? `（粘贴内容写的是：${p.note}）` : ''}`,
+    'evidence.none': () => '没有证据能说明它是什么（页表、per-cpu 区域、展开后的设备树等早期分配都在这里）',
+    'dram.device-tree': (p) => `设备树 memory 节点（${p.source}）`,
+    'dram.memblock': (p) => `memblock.memory 及其空洞中 no-map 区域的跨度（${p.source}）`,
+    'dram.kernel-log': (p) => `内核日志中的节点范围（${p.source}）`,
+    'dram.boot-line': (p) => `只有启动行的物理页数（${p.source}）：没有地址`,
+    'dram.none': () => '',
+    'missing.dram-layout': () => '添加设备树（memory 节点）或 /sys/kernel/debug/memblock/memory，才能把 DRAM 画到地址图上',
+    'missing.memblock-memory': () => '添加 /sys/kernel/debug/memblock/memory，才能看到内核拿到了哪些内存',
+    'missing.memblock-reserved': (p) =>
+      `添加 /sys/kernel/debug/memblock/reserved，才能拆分${p.reservedKiB !== null ? ` ${fmtKiB(p.reservedKiB)} KiB 的` : ''}启动预留`,
+    'missing.device-tree': () => '添加设备树（reserved-memory 节点），才能给固件预留区命名',
+  },
+);

@@ -1,0 +1,47 @@
+/**
+ * Units and number formats: the one place that turns addresses into hex and KiB into
+ * text, for the core, the CLI and the page alike (docs/architecture.md, "Numbers").
+ *
+ * Addresses are `bigint` (physical addresses pass 4 GiB, virtual ones pass 2^53);
+ * sizes are KiB in a `number` (exact up to 2^53 KiB).
+ */
+
+export const PAGE = 4096n;
+
+/** `0x` + hex digits, zero-padded to `width` (8 below 4 GiB, 16 above: see hexWidth) */
+export function hex(v: bigint, width = 8): string {
+  return `0x${v.toString(16).padStart(width, '0')}`;
+}
+
+/** the padding a layout's addresses get: 8 digits when it ends at or below 4 GiB, else 16 */
+export const hexWidth = (end: bigint | null | undefined): number => (end !== null && end !== undefined && end > 0x1_0000_0000n ? 16 : 8);
+
+/** Parses a hex string (with or without 0x) into a bigint; null when it is not hex. */
+export function hexToBigInt(s: string): bigint | null {
+  const h = s.startsWith('0x') || s.startsWith('0X') ? s.slice(2) : s;
+  if (h.length === 0 || !/^[0-9a-fA-F]+$/.test(h)) return null;
+  return BigInt(`0x${h}`);
+}
+
+/** bytes → KiB; exact for any size a device can have */
+export const bytesToKiB = (bytes: bigint): number => Number(bytes / 1024n) + Number(bytes % 1024n) / 1024;
+
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const ONE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** KiB as an integer with thousands separators: 230856 → "230,856" (negatives keep their sign) */
+export const fmtKiB = (kib: number): string => INT.format(Math.round(kib));
+
+/** KiB shown as MiB with one decimal: 230856 → "225.4" */
+export const fmtMiB = (kib: number): string => ONE.format(kib / 1024);
+
+export type SizeUnit = 'KiB' | 'MiB';
+
+/** a size with its unit: "230,856 KiB" or "225.4 MiB" */
+export const fmtSize = (kib: number, unit: SizeUnit): string => (unit === 'MiB' ? `${fmtMiB(kib)} MiB` : `${fmtKiB(kib)} KiB`);
+
+/** the number only, for table cells whose header names the unit */
+export const fmtNum = (kib: number, unit: SizeUnit): string => (unit === 'MiB' ? fmtMiB(kib) : fmtKiB(kib));
+
+/** a share with one decimal: "12.3 %"; empty when the whole is 0 */
+export const fmtPct = (part: number, whole: number): string => (whole ? `${ONE.format((part / whole) * 100)} %` : '');

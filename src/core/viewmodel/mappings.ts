@@ -1,0 +1,81 @@
+/** A process's mappings grouped by kind, for the Processes view; PSS by kind for its chart. */
+import type { Mapping } from '../formats/smaps/index';
+import { MAPPING_KINDS, type MappingKind, mappingKind, ussOf } from '../model/processes';
+
+export type KindTotals = Record<MappingKind, number>;
+
+const emptyKinds = (): KindTotals => ({
+  heap: 0,
+  stack: 0,
+  anonymous: 0,
+  'file code': 0,
+  'file data': 0,
+  'shared memory': 0,
+  other: 0,
+});
+
+/** PSS of one process's mappings by kind */
+export function pssByKind(maps: readonly Mapping[]): KindTotals {
+  const t = emptyKinds();
+  for (const map of maps) t[mappingKind(map)] += map.kib.Pss ?? 0;
+  return t;
+}
+
+export interface MappingRow {
+  start: bigint;
+  end: bigint;
+  perms: string;
+  path: string;
+  sizeKiB: number;
+  rssKiB: number;
+  pssKiB: number;
+  ussKiB: number;
+  swapKiB: number;
+  line: number;
+}
+
+export interface MappingGroup {
+  kind: MappingKind;
+  pssKiB: number;
+  rssKiB: number;
+  ussKiB: number;
+  swapKiB: number;
+  rows: MappingRow[];
+}
+
+/** A process's mappings grouped by kind, each group largest PSS first */
+export function groupMappings(maps: readonly Mapping[]): MappingGroup[] {
+  const groups = new Map<MappingKind, MappingGroup>();
+  for (const map of maps) {
+    const kind = mappingKind(map);
+    let g = groups.get(kind);
+    if (!g) {
+      g = { kind, pssKiB: 0, rssKiB: 0, ussKiB: 0, swapKiB: 0, rows: [] };
+      groups.set(kind, g);
+    }
+    const k = map.kib;
+    const row: MappingRow = {
+      start: map.start,
+      end: map.end,
+      perms: map.perms,
+      path: map.path,
+      sizeKiB: k.Size ?? 0,
+      rssKiB: k.Rss ?? 0,
+      pssKiB: k.Pss ?? 0,
+      ussKiB: ussOf(k),
+      swapKiB: k.Swap ?? 0,
+      line: map.line,
+    };
+    g.pssKiB += row.pssKiB;
+    g.rssKiB += row.rssKiB;
+    g.ussKiB += row.ussKiB;
+    g.swapKiB += row.swapKiB;
+    g.rows.push(row);
+  }
+  const out = MAPPING_KINDS.flatMap((k) => {
+    const g = groups.get(k);
+    return g ? [g] : [];
+  });
+  for (const g of out) g.rows.sort((x, y) => y.pssKiB - x.pssKiB);
+  return out.sort((x, y) => y.pssKiB - x.pssKiB);
+}
