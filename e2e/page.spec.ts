@@ -45,6 +45,10 @@ test('dropping the seed files reproduces expected.json on every view, offline', 
     .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-kib'))));
   expect(segs.reduce((s, x) => s + x, 0)).toBe(p.span.sizeKiB);
   await expect(page.locator('[data-seg="unaccounted"]')).toHaveAttribute('data-kib', String(m.unaccountedKiB));
+  // unaccounted wears its pattern everywhere (it must survive greyscale print)
+  await expect(page.locator('[data-seg="unaccounted"]')).toHaveClass(/pattern-unaccounted/);
+  await expect(page.locator('tr[data-line="unaccounted"] .minibar')).toHaveClass(/pattern-unaccounted/);
+  await expect(page.locator('tr[data-line="unaccounted"] .minibar')).not.toHaveAttribute('style', /background/);
   // "used" as each tool computes it, beside what free printed
   await expect(page.locator('tr[data-tool="printed"]')).toContainText(kib(expected.free.used));
   await expect(page.locator('[data-testid="used-table"] tbody tr')).toHaveCount(7);

@@ -126,6 +126,9 @@ const en = {
   'src.line': 'line',
   'src.whole': 'whole input',
   'src.hint': 'path or command',
+  'src.error': 'error',
+  'src.warning': 'warning',
+  'src.info': 'note',
 } as const;
 
 export type Key = keyof typeof en;
@@ -249,6 +252,9 @@ const zh: Record<Key, string> = {
   'src.line': '行',
   'src.whole': '整个输入',
   'src.hint': '路径或命令',
+  'src.error': '错误',
+  'src.warning': '警告',
+  'src.info': '提示',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };

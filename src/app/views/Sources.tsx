@@ -146,7 +146,7 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
               ) : (
                 <span>{t('src.whole')}</span>
               )}{' '}
-              <span className={d.severity === 'error' ? 'neg' : 'muted'}>[{d.severity}]</span> {tm(d.msg)}
+              <span className={d.severity === 'error' ? 'neg' : 'muted'}>[{t(`src.${d.severity}`)}]</span> {tm(d.msg)}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { type AnyMsg, messages } from '../messages/catalogue';
+import { hex } from '../units';
 
 export default messages(
   {
@@ -61,9 +62,9 @@ export default messages(
     'flag.hole': () => 'unexplained hole: in DRAM, in neither memblock.memory nor a no-map region',
     'flag.outside-dram': () => 'not inside DRAM',
     'flag.overlaps': (p: { other: AnyMsg; start: bigint; end: bigint }, t) =>
-      `overlaps ${t(p.other)} (0x${p.start.toString(16)}–0x${p.end.toString(16)})`,
+      `overlaps ${t(p.other)} (${hex(p.start, 0)}–${hex(p.end, 0)})`,
     'flag.nomap-unflagged': (p: { start: bigint; end: bigint }) =>
-      `overlaps memblock.memory 0x${p.start.toString(16)}–0x${p.end.toString(16)} not flagged NOMAP`,
+      `overlaps memblock.memory ${hex(p.start, 0)}–${hex(p.end, 0)} not flagged NOMAP`,
   },
   {
     'bucket.no-map': () => '固件预留 (no-map)',
@@ -119,7 +120,7 @@ export default messages(
     'lane.memblock.reserved': () => 'memblock.reserved',
     'flag.hole': () => '无法解释的空洞：在 DRAM 内，既不在 memblock.memory 中，也不属于任何 no-map 区域',
     'flag.outside-dram': () => '不在 DRAM 内',
-    'flag.overlaps': (p, t) => `与 ${t(p.other)} 重叠（0x${p.start.toString(16)}–0x${p.end.toString(16)}）`,
-    'flag.nomap-unflagged': (p) => `与未标记 NOMAP 的 memblock.memory 0x${p.start.toString(16)}–0x${p.end.toString(16)} 重叠`,
+    'flag.overlaps': (p, t) => `与 ${t(p.other)} 重叠（${hex(p.start, 0)}–${hex(p.end, 0)}）`,
+    'flag.nomap-unflagged': (p) => `与未标记 NOMAP 的 memblock.memory ${hex(p.start, 0)}–${hex(p.end, 0)} 重叠`,
   },
 );

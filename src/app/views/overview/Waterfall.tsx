@@ -42,7 +42,10 @@ export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
                 {whole > 0 && l.kib > 0 && (
                   <div
                     className={`minibar ${fill.className}`}
-                    style={{ width: `${Math.min(100, (l.kib / whole) * 100)}%`, background: 'var(--muted)', ...fill.style }}
+                    style={{
+                      width: `${Math.min(100, (l.kib / whole) * 100)}%`,
+                      ...(l.bucket ? fill.style : { background: 'var(--muted)' }),
+                    }}
                   />
                 )}
               </td>

@@ -5,6 +5,7 @@
  * C operators, and preprocessor lines (`#include`). Comments are skipped.
  */
 import { type Msg, m } from '../../messages/catalogue';
+import { hex } from '../../units';
 
 export type Tok =
   | { t: 'id'; v: string; line: number } // node/property names
@@ -191,7 +192,7 @@ function charValue(s: string): number {
 
 export function describeTok(tk: Tok): string {
   if (tk.t === 'eof') return 'the end of the text';
-  if (tk.t === 'num') return `0x${tk.v.toString(16)}`;
+  if (tk.t === 'num') return hex(tk.v, 0);
   return JSON.stringify(String(tk.v));
 }
 

@@ -6,6 +6,7 @@
  * cannot be followed here: each is reported and reading goes on.
  */
 import { m } from '../../messages/catalogue';
+import { hex } from '../../units';
 import type { ParseContext } from '../format';
 import { primary } from './expr';
 import { DtsSyntaxError, describeTok, type Tok, TokenStream } from './lexer';
@@ -211,21 +212,21 @@ export class TreeReader extends TokenStream {
           continue;
         }
         const v = primary(this);
-        if (v > mask) this.ctx.diag.add(c.line, 'warning', m('dts.cell-truncated', { value: `0x${v.toString(16)}`, bits }));
+        if (v > mask) this.ctx.diag.add(c.line, 'warning', m('dts.cell-truncated', { value: hex(v, 0), bits }));
         cells.push({ v: v & mask });
       }
       this.next();
       return { kind: 'cells', bits, cells };
     }
     if (open.t === 'p' && open.v === '[') {
-      let hex = '';
+      let bytes = '';
       while (!this.isP(']')) {
         const b = this.next();
         if (b.t === 'eof') throw new DtsSyntaxError(m('dts.bytes-open'), open.line);
-        hex += b.t === 'num' ? b.v.toString(16) : String(b.v);
+        bytes += b.t === 'num' ? b.v.toString(16) : String(b.v);
       }
       this.next();
-      return { kind: 'bytes', hex };
+      return { kind: 'bytes', hex: bytes };
     }
     throw new DtsSyntaxError(m('dts.expected-value', { found: describeTok(open) }), open.line);
   }
