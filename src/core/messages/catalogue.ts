@@ -32,6 +32,13 @@ export type MsgParams = { [K in MsgKey]: Parameters<En[K]>[0] };
 /** one message: a key and the parameters its template takes (a union over every key) */
 export type Msg<K extends MsgKey = MsgKey> = { [P in K]: { readonly key: P; readonly params: MsgParams[P] } }[K];
 
+/** the messages whose keys share a prefix: `Msg<KeysOf<'missing.'>>` is what to add */
+export type KeysOf<Prefix extends string> = Extract<MsgKey, `${Prefix}${string}`>;
+/** what the model decided or could not do while building or analysing */
+export type Note = Msg<KeysOf<'note.'>>;
+/** an input that would explain more, and what it would explain */
+export type Missing = Msg<KeysOf<'missing.'>>;
+
 /** a language: a template for every message */
 export type Catalogue = { readonly [K in MsgKey]: (p: MsgParams[K], t: Render) => string };
 

@@ -1,7 +1,8 @@
 /**
  * The two catalogues of the model's words, joined from each area's `messages(en, zh)`.
- * A new format adds one line to each list. Keys are unique across areas
- * (tests/messages.test.ts).
+ * A new format adds one line to `AREAS`. Each area's Chinese side has the English side's
+ * keys and parameters (`messages()` checks it), so the joined catalogues match too; keys
+ * are unique across areas (tests/messages.test.ts).
  */
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
@@ -15,34 +16,17 @@ import physical from '../model/physical/messages';
 import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
-/** every area's messages, for tests that look across them */
+/** every area of the model that has words of its own */
 export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, physical, accounting, viewmodel };
 
-export const EN = {
-  ...input.en,
-  ...dts.en,
-  ...free.en,
-  ...kmsg.en,
-  ...memblock.en,
-  ...meminfo.en,
-  ...smaps.en,
-  ...physical.en,
-  ...accounting.en,
-  ...viewmodel.en,
-};
+type Areas = (typeof AREAS)[keyof typeof AREAS];
+type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const ZH: Catalogue = {
-  ...input.zh,
-  ...dts.zh,
-  ...free.zh,
-  ...kmsg.zh,
-  ...memblock.zh,
-  ...meminfo.zh,
-  ...smaps.zh,
-  ...physical.zh,
-  ...accounting.zh,
-  ...viewmodel.zh,
-};
+const join = (side: 'en' | 'zh') => Object.assign({}, ...Object.values(AREAS).map((a) => a[side]));
+
+/** English: every area's templates in one object (its type gives the message keys) */
+export const EN: Joined<Areas['en']> = join('en');
+export const ZH: Catalogue = join('zh');
 
 export const CATALOGUES = { en: EN, zh: ZH } satisfies Record<string, Catalogue>;
 export type Lang = keyof typeof CATALOGUES;

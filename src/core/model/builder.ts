@@ -4,7 +4,7 @@
  * input (model/snapshot.ts drives both).
  */
 import type { SegmentAt } from '../formats/format';
-import { type Msg, m } from '../messages/catalogue';
+import { m, type Note } from '../messages/catalogue';
 import type { Located, ProcessModel, Snapshot } from './snapshot';
 
 /** the parts of the snapshot only one input may give; a second one is noted, not used */
@@ -25,7 +25,7 @@ export class SnapshotBuilder {
 
   constructor(readonly snap: Snapshot) {}
 
-  note(msg: Msg): void {
+  note(msg: Note): void {
     this.snap.notes.push(msg);
   }
 

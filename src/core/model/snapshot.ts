@@ -14,7 +14,7 @@ import { type FormatId, finishAll, mergeSegment } from '../formats/registry';
 import type { Counts, Mapping } from '../formats/smaps/index';
 import type { ProcStatus } from '../formats/status/index';
 import type { Diagnostic } from '../input/diagnostics';
-import type { Msg } from '../messages/catalogue';
+import type { Note } from '../messages/catalogue';
 import { SnapshotBuilder } from './builder';
 
 export interface SourceSummary {
@@ -54,7 +54,7 @@ export interface Snapshot {
   kernelRelease?: string;
   processes: ProcessModel[];
   /** what the model had to decide or ignore while combining inputs */
-  notes: Msg[];
+  notes: Note[];
 }
 
 export function buildSnapshot(inputs: readonly ParsedText[]): Snapshot {

@@ -5,7 +5,7 @@
  * whole (tests/viewmodel.test.ts); when they cannot, a note says by how much.
  */
 import { type Meminfo, type MeminfoKey, mi } from '../formats/meminfo/index';
-import { type Msg, m } from '../messages/catalogue';
+import { type Missing, type Msg, m, type Note } from '../messages/catalogue';
 import type { Analysis, Line } from '../model/accounting/index';
 import { meminfoRefs } from '../model/accounting/levels';
 import { type BucketId, bucketLabel } from '../model/buckets';
@@ -29,17 +29,17 @@ export interface Breakdown {
   segments: BarSegment[];
   /** Σ segments − total: 0 when the bar closes; otherwise said in `notes` */
   residualKiB: number;
-  notes: Msg[];
+  notes: Note[];
   /** inputs that would split the bar further */
-  missing: Msg[];
+  missing: Missing[];
 }
 
 const lineOf = (a: Analysis, id: string): Line | undefined => a.accounting.lines.find((l) => l.id === id);
 
 export function breakdown(snap: Snapshot, a: Analysis): Breakdown {
   const segs: BarSegment[] = [];
-  const notes: Msg[] = [];
-  const missing: Msg[] = [];
+  const notes: Note[] = [];
+  const missing: Missing[] = [];
   const info = snap.meminfo?.value;
   const ref = meminfoRefs(snap);
   const phys = a.physical;
@@ -83,8 +83,8 @@ function bootSegments(
   given: number,
   memTotal: number,
   segs: BarSegment[],
-  notes: Msg[],
-  missing: Msg[],
+  notes: Note[],
+  missing: Missing[],
 ): void {
   const held = given - memTotal;
   const heldFormula = m('formula.held', { given, memTotal });

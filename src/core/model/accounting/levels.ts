@@ -5,7 +5,7 @@
  */
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
-import { type Msg, m } from '../../messages/catalogue';
+import { m, type Note } from '../../messages/catalogue';
 import { bytesToKiB } from '../../units';
 import type { BucketId } from '../buckets';
 import { evidenceRule, type Physical, type PhysRegion } from '../physical/index';
@@ -286,7 +286,7 @@ export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[],
     parent: 'MemTotal',
     bucket: 'free',
   });
-  const note = (msg: Msg) => notes.push(msg);
+  const note = (msg: Note) => notes.push(msg);
   if (unaccounted < 0) note(m('note.unaccounted-negative', { kib: unaccounted }));
   if (mi(info, 'VmallocUsed') === 0) note(m('note.vmalloc-zero'));
   if (mi(info, 'VmallocUsed') === undefined) note(m('note.vmalloc-absent'));

@@ -1,8 +1,20 @@
 import { type AnyMsg, messages } from '../../messages/catalogue';
 import { fmtKiB } from '../../units';
+import type { UsedToolId } from './types';
 
 const and = (items: string[], word: string, comma: string) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(comma)}${word}${items[items.length - 1]}`;
+
+/** each tool's "used": field names only, the same in every language */
+const USED: Record<UsedToolId, string> = {
+  'procps-ng-4': 'MemTotal − MemAvailable',
+  'procps-ng-3.3.12': 'MemTotal − MemFree − Buffers − Cached − SReclaimable',
+  'procps-ng-3.3.10': 'MemTotal − MemFree − Buffers − Cached − Slab',
+  'busybox-srecl': 'MemTotal − MemFree − Buffers − Cached − SReclaimable',
+  busybox: 'MemTotal − MemFree − Buffers − Cached',
+  'procps-3.3.9': 'MemTotal − MemFree',
+};
+const usedFormula = (p: { tool: UsedToolId }) => USED[p.tool];
 
 /** Chinese text next to a Latin word gets a space; next to Chinese, none */
 const cjk = (a: string, b: string) => (/^[\x20-\x7e]/.test(b) ? `${a} ${b}` : `${a}${b}`);
@@ -94,12 +106,7 @@ export default messages(
     'tool.busybox-srecl': () => 'busybox (with SReclaimable)',
     'tool.busybox': () => 'busybox (without SReclaimable)',
     'tool.procps-3.3.9': () => 'procps ≤ 3.3.9, busybox 2004',
-    'used.procps-ng-4': () => 'MemTotal − MemAvailable',
-    'used.procps-ng-3.3.12': () => 'MemTotal − MemFree − Buffers − Cached − SReclaimable',
-    'used.procps-ng-3.3.10': () => 'MemTotal − MemFree − Buffers − Cached − Slab',
-    'used.busybox-srecl': () => 'MemTotal − MemFree − Buffers − Cached − SReclaimable',
-    'used.busybox': () => 'MemTotal − MemFree − Buffers − Cached',
-    'used.procps-3.3.9': () => 'MemTotal − MemFree',
+    'formula.used': usedFormula,
     // ---- checks
     'check.lru': () => 'Active + Inactive + Unevictable = AnonPages + Cached + Buffers + SwapCached',
     'check.slab': () => 'Slab = SReclaimable + SUnreclaim',
@@ -215,12 +222,7 @@ export default messages(
     'tool.busybox-srecl': () => 'busybox（含 SReclaimable）',
     'tool.busybox': () => 'busybox（不含 SReclaimable）',
     'tool.procps-3.3.9': () => 'procps ≤ 3.3.9、busybox 2004',
-    'used.procps-ng-4': () => 'MemTotal − MemAvailable',
-    'used.procps-ng-3.3.12': () => 'MemTotal − MemFree − Buffers − Cached − SReclaimable',
-    'used.procps-ng-3.3.10': () => 'MemTotal − MemFree − Buffers − Cached − Slab',
-    'used.busybox-srecl': () => 'MemTotal − MemFree − Buffers − Cached − SReclaimable',
-    'used.busybox': () => 'MemTotal − MemFree − Buffers − Cached',
-    'used.procps-3.3.9': () => 'MemTotal − MemFree',
+    'formula.used': usedFormula,
     'check.lru': () => 'Active + Inactive + Unevictable = AnonPages + Cached + Buffers + SwapCached',
     'check.slab': () => 'Slab = SReclaimable + SUnreclaim',
     'check.free-total': () => '`free` 的 total = MemTotal',

@@ -1,4 +1,4 @@
-import type { Msg } from '../../messages/catalogue';
+import type { Missing, Msg, Note } from '../../messages/catalogue';
 import type { BucketId } from '../buckets';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
@@ -68,9 +68,9 @@ export interface Accounting {
   unaccountedKiB: number | null;
   lines: Line[];
   /** what the model decided or could not do */
-  notes: Msg[];
+  notes: Note[];
   /** inputs that would explain more */
-  missing: Msg[];
+  missing: Missing[];
 }
 
 export interface Analysis {

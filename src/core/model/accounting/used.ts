@@ -10,7 +10,7 @@ import type { UsedFormula, UsedToolId } from './types';
 const formula = (id: UsedToolId, usedKiB: number, buffCacheKiB: number): UsedFormula => ({
   id,
   tool: m(`tool.${id}`),
-  formula: m(`used.${id}`),
+  formula: m('formula.used', { tool: id }),
   usedKiB,
   buffCacheKiB,
 });

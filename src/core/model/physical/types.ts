@@ -1,4 +1,4 @@
-import type { Msg } from '../../messages/catalogue';
+import type { Missing, Msg } from '../../messages/catalogue';
 import type { Range } from '../ranges';
 
 /** what a region is on the map: its lane and colour */
@@ -69,5 +69,5 @@ export interface Physical {
   regions: PhysRegion[];
   /** page-rounded groups of memblock.reserved with their roles */
   reservedGroups: PhysRegion[];
-  missing: Msg[];
+  missing: Missing[];
 }
