@@ -15,6 +15,9 @@ defineFormat({ id: 'x', starts: () => false, parse: () => 1, merge: () => {} });
 // @ts-expect-error merge receives what parse returned, nothing else
 defineFormat({ id: 'x', starts: () => false, parse: () => 1, merge: (_b, d: string) => void d, samples: [] });
 
+// @ts-expect-error merge must take every value parse can return (here: null too)
+defineFormat({ id: 'x', starts: () => false, parse: (): string | null => null, merge: (_b, d: string) => void d, samples: [] });
+
 // @ts-expect-error the registry knows every format it dispatches to: no unregistered id
 REGISTRY.slabinfo;
 

@@ -56,10 +56,13 @@ export interface FormatDef<Id extends string, Data> {
    * using is reported through `ctx.diag`.
    */
   parse(cur: Cursor, ctx: ParseContext): Data;
-  /** adds one segment's data to the snapshot being built */
-  merge(b: SnapshotBuilder, data: Data, at: SegmentAt): void;
+  /**
+   * Adds one segment's data to the snapshot being built. (A property, not a method, so
+   * the compiler checks its parameter strictly: it must take whatever `parse` returns.)
+   */
+  merge: (b: SnapshotBuilder, data: Data, at: SegmentAt) => void;
   /** runs once after every segment is merged (formats that settle things across inputs) */
-  finish?(b: SnapshotBuilder): void;
+  finish?: (b: SnapshotBuilder) => void;
   /** lines this format's recogniser claims and no other format's does */
   samples: readonly string[];
 }
