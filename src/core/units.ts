@@ -26,14 +26,17 @@ export function hexToBigInt(s: string): bigint | null {
 /** bytes → KiB; exact for any size a device can have */
 export const bytesToKiB = (bytes: bigint): number => Number(bytes / 1024n) + Number(bytes % 1024n) / 1024;
 
-const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const ONE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// made on first use: loading the locale data costs a CLI run that prints no number ~20 ms
+let INT: Intl.NumberFormat | undefined;
+let ONE: Intl.NumberFormat | undefined;
+const int = () => (INT ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
+const one = () => (ONE ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 /** KiB as an integer with thousands separators: 230856 → "230,856" (negatives keep their sign) */
-export const fmtKiB = (kib: number): string => INT.format(Math.round(kib));
+export const fmtKiB = (kib: number): string => int().format(Math.round(kib));
 
 /** KiB shown as MiB with one decimal: 230856 → "225.4" */
-export const fmtMiB = (kib: number): string => ONE.format(kib / 1024);
+export const fmtMiB = (kib: number): string => one().format(kib / 1024);
 
 export type SizeUnit = 'KiB' | 'MiB';
 
@@ -44,4 +47,4 @@ export const fmtSize = (kib: number, unit: SizeUnit): string => (unit === 'MiB' 
 export const fmtNum = (kib: number, unit: SizeUnit): string => (unit === 'MiB' ? fmtMiB(kib) : fmtKiB(kib));
 
 /** a share with one decimal: "12.3 %"; empty when the whole is 0 */
-export const fmtPct = (part: number, whole: number): string => (whole ? `${ONE.format((part / whole) * 100)} %` : '');
+export const fmtPct = (part: number, whole: number): string => (whole ? `${one().format((part / whole) * 100)} %` : '');
