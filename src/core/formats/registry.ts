@@ -31,15 +31,19 @@ interface Registration<Id extends string, Data> {
 const registry = <R extends { [K in keyof R & string]: { format: { id: K }; priority: number; why: string } }>(r: R): R => r;
 
 export const REGISTRY = registry({
-  smaps: { format: smaps, priority: 10, why: 'the bulk of a large capture: asked first so most segments cost one test' },
-  smaps_rollup: { format: smapsRollup, priority: 20, why: 'a mapping header whose path is [rollup], which smaps refuses' },
-  memblock: { format: memblock, priority: 30, why: '`N: 0x…..0x…` lines, a shape no other format prints' },
-  free: { format: free, priority: 40, why: 'its `total used free` header is unique' },
-  meminfo: { format: meminfo, priority: 50, why: 'any known field with a kB unit; before status, whose Name: line it must not take' },
-  status: { format: status, priority: 60, why: 'starts at `Name:`; after meminfo so `Key: N kB` lines stay meminfo' },
-  stat: { format: stat, priority: 70, why: '`pid (comm) S …`, one line' },
-  version: { format: version, priority: 80, why: '`Linux version …` without a log prefix; before kmsg' },
-  kmsg: { format: kmsg, priority: 90, why: 'any log-prefixed line: after the formats a log prefix cannot start' },
+  smaps: { format: smaps, priority: 10, why: 'asked first: a large capture is mostly smaps, so most segments start after one test' },
+  smaps_rollup: { format: smapsRollup, priority: 20, why: 'a mapping header whose path is [rollup], which smaps does not take' },
+  memblock: { format: memblock, priority: 30, why: '`N: 0x…..0x…`, a shape no other format prints' },
+  free: { format: free, priority: 40, why: 'its `total used free …` header line is unique' },
+  meminfo: {
+    format: meminfo,
+    priority: 50,
+    why: 'a known field with a kB unit; smaps counters share some names (AnonHugePages) but are read inside smaps segments',
+  },
+  status: { format: status, priority: 60, why: 'starts at `Name:`; its other keys (VmRSS, …) are not meminfo fields' },
+  stat: { format: stat, priority: 70, why: '`pid (comm) S …` on one line' },
+  version: { format: version, priority: 80, why: '`Linux version …` without a log prefix (with one it is a kernel log line)' },
+  kmsg: { format: kmsg, priority: 90, why: 'a log-prefixed line or a known memory line of the log' },
   dts: { format: dts, priority: 100, why: 'last: `name {` and comment lines are loose enough to take what others would' },
 });
 
