@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { m } from '../../core/messages/catalogue';
-import { evidenceRule } from '../../core/model/physical/index';
+import { evidenceRule } from '../../core/model/physical/evidence';
 import { LANES } from '../../core/viewmodel/lanes';
 import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtSize, hexWidth } from '../format';

@@ -5,29 +5,14 @@
  * (./labels.ts).
  */
 import { isNomap } from '../../formats/memblock/index';
-import { type Msg, m } from '../../messages/catalogue';
+import { m } from '../../messages/catalogue';
 import { intersect, pageRound, type Range, subtract, totalKiB, union } from '../ranges';
 import type { Snapshot } from '../snapshot';
 import { labelGroups } from './labels';
-import type { DramSource, Evidence, Physical, PhysRegion, RegionKind, RegionRole } from './types';
+import type { DramSource, Physical, PhysRegion, RegionKind, RegionRole } from './types';
 
+export { evidenceRule } from './evidence';
 export type { DramSource, Evidence, Physical, PhysRegion, RegionKind, RegionRole } from './types';
-
-/** the words for how a memblock.reserved group was named */
-export function evidenceRule(e: Evidence | undefined): Msg {
-  switch (e?.rule) {
-    case 'covers':
-      return m('evidence.covers', e);
-    case 'note':
-      return m('evidence.note');
-    case 'kernel-image':
-      return m('evidence.kernel-image', e);
-    case 'memmap':
-      return m('evidence.memmap', e);
-    default:
-      return m('evidence.none');
-  }
-}
 
 const byStart = (a: Range, b: Range) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
 
