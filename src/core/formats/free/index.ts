@@ -13,11 +13,16 @@
  *   `-w` splits buff/cache into `buffers` and `cache`; `-t` adds `Total:`; `-l` adds
  *   `Low:`/`High:`; busybox of 2004 prints `total used free shared buffers` and `Total:`.
  *
- * Units: the text does not say which unit plain numbers are in. `-b/-k/-m/-g` come from
- * the command line when the paste carries it (the prompt line or a path hint); without
- * it KiB is assumed (the default of every version) and the model cross-checks against
- * MemTotal. `-h` prints suffixed values (`7.7Gi`, `230M`, `0B`), read as binary units
- * unless `--si` is on the command line.
+ * Units: the text does not say which unit plain numbers are in. `-b/-k/-m/-g/--tebi`
+ * and `--kilo/--mega/--giga/--tera` (powers of 1000, like `--si` with any of them) come
+ * from the command line when the paste carries it (the prompt line or a path hint).
+ * Without it the numbers decide: every value the kernel gives is a whole number of 4 KiB
+ * pages, so in KiB each is a multiple of 4, and in bytes a multiple of 4096; `-m` and
+ * `-g` values are not. Where that cannot tell (all zero, too few values), the size of
+ * `total` does, and the diagnostic says which unit was read and why; the model then
+ * compares `total` with `MemTotal` and rescales when another unit fits (`finish`).
+ * `-h` prints suffixed values (`7.7Gi`, `230M`, `0B`), read as binary units unless
+ * `--si` is on the command line.
  */
 import { m } from '../../messages/catalogue';
 import { defineFormat } from '../format';
@@ -38,6 +43,10 @@ export interface FreeOutput {
   columns: string[];
   /** the unit the numbers were printed in; KiB values are converted from it */
   unit: FreeUnit;
+  /** powers of 1000 (`--si`, `--kilo`, `--mega`, …): `KiB` then means kB, `MiB` MB */
+  si: boolean;
+  /** how the unit was known: the command line, suffixes (`-h`), or the numbers */
+  unitFrom: 'command' | 'suffix' | 'numbers';
   /** the printed precision in KiB (1 for -k, 1024 for -m, …) */
   precisionKiB: number;
   layout: FreeLayout;
@@ -47,17 +56,38 @@ export interface FreeOutput {
 const HEADER = /^\s*total\s+used\s+free(\s+\S+)*\s*$/;
 const ROW = /^\s*(Mem|Swap|Total|Low|High|-\/\+ buffers\/cache|-\/\+ buffers):\s*(.*)$/;
 
-const UNIT_KIB: Record<Exclude<FreeUnit, 'human'>, number> = {
-  B: 1 / 1024,
-  KiB: 1,
-  MiB: 1024,
-  GiB: 1024 * 1024,
-  TiB: 1024 * 1024 * 1024,
-};
+type PlainUnit = Exclude<FreeUnit, 'human'>;
+const POWER: Record<PlainUnit, number> = { B: 0, KiB: 1, MiB: 2, GiB: 3, TiB: 4 };
+
+/** KiB in one printed unit */
+export function unitKiB(unit: PlainUnit, si: boolean): number {
+  return (si ? 1000 : 1024) ** POWER[unit] / 1024;
+}
+
+/**
+ * The unit of plain numbers printed without a command line. Values of the kernel are
+ * whole pages: multiples of 4 in KiB, of 4096 in bytes; -m/-g values are not.
+ */
+export function unitFromNumbers(values: number[]): { unit: PlainUnit; why: 'pages' | 'bytes' | 'not-pages' | 'size' } {
+  const nonZero = values.filter((v) => v !== 0);
+  const total = Math.max(0, ...values);
+  if (nonZero.length >= 2) {
+    if (total >= 1 << 24 && nonZero.every((v) => v % 4096 === 0)) return { unit: 'B', why: 'bytes' };
+    if (total >= 1024 && nonZero.every((v) => v % 4 === 0)) return { unit: 'KiB', why: 'pages' };
+    return { unit: total <= 64 ? 'GiB' : 'MiB', why: 'not-pages' };
+  }
+  // too few values to tell: by size (a Linux system has more than 16 MiB)
+  return { unit: total <= 64 ? 'GiB' : total < 16384 ? 'MiB' : total >= 1 << 32 ? 'B' : 'KiB', why: 'size' };
+}
 
 function unitFromCommand(cmd: string | undefined): { unit: FreeUnit; si: boolean } | null {
-  if (!cmd || !/\bfree\b/.test(cmd)) return null;
-  const si = /--si\b/.test(cmd);
+  // the command `free …`, not a file called free.txt or a path …/free
+  if (!cmd || !/(?:^|[\s;|&])free(?:\s|$)/.test(cmd)) return null;
+  const si = /--(?:si|kilo|mega|giga|tera|peta)\b/.test(cmd);
+  if (/--kilo\b/.test(cmd)) return { unit: 'KiB', si };
+  if (/--mega\b/.test(cmd)) return { unit: 'MiB', si };
+  if (/--giga\b/.test(cmd)) return { unit: 'GiB', si };
+  if (/--tera\b/.test(cmd)) return { unit: 'TiB', si };
   const flags = cmd
     .split(/\s+/)
     .filter((w) => /^-[a-zA-Z]+$/.test(w))
@@ -89,7 +119,6 @@ export const free = defineFormat({
   parse(cur, ctx): FreeOutput {
     const columns = cur.str.trim().split(/\s+/);
     const fromCmd = unitFromCommand(ctx.hint);
-    let unit: FreeUnit = fromCmd?.unit ?? 'KiB';
     const si = fromCmd?.si ?? false;
     const layout: FreeLayout = columns.includes('buff/cache')
       ? 'buff/cache'
@@ -101,8 +130,9 @@ export const free = defineFormat({
             ? 'busybox-2004'
             : 'other';
     if (layout === 'other') ctx.diag.add(cur.line, 'warning', m('free.unusual-header', { columns: columns.join(' ') }));
-    const rows: FreeRow[] = [];
-    let precision = unit === 'human' ? 1 : UNIT_KIB[unit];
+    // values as printed: a plain number, or KiB already for `-h` suffixes
+    const read: { label: string; plain: Record<string, number>; human: Record<string, number>; line: number }[] = [];
+    let humanPrecision = 0;
     cur.advance();
     for (; !cur.done; cur.advance()) {
       if (cur.blank) continue;
@@ -116,36 +146,79 @@ export const free = defineFormat({
       const label = r[1];
       const words = (r[2] ?? '').trim().split(/\s+/).filter(Boolean);
       const cols = label.startsWith('-/+') ? ['used', 'free'] : columns;
-      const values: Record<string, number> = {};
-      let ok = true;
+      const plain: Record<string, number> = {};
+      const human: Record<string, number> = {};
+      let ok = words.length > 0 && words.length <= cols.length;
       words.forEach((w, i) => {
-        const col = cols[i];
-        if (col === undefined) {
-          ok = false;
-          return;
-        }
+        const col = cols[i] ?? '';
         // `-h` output is recognised by its suffixes even without the command line
         const h = /^-?\d+(?:[.,]\d+)?[BKMGTP]i?$/.test(w) ? humanToKiB(w, si) : null;
         if (h) {
-          if (unit !== 'human') unit = 'human';
-          values[col] = h.kib;
-          precision = Math.max(precision, h.precision);
-        } else if (/^-?\d+$/.test(w)) {
-          values[col] = unit === 'human' ? Number(w) / 1024 : Number(w) * UNIT_KIB[unit];
-        } else ok = false;
+          human[col] = h.kib;
+          humanPrecision = Math.max(humanPrecision, h.precision);
+        } else if (/^-?\d+$/.test(w)) plain[col] = Number(w);
+        else ok = false;
       });
-      if (!ok || words.length === 0) {
+      if (!ok) {
         ctx.diag.unknown(cur.line, line, m('free.row-misfit', { columns: columns.join(' ') }));
         continue;
       }
-      rows.push({ label, values, line: cur.line });
+      read.push({ label, plain, human, line: cur.line });
     }
+    const anyHuman = read.some((r) => Object.keys(r.human).length > 0);
+    let unit: FreeUnit;
+    let unitFrom: FreeOutput['unitFrom'];
+    if (anyHuman) {
+      unit = 'human';
+      unitFrom = fromCmd?.unit === 'human' ? 'command' : 'suffix';
+    } else if (fromCmd) {
+      unit = fromCmd.unit;
+      unitFrom = 'command';
+    } else {
+      const plainValues = read.filter((r) => !r.label.startsWith('-/+')).flatMap((r) => Object.values(r.plain));
+      const guess = unitFromNumbers(plainValues);
+      unit = guess.unit;
+      unitFrom = 'numbers';
+      const why = {
+        pages: m('free.unit-pages', { unit }),
+        bytes: m('free.unit-bytes', { unit }),
+        'not-pages': m('free.unit-not-pages', { unit }),
+        size: m('free.unit-size', { unit }),
+      }[guess.why];
+      ctx.diag.add(0, guess.why === 'size' ? 'warning' : 'info', why);
+    }
+    // a plain number next to `-h` values (`0`) is in bytes, as free -h prints a zero
+    const per = unit === 'human' ? 1 / 1024 : unitKiB(unit, si);
+    const precisionKiB = unit === 'human' ? Math.max(1, humanPrecision) : Math.max(1, per);
+    const rows: FreeRow[] = read.map((r) => {
+      const values: Record<string, number> = {};
+      for (const [k, v] of Object.entries(r.plain)) values[k] = v * per;
+      Object.assign(values, r.human);
+      return { label: r.label, values, line: r.line };
+    });
     if (!rows.some(isMem)) ctx.diag.add(0, 'warning', m('free.no-mem-row'));
-    if (!fromCmd && unit !== 'human') ctx.diag.add(0, 'info', m('free.unit-assumed'));
-    return { columns, unit, precisionKiB: precision, layout, rows };
+    return { columns, unit, si, unitFrom, precisionKiB, layout, rows };
   },
   merge(b, data, at) {
     b.first('free', { value: data, source: at.source });
+  },
+  finish(b) {
+    // a unit read from the numbers alone: MemTotal decides when it is given
+    const f = b.snap.free?.value;
+    const memTotal = b.snap.meminfo?.value.fields.get('MemTotal')?.value;
+    const total = f && memRow(f)?.values.total;
+    if (!f || f.unitFrom !== 'numbers' || f.unit === 'human' || memTotal === undefined || !total) return;
+    const printed = total / unitKiB(f.unit, f.si);
+    const fits = (u: PlainUnit) => Math.abs(printed * unitKiB(u, false) - memTotal) <= Math.max(unitKiB(u, false), memTotal * 0.02);
+    if (fits(f.unit)) return;
+    const better = (['B', 'KiB', 'MiB', 'GiB'] as const).find(fits);
+    if (!better) return;
+    const scale = unitKiB(better, false) / unitKiB(f.unit, f.si);
+    for (const r of f.rows) for (const k of Object.keys(r.values)) r.values[k] = (r.values[k] ?? 0) * scale;
+    b.note(m('note.free-unit-from-memtotal', { was: f.unit, unit: better }));
+    f.unit = better;
+    f.si = false;
+    f.precisionKiB = Math.max(1, unitKiB(better, false));
   },
   samples: [
     '              total        used        free      shared  buff/cache   available',

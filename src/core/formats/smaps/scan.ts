@@ -32,6 +32,13 @@ export interface Mapping {
   dev: string;
   inode: number;
   path: string;
+  /**
+   * Android kernels print a named anonymous region's name on a `Name:` line after the
+   * header (`Name:           [anon:dalvik-main space (region space)]`), where mainline
+   * (5.17+) puts it in the header's path. The name, when given that way; `path` then
+   * holds it too, so both kernels' mappings read alike.
+   */
+  name?: string;
   /** counters in KiB: Size, Rss, Pss, Shared_Clean, … (VmFlags excluded) */
   kib: Counts;
   vmFlags?: string;
@@ -184,6 +191,13 @@ function parseHeader(t: string, ls: number, le: number, line: number): Mapping |
   };
 }
 
+/** how far a line may be indented and still be read */
+const INDENT = 8;
+
+function hasCounters(map: Mapping): boolean {
+  return map.kib.Size !== undefined || map.kib.Rss !== undefined || map.vmFlags !== undefined;
+}
+
 enum Kv {
   Ok = 0,
   NotKv = 1,
@@ -192,7 +206,8 @@ enum Kv {
 
 /** the path of a mapping header line, or null when the line is not one */
 export function headerPath(line: string): string | null {
-  return parseHeader(line, 0, line.length, 0)?.path ?? null;
+  const ls = skipSpaces(line, 0, Math.min(line.length, INDENT));
+  return parseHeader(line, ls, line.length, 0)?.path ?? null;
 }
 
 /**
@@ -204,8 +219,9 @@ export function scanSmaps(cur: Cursor, ctx: ParseContext, rollup: boolean): Smap
   const mappings: Mapping[] = [];
   let map: Mapping | null = null;
   for (; !cur.done; cur.advance()) {
-    const ls = cur.ls;
     const le = cur.le;
+    // a paste indented by a few spaces or a tab reads as the kernel printed it
+    const ls = skipSpaces(t, cur.ls, Math.min(le, cur.ls + INDENT));
     if (ls === le) continue;
     const c0 = t.charCodeAt(ls);
     // counter lines: `Key:   N kB` — the bulk of the input
@@ -213,6 +229,13 @@ export function scanSmaps(cur: Cursor, ctx: ParseContext, rollup: boolean): Smap
       const colon = t.indexOf(':', ls);
       if (colon > ls && colon < le) {
         const key = keyAt(t, ls, colon);
+        if (key === 'Name' && map !== null && !hasCounters(map)) {
+          // Android's `Name:` line of a named region: part of the mapping above
+          const name = intern(t.slice(colon + 1, le).trim());
+          map.name = name;
+          if (map.path === '') map.path = name;
+          continue;
+        }
         if (key === 'VmFlags') {
           if (map) map.vmFlags = intern(t.slice(colon + 1, le).trim());
           else ctx.diag.unknown(cur.line, cur.str, m('smaps.vmflags-first'));
