@@ -31,7 +31,10 @@ describe('Android smaps', () => {
     expect(errors([p])).toEqual([]);
     const s = dataOf(p, 'smaps');
     expect(s.mappings).toHaveLength(8);
-    expect(s.mappings[0]).toMatchObject({ name: '[anon:dalvik-main space (region space)]', path: '[anon:dalvik-main space (region space)]' });
+    expect(s.mappings[0]).toMatchObject({
+      name: '[anon:dalvik-main space (region space)]',
+      path: '[anon:dalvik-main space (region space)]',
+    });
     expect(s.mappings[2]?.name).toBeUndefined();
   });
   it('totals equal an independent sum of the lines', () => {
@@ -105,10 +108,7 @@ describe('shell prompts', () => {
     expect(promptCommand(line)).toBeNull();
   });
   it('a bare `cat …/memblock/memory` line labels the table after it', () => {
-    const p = parseText(
-      'cat /sys/kernel/debug/memblock/reserved\n   0: 0x40000000..0x400fffff\n   1: 0x41000000..0x41ffffff\n',
-      'paste',
-    );
+    const p = parseText('cat /sys/kernel/debug/memblock/reserved\n   0: 0x40000000..0x400fffff\n   1: 0x41000000..0x41ffffff\n', 'paste');
     expect(p.separators).toEqual([1]);
     expect(p.segments[0]?.hint).toBe('cat /sys/kernel/debug/memblock/reserved');
     expect(dataOf(p, 'memblock').kind).toBe('reserved');
@@ -120,7 +120,13 @@ describe('free without its command line', () => {
     `              total        used        free      shared  buff/cache   available\n${mem}\n${swap}\n`;
   const mem = (p: ReturnType<typeof parseText>) => dataOf(p, 'free').rows.find((r) => r.label === 'Mem');
   it('free -m of a 32 GB host is MiB: its values are not whole 4 KiB pages', () => {
-    const p = parseText(body('Mem:           31927       10513        1374         781       20039       20171', 'Swap:           2047           0        2047'), 'x');
+    const p = parseText(
+      body(
+        'Mem:           31927       10513        1374         781       20039       20171',
+        'Swap:           2047           0        2047',
+      ),
+      'x',
+    );
     expect(dataOf(p, 'free')).toMatchObject({ unit: 'MiB', unitFrom: 'numbers' });
     expect(mem(p)?.values.total).toBe(31927 * 1024);
   });

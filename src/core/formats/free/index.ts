@@ -206,8 +206,9 @@ export const free = defineFormat({
     // a unit read from the numbers alone: MemTotal decides when it is given
     const f = b.snap.free?.value;
     const memTotal = b.snap.meminfo?.value.fields.get('MemTotal')?.value;
-    const total = f && memRow(f)?.values.total;
-    if (!f || f.unitFrom !== 'numbers' || f.unit === 'human' || memTotal === undefined || !total) return;
+    if (!f) return;
+    const total = memRow(f)?.values.total;
+    if (f.unitFrom !== 'numbers' || f.unit === 'human' || memTotal === undefined || !total) return;
     const printed = total / unitKiB(f.unit, f.si);
     const fits = (u: PlainUnit) => Math.abs(printed * unitKiB(u, false) - memTotal) <= Math.max(unitKiB(u, false), memTotal * 0.02);
     if (fits(f.unit)) return;

@@ -23,7 +23,8 @@ export default messages(
     'free.unit-pages': (p) => `free：命令行没有给出单位；所有数值都是 4 KiB 页的整数倍，按 ${p.unit} 读取`,
     'free.unit-bytes': (p) => `free：命令行没有给出单位；所有数值都是 4096 字节页的整数倍，按字节（${p.unit}）读取`,
     'free.unit-not-pages': (p) => `free：命令行没有给出单位；数值不是 4 KiB 页的整数倍（free -m 或 -g 的输出），按 ${p.unit} 读取`,
-    'free.unit-size': (p) => `free：命令行没有给出单位，数值太少无法判断；按 total 的大小读作 ${p.unit}——请加上命令（free -m）或 /proc/meminfo 以确认`,
+    'free.unit-size': (p) =>
+      `free：命令行没有给出单位，数值太少无法判断；按 total 的大小读作 ${p.unit}——请加上命令（free -m）或 /proc/meminfo 以确认`,
     'note.free-unit-from-memtotal': (p) => `free 的数值按 ${p.unit} 而不是 ${p.was} 读取：只有这个单位能使其 total 等于 MemTotal`,
   },
 );

@@ -24,53 +24,218 @@
  */
 import { m } from '../../messages/catalogue';
 import { hexToBigInt } from '../../units';
-import { defineFormat } from '../format';
+import { defineFormat, type ParseContext } from '../format';
 import { parseFlags } from '../memblock/flags';
 import type { MemblockRegion } from '../memblock/index';
-import { hasLogPrefix, stripLogPrefix } from './prefix';
-import type { BootMemoryLine, KernelLog, LogRange } from './types';
+import * as L from './lines';
+import { hasLogPrefix, splitLogPrefix } from './prefix';
+import type { BootLineForm, BootMemoryLine, KernelLog, LogRange, LogSize, MemblockCall, UnusedKind, ZonePages } from './types';
 
-export type { BootMemoryLine, KernelLog } from './types';
-
-const MEMORY = /^Memory: (\d+)[kK]\/(\d+)[kK] available\s*(?:\(([^)]*)\)?|,\s*(.*))?$/;
-const MEM_FIELD = /(\d+)[kK] ([a-zA-Z][\w -]*?)\s*(?=,|$)/g;
-const OF_NEW = /^OF: reserved mem: (0x[0-9a-fA-F]+)\.\.(0x[0-9a-fA-F]+) \((\d+) KiB\) (nomap|map) (reusable|non-reusable) (\S.*)$/;
-const OF_OLD = /^OF: reserved mem: initialized node (.+?), compatible id (.*)$/;
-const POOL = /^Reserved memory: created (CMA|DMA) memory pool at (0x[0-9a-fA-F]+), size (\d+) ([KMG]i?B)/;
-const CMA = /^cma: Reserved (\d+) ([KMG]i?B) at (0x[0-9a-fA-F]+)/;
-const ZONE = /^\s+(\w+)\s+(?:\[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]|(empty))\s*$/;
-const NODE = /^\s+node\s+(\d+): \[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]/;
-const INITMEM = /^Initmem setup node (\d+) \[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]/;
-const TOTAL_PAGES = /Total pages: (\d+)/;
-const FREEING = /^Freeing (.*?) memory: (\d+)[kK]/;
-const MB_DEBUG =
-  /^\s*(memory|reserved)\[(0x[0-9a-fA-F]+)\]\s+\[(0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\], (0x[0-9a-fA-F]+) bytes(?: on node (\d+))? flags: (\S+)/;
-const MB_OTHER = /^\s*(MEMBLOCK configuration:|memory size = |memory\.cnt|reserved\.cnt|physmem\.cnt)/;
+export type { BankTotalLine, BootLineForm, BootMemoryLine, KernelLog } from './types';
 
 const KNOWN_START = [
-  MEMORY,
-  OF_NEW,
-  OF_OLD,
-  POOL,
-  CMA,
-  INITMEM,
-  FREEING,
-  MB_DEBUG,
-  /^Zone ranges:/,
-  /^Early memory node ranges/,
-  /^Built \d+ zonelists/,
-  /^MEMBLOCK configuration:/,
+  L.MEMORY,
+  L.BANK_TOTAL,
+  L.OF_NEW,
+  L.OF_OLD,
+  L.POOL,
+  L.CMA,
+  L.INITMEM,
+  L.FREEING,
+  L.MB_DEBUG,
+  L.MB_CALL,
+  L.E820_NEW,
+  L.E820_OLD,
+  L.LOG_START,
 ];
+
+/** the first line of a boot: a log holding several boots keeps the last */
+const BOOT_START = /^(?:Booting Linux on|Linux version )/;
 
 const UNIT_KIB: Record<string, number> = { KiB: 1, KB: 1, MiB: 1024, MB: 1024, GiB: 1048576, GB: 1048576 };
 
+const PAGE_BYTES = 4096n;
+
 function parseMemoryLine(msg: string, line: number): BootMemoryLine | null {
-  const r = MEMORY.exec(msg);
+  const r = L.MEMORY.exec(msg);
   if (!r) return null;
   const fields: Record<string, number> = {};
-  const rest = r[3] ?? r[4] ?? '';
-  for (const f of rest.matchAll(MEM_FIELD)) if (f[2] !== undefined) fields[f[2].trim()] = Number(f[1]);
-  return { availableKiB: Number(r[1]), physKiB: Number(r[2]), fields, line, text: msg };
+  const inParens = r[5] !== undefined;
+  const rest = r[5] ?? r[6] ?? '';
+  for (const f of rest.matchAll(L.MEM_FIELD)) if (f[2] !== undefined) fields[f[2].trim()] = Number(f[1]);
+  // lower-case k: the arch-specific lines before mem_init_print_info (2.6, 3.x)
+  const lower = r[2] === 'k';
+  const form: BootLineForm = !lower ? 'modern' : inParens ? 'legacy' : 'old-arm';
+  return { form, availableKiB: Number(r[1]), physKiB: Number(r[3]), fields, line, text: msg };
+}
+
+function emptyLog(): KernelLog {
+  return {
+    reservedMem: [],
+    reservedMemInitialized: [],
+    reservedMemAllocated: [],
+    reservedMemFailed: [],
+    cma: [],
+    cmaTotals: [],
+    cmaFailed: [],
+    dmaPools: [],
+    zones: [],
+    nodeRanges: [],
+    nodeSpans: [],
+    nodeTotalPages: [],
+    zonePages: [],
+    e820: [],
+    freedInitKiB: [],
+    memblockDebug: { memory: [], reserved: [] },
+    memblockCalls: [],
+    unused: [],
+    otherLines: 0,
+  };
+}
+
+function markUnused(log: KernelLog, kind: UnusedKind, line: number): void {
+  let u = log.unused.find((x) => x.kind === kind);
+  if (!u) {
+    u = { kind, lines: [] };
+    log.unused.push(u);
+  }
+  u.lines.push(line);
+}
+
+function zoneEntry(log: KernelLog, zone: string, line: number): ZonePages {
+  let z = log.zonePages.find((x) => x.zone === zone);
+  if (!z) {
+    z = { zone, line };
+    log.zonePages.push(z);
+  }
+  return z;
+}
+
+const CALL_OP: Record<string, MemblockCall['op']> = {
+  memblock_reserve: 'reserve',
+  memblock_free: 'free',
+  memblock_phys_free: 'free',
+  memblock_free_late: 'free',
+  memblock_add: 'add',
+  memblock_add_node: 'add',
+  memblock_remove: 'remove',
+  memblock_mark_nomap: 'mark-nomap',
+};
+
+/**
+ * One message of the log (prefix removed) into `log`; false when it is none of the
+ * memory lines this reader knows.
+ */
+function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones' | 'nodes' | null }, ctx: ParseContext): boolean {
+  let r: RegExpExecArray | null;
+  const msg = msg0.replace(L.OF_PREFIX, '');
+  if (block.v === 'zones' && (r = L.ZONE.exec(msg))) {
+    const name = r[1] ?? '';
+    if (r[4]) log.zones.push({ name, empty: true, line: n });
+    else if (r[5] !== undefined) log.zones.push({ ...pfnRange(r[5], r[6], n), name });
+    else log.zones.push({ ...range(r[2], r[3], n), name });
+    return true;
+  }
+  if (block.v === 'nodes' && (r = L.NODE.exec(msg))) {
+    const rg = r[4] !== undefined ? pfnRange(r[4], r[5], n) : range(r[2], r[3], n);
+    log.nodeRanges.push({ ...rg, node: Number(r[1]) });
+    return true;
+  }
+  block.v = null;
+  const mem = parseMemoryLine(msg, n);
+  if (mem) {
+    if (log.memoryLine) ctx.diag.add(n, 'warning', m('kmsg.second-memory-line'));
+    else log.memoryLine = mem;
+  } else if ((r = L.BANK_TOTAL.exec(msg))) {
+    log.bankTotal ??= {
+      banksMiB: (r[1] ?? '')
+        .trim()
+        .split(/\s+/)
+        .map((w) => Number.parseInt(w, 10)),
+      totalMiB: Number(r[2]),
+      line: n,
+    };
+  } else if ((r = L.VERSION.exec(msg))) {
+    if (r[1] !== undefined) log.release ??= r[1];
+  } else if ((r = L.OF_NEW.exec(msg))) {
+    log.reservedMem.push({
+      ...range(r[1], r[2], n),
+      name: (r[6] ?? '').trim(),
+      sizeKiB: Number(r[3]),
+      noMap: r[4] === 'nomap',
+      reusable: r[5] === 'reusable',
+    });
+  } else if ((r = L.OF_OLD.exec(msg))) {
+    log.reservedMemInitialized.push({ name: r[1] ?? '', compatible: (r[2] ?? '').trim(), line: n });
+  } else if ((r = L.POOL.exec(msg))) {
+    const at = sized(r[2], r[3], r[4], n);
+    if (r[1] === 'CMA') log.cma.push({ ...at, via: 'pool' });
+    else log.dmaPools.push(at);
+  } else if ((r = L.ALLOCATED.exec(msg))) {
+    log.reservedMemAllocated.push({ ...sized(r[2], r[3], r[4], n), name: r[1] ?? '' });
+  } else if ((r = L.FAILED_RESERVE.exec(msg))) {
+    const start = hexToBigInt(withX(r[2])) ?? undefined;
+    const f: KernelLog['reservedMemFailed'][number] = { name: r[1] ?? '', sizeKiB: size(r[3], r[4]).sizeKiB, line: n };
+    if (start !== undefined) f.start = start;
+    log.reservedMemFailed.push(f);
+  } else if ((r = L.FAILED_ALLOC.exec(msg))) {
+    log.reservedMemFailed.push({ name: r[1] ?? '', line: n });
+  } else if ((r = L.CMA_RANGES.exec(msg))) {
+    log.cmaTotals.push({ sizeKiB: size(r[1], r[2]).sizeKiB, ranges: Number(r[3]), line: n });
+  } else if ((r = L.CMA.exec(msg))) {
+    log.cma.push({ ...sized(r[3], r[1], r[2], n), via: 'cma' });
+  } else if ((r = L.CMA_FAILED.exec(msg))) {
+    log.cmaFailed.push({ sizeKiB: size(r[1], r[2]).sizeKiB, line: n });
+  } else if (/^Zone ranges:/.test(msg)) block.v = 'zones';
+  else if (/^Early memory node ranges/.test(msg)) block.v = 'nodes';
+  else if ((r = L.INITMEM.exec(msg))) {
+    log.nodeSpans.push({ ...range(r[2], r[3], n), node: Number(r[1]) });
+  } else if ((r = L.FREEING.exec(msg))) {
+    log.freedInitKiB.push({ kib: Number(r[2]), what: r[1] ?? '', line: n, afterMemoryLine: log.memoryLine !== undefined });
+  } else if ((r = L.MB_DEBUG.exec(msg))) {
+    const start = hexToBigInt(r[3] ?? '') ?? 0n;
+    const last = hexToBigInt(r[4] ?? '') ?? 0n;
+    const flagText = r[7] ?? '0x0';
+    const region: MemblockRegion = {
+      index: Number.parseInt(r[2] ?? '0', 16),
+      start,
+      end: last + 1n,
+      flags: parseFlags(flagText),
+      flagText,
+      line: n,
+    };
+    if (r[6] !== undefined) region.node = r[6];
+    log.memblockDebug[r[1] === 'memory' ? 'memory' : 'reserved'].push(region);
+  } else if (L.MB_OTHER.test(msg) || L.MB_ALLOC.test(msg)) {
+    /* memblock=debug summaries and allocation requests: the regions and reserve calls carry the data */
+  } else if ((r = L.MB_CALL.exec(msg))) {
+    log.memblockCalls.push({ ...range(r[2], r[3], n), op: CALL_OP[r[1] ?? ''] ?? 'reserve', caller: r[4] ?? '' });
+  } else if ((r = L.E820_NEW.exec(msg))) {
+    if (/^BIOS-e820/.test(msg)) log.e820.push({ ...range(r[1], r[2], n), type: (r[3] ?? '').trim() });
+    else markUnused(log, 'e820-update', n);
+  } else if ((r = L.E820_OLD.exec(msg0))) {
+    const start = BigInt(`0x${r[1]}`);
+    log.e820.push({ start, end: BigInt(`0x${r[2]}`), line: n, type: (r[3] ?? '').trim() });
+  } else if ((r = L.TOTAL_PAGES.exec(msg))) {
+    log.totalPages = Number(r[1]);
+  } else if ((r = L.NODE_TOTAL.exec(msg))) {
+    log.nodeTotalPages.push({ node: Number(r[1]), pages: Number(r[2]), line: n });
+  } else if ((r = L.ZONE_MEMMAP.exec(msg))) {
+    zoneEntry(log, r[1] ?? '', n).memmapPages = Number(r[2]);
+  } else if ((r = L.ZONE_RESERVED.exec(msg))) {
+    zoneEntry(log, r[1] ?? '', n).reservedPages = Number(r[2]);
+  } else if ((r = L.ZONE_PAGES.exec(msg))) {
+    zoneEntry(log, r[1] ?? '', n).pages = Number(r[2]);
+  } else return false;
+  return true;
+}
+
+/** a memory line no reader above takes: reported by kind, with its line number */
+function readUnused(log: KernelLog, msg: string, n: number): boolean {
+  const kind = L.UNUSED.find(([, re]) => re.test(msg))?.[0] ?? (L.MEMORY_WORDS.test(msg) ? 'other-memory' : null);
+  if (kind === null) return false;
+  markUnused(log, kind, n);
+  return true;
 }
 
 export const kmsg = defineFormat({
@@ -80,94 +245,44 @@ export const kmsg = defineFormat({
     return KNOWN_START.some((re) => re.test(line));
   },
   parse(cur, ctx): KernelLog {
-    const log: KernelLog = {
-      reservedMem: [],
-      reservedMemInitialized: [],
-      cma: [],
-      dmaPools: [],
-      zones: [],
-      nodeRanges: [],
-      freedInitKiB: [],
-      memblockDebug: { memory: [], reserved: [] },
-      otherLines: 0,
-    };
-    const wholeLog = ctx.hint !== undefined && /dmesg|kmsg|logread|console|boot|\.log\b/i.test(ctx.hint);
-    let block: 'zones' | 'nodes' | null = null;
+    let log = emptyLog();
+    let boots = 1;
+    let bootFrom = cur.line;
+    const first = splitLogPrefix(cur.str);
+    // a whole log, not a few memory lines: its other lines are read as log lines
+    const wholeLog =
+      first.prefixed ||
+      L.LOG_START.test(first.msg) ||
+      (ctx.hint !== undefined && /dmesg|kmsg|logread|journal|syslog|messages|console|boot|\.log\b/i.test(ctx.hint));
+    const block: { v: 'zones' | 'nodes' | null } = { v: null };
     for (; !cur.done; cur.advance()) {
       if (cur.blank) continue;
       const raw = cur.str;
-      const prefixed = hasLogPrefix(raw);
-      const msg = stripLogPrefix(raw);
+      const { msg, prefixed, notKernel } = splitLogPrefix(raw);
       const n = cur.line;
-      let r: RegExpExecArray | null;
-      if (block === 'zones' && (r = ZONE.exec(msg))) {
-        const name = r[1] ?? '';
-        if (r[4]) log.zones.push({ name, empty: true, line: n });
-        else log.zones.push({ ...range(r[2], r[3], n), name });
+      if (notKernel) {
+        log.otherLines++;
         continue;
       }
-      if (block === 'nodes' && (r = NODE.exec(msg))) {
-        log.nodeRanges.push({ ...range(r[2], r[3], n), node: Number(r[1]) });
-        continue;
+      // a log of several boots (kern.log, a console left running): the last boot is the one
+      // the other dumps were taken on
+      if (log.memoryLine && BOOT_START.test(msg)) {
+        const other = log.otherLines;
+        log = emptyLog();
+        log.otherLines = other;
+        boots++;
+        bootFrom = n;
       }
-      block = null;
-      const mem = parseMemoryLine(msg, n);
-      if (mem) {
-        if (log.memoryLine) ctx.diag.add(n, 'warning', m('kmsg.second-memory-line'));
-        else log.memoryLine = mem;
-      } else if ((r = OF_NEW.exec(msg))) {
-        log.reservedMem.push({
-          ...range(r[1], r[2], n),
-          name: (r[6] ?? '').trim(),
-          sizeKiB: Number(r[3]),
-          noMap: r[4] === 'nomap',
-          reusable: r[5] === 'reusable',
-        });
-      } else if ((r = OF_OLD.exec(msg))) {
-        log.reservedMemInitialized.push({ name: r[1] ?? '', compatible: (r[2] ?? '').trim(), line: n });
-      } else if ((r = POOL.exec(msg))) {
-        const start = hexToBigInt(r[2] ?? '') ?? 0n;
-        const end = start + sizeBytes(r[3], r[4]);
-        if (r[1] === 'CMA') log.cma.push({ start, end, line: n, via: 'pool' });
-        else log.dmaPools.push({ start, end, line: n });
-      } else if ((r = CMA.exec(msg))) {
-        const start = hexToBigInt(r[3] ?? '') ?? 0n;
-        log.cma.push({ start, end: start + sizeBytes(r[1], r[2]), line: n, via: 'cma' });
-      } else if (/^Zone ranges:/.test(msg)) block = 'zones';
-      else if (/^Early memory node ranges/.test(msg)) block = 'nodes';
-      else if (INITMEM.test(msg)) {
-        /* the node span; node ranges above are more precise */
-      } else if ((r = FREEING.exec(msg))) {
-        log.freedInitKiB.push({ kib: Number(r[2]), what: r[1] ?? '', line: n });
-      } else if ((r = MB_DEBUG.exec(msg))) {
-        const start = hexToBigInt(r[3] ?? '') ?? 0n;
-        const last = hexToBigInt(r[4] ?? '') ?? 0n;
-        const flagText = r[7] ?? '';
-        const region: MemblockRegion = {
-          index: Number.parseInt(r[2] ?? '0', 16),
-          start,
-          end: last + 1n,
-          flags: parseFlags(flagText),
-          flagText,
-          line: n,
-        };
-        if (r[6] !== undefined) region.node = r[6];
-        log.memblockDebug[r[1] === 'memory' ? 'memory' : 'reserved'].push(region);
-      } else if (MB_OTHER.test(msg)) {
-        /* memblock=debug summary lines: the regions below them carry the data */
-      } else if ((r = TOTAL_PAGES.exec(msg)) && /zonelists/.test(msg)) {
-        log.totalPages = Number(r[1]);
-      } else if (prefixed) {
-        log.otherLines++;
-      } else if (ctx.isBoundary(raw)) {
-        break;
-      } else if (wholeLog) {
-        log.otherLines++;
-      } else {
-        ctx.diag.unknown(n, raw);
-      }
+      if (readMessage(log, msg, n, block, ctx)) continue;
+      if (!prefixed && ctx.isBoundary(raw)) break;
+      if (readUnused(log, msg, n)) continue;
+      if (prefixed || wholeLog) log.otherLines++;
+      else ctx.diag.unknown(n, raw);
     }
+    if (boots > 1) ctx.diag.add(bootFrom, 'warning', m('kmsg.boots', { boots, from: bootFrom }));
     if (log.otherLines > 0) ctx.diag.add(0, 'info', m('kmsg.other-lines', { count: log.otherLines }));
+    for (const u of log.unused)
+      ctx.diag.add(u.lines[0] ?? 0, 'info', m('kmsg.unused', { kind: u.kind, count: u.lines.length, lines: lineList(u.lines) }));
     return log;
   },
   merge(b, log, at) {
@@ -175,6 +290,7 @@ export const kmsg = defineFormat({
     if (into) joinLogs(into.value, log);
     else b.snap.kernelLog = { value: log, source: at.source };
     if (log.memoryLine) b.first('boot', { value: log.memoryLine, source: at.source });
+    if (log.release) b.snap.kernelRelease ??= log.release;
   },
   samples: [
     '[    0.000000] Memory: 230408K/258368K available (6910K kernel code, 464K rwdata, 1880K rodata, 448K init, 650K bss, 27960K reserved, 0K cma-reserved)',
@@ -189,28 +305,68 @@ export const kmsg = defineFormat({
   ],
 });
 
+function lineList(lines: number[]): string {
+  const shown = lines.slice(0, 12).join(', ');
+  return lines.length > 12 ? `${shown}, …` : shown;
+}
+
+const withX = (h: string | undefined) => (h === undefined ? '' : h.startsWith('0x') ? h : `0x${h}`);
+
+function size(n: string | undefined, unit: string | undefined): LogSize {
+  const per = UNIT_KIB[unit ?? ''] ?? 1;
+  return { sizeKiB: Number(n ?? 0) * per, truncated: per > 1 };
+}
+
+/** `at 0x…, size N MiB`: the start and a size the kernel truncated to its unit */
+function sized(at: string | undefined, n: string | undefined, unit: string | undefined, line: number): LogRange & LogSize {
+  const start = hexToBigInt(withX(at)) ?? 0n;
+  const s = size(n, unit);
+  return { start, end: start + BigInt(s.sizeKiB) * 1024n, line, ...s };
+}
+
+/** page frame numbers of 2.6/3.x logs (`0x00000010 -> 0x00001000`, end exclusive), 4 KiB pages assumed */
+function pfnRange(a: string | undefined, b: string | undefined, line: number): LogRange {
+  return { start: (hexToBigInt(a ?? '') ?? 0n) * PAGE_BYTES, end: (hexToBigInt(b ?? '') ?? 0n) * PAGE_BYTES, line };
+}
+
 function range(a: string | undefined, b: string | undefined, line: number): LogRange {
   const start = hexToBigInt(a ?? '') ?? 0n;
   const last = hexToBigInt(b ?? '') ?? 0n;
   return { start, end: last + 1n, line };
 }
 
-function sizeBytes(n: string | undefined, unit: string | undefined): bigint {
-  return BigInt(Number(n ?? 0) * (UNIT_KIB[unit ?? ''] ?? 1)) * 1024n;
-}
-
 /** one kernel log from several pieces: the first Memory: line, every range */
 function joinLogs(into: KernelLog, more: KernelLog): void {
+  const hadMemoryLine = into.memoryLine !== undefined;
   if (!into.memoryLine && more.memoryLine) into.memoryLine = more.memoryLine;
-  into.reservedMem.push(...more.reservedMem);
-  into.reservedMemInitialized.push(...more.reservedMemInitialized);
-  into.cma.push(...more.cma);
-  into.dmaPools.push(...more.dmaPools);
-  into.zones.push(...more.zones);
-  into.nodeRanges.push(...more.nodeRanges);
-  into.freedInitKiB.push(...more.freedInitKiB);
-  into.memblockDebug.memory.push(...more.memblockDebug.memory);
-  into.memblockDebug.reserved.push(...more.memblockDebug.reserved);
+  if (more.bankTotal) into.bankTotal ??= more.bankTotal;
+  if (more.release !== undefined) into.release ??= more.release;
+  for (const f of more.freedInitKiB) into.freedInitKiB.push(hadMemoryLine ? { ...f, afterMemoryLine: true } : f);
+  const lists = [
+    'reservedMem',
+    'reservedMemInitialized',
+    'reservedMemAllocated',
+    'reservedMemFailed',
+    'cma',
+    'cmaTotals',
+    'cmaFailed',
+    'dmaPools',
+    'zones',
+    'nodeRanges',
+    'nodeSpans',
+    'nodeTotalPages',
+    'zonePages',
+    'e820',
+    'memblockCalls',
+  ] as const;
+  for (const k of lists) for (const x of more[k]) (into[k] as unknown[]).push(x);
+  for (const x of more.memblockDebug.memory) into.memblockDebug.memory.push(x);
+  for (const x of more.memblockDebug.reserved) into.memblockDebug.reserved.push(x);
+  for (const u of more.unused) {
+    const have = into.unused.find((x) => x.kind === u.kind);
+    if (have) for (const l of u.lines) have.lines.push(l);
+    else into.unused.push({ kind: u.kind, lines: [...u.lines] });
+  }
   if (into.totalPages === undefined && more.totalPages !== undefined) into.totalPages = more.totalPages;
   into.otherLines += more.otherLines;
 }
