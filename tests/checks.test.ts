@@ -35,9 +35,11 @@ describe('the checks table', () => {
     expect(why.lru).toBe('needs meminfo Inactive, AnonPages, Cached, Buffers');
     expect(why['free-total']).toBe('needs `free` output with a Mem: total');
     expect(why['memblock-phys']).toBe(
-      'needs the physical layout (device tree, memblock or the boot log), memblock/memory and the Memory: line',
+      'needs the physical layout (device tree, memblock or the boot log), memblock/memory and a Memory: line of a 3.x or later kernel (physical pages, reserved)',
     );
-    expect(why['memtotal-boot']).toBe('needs the Memory: line and the "init" field of the Memory: line');
+    expect(why['memtotal-boot']).toBe(
+      'needs the Memory: line and the "Freeing … memory" lines after the Memory: line, or its "init" field',
+    );
     expect(why.pss).toBe('needs the smaps of every process (a full capture; fewer than two were given) and meminfo AnonPages, Mapped');
     expect(run([]).a.checksNotRun.find((c) => c.id === 'lru')?.reason).toMatchObject({ key: 'check.needs' });
   });
@@ -59,7 +61,7 @@ describe('the checks table', () => {
         rightFormula: m('formula.holes'),
       }),
     });
-    const needsLog = defineCheck({ ...extra, id: 'needs-zones', needs: ['bootInit', 'smaps', 'allSmaps'] });
+    const needsLog = defineCheck({ ...extra, id: 'needs-zones', needs: ['bootFreed', 'smaps', 'allSmaps'] });
     const out = runChecks([...CHECKS, extra, needsLog], gatherFacts(r.snap, phys, summarizeProcesses(r.snap.processes)));
     expect(out.checks.find((c) => c.id === 'kernel-below-memtotal')).toMatchObject({ left: 47464, right: 230856, ok: true });
     expect(en(out.notRun.find((c) => c.id === 'needs-zones')?.reason ?? m('formula.holes'))).toBe(

@@ -27,7 +27,7 @@ function model(texts: string[]) {
       dramFrom: j.physical.dramFrom.replace(/\(input\d+\)/, ''),
       regions: j.physical.regions.map(({ line: _l, source: _s, ...r }) => r),
     },
-    boot: j.boot,
+    boot: j.boot && { ...j.boot, freed: j.boot.freed && { kib: j.boot.freed.kib, from: j.boot.freed.from } },
     meminfo: j.meminfo,
     free: j.free,
     acc: j.accounting.lines.map((l) => [l.id, l.kib]),

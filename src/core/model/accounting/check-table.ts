@@ -6,6 +6,7 @@
  */
 import { mi } from '../../formats/meminfo/index';
 import { m } from '../../messages/catalogue';
+import { expectedMemTotal } from './boot';
 import { type CheckDef, defineCheck } from './checks';
 
 const expr = (e: string) => m('formula.expr', { expr: e });
@@ -61,10 +62,10 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'memblock-phys',
     label: m('check.memblock-phys'),
     why: m('why.memblock-phys'),
-    needs: ['physical', 'memblockMemory', 'boot'],
-    run: ({ physical, boot }) => ({
+    needs: ['physical', 'memblockMemory', 'bootModern'],
+    run: ({ physical, bootModern }) => ({
       left: physical.memblockMemoryKiB,
-      right: boot.physKiB,
+      right: bootModern.physKiB,
       tolerance: 0,
       leftFormula: m('formula.memblock-memory-all'),
       rightFormula: m('formula.boot-phys'),
@@ -74,9 +75,9 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'memblock-reserved',
     label: m('check.memblock-reserved'),
     why: m('why.memblock-reserved'),
-    needs: ['physical', 'memblockReserved', 'boot', 'bootReserved'],
-    run({ physical, boot, bootReserved }) {
-      const cma = boot.fields['cma-reserved'] ?? 0;
+    needs: ['physical', 'memblockReserved', 'bootModern', 'bootReserved'],
+    run({ physical, bootModern, bootReserved }) {
+      const cma = bootModern.fields['cma-reserved'] ?? 0;
       // NOMAP ranges are present pages that were never freed: inside `reserved`, not in memblock.reserved
       const nomap = physical.memblockNomapKiB;
       return {
@@ -105,18 +106,15 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'memtotal-boot',
     label: m('check.memtotal-boot'),
     why: m('why.memtotal-boot'),
-    needs: ['boot', 'bootInit'],
+    needs: ['boot', 'bootFreed'],
     fields: ['MemTotal'],
-    run({ boot, bootInit }, f) {
-      const reserved = boot.fields.reserved ?? boot.physKiB - boot.availableKiB;
-      return {
-        left: f.MemTotal,
-        right: boot.physKiB - reserved + bootInit,
-        tolerance: 0,
-        leftFormula: m('formula.meminfo', { key: 'MemTotal' }),
-        rightFormula: m('formula.memtotal-boot'),
-      };
-    },
+    run: ({ boot, bootFreed }, f) => ({
+      left: f.MemTotal,
+      right: expectedMemTotal(boot, bootFreed),
+      tolerance: 0,
+      leftFormula: m('formula.meminfo', { key: 'MemTotal' }),
+      rightFormula: m('formula.memtotal-boot', { form: boot.form, freed: bootFreed.from }),
+    }),
   }),
   defineCheck({
     id: 'smaps-rss',

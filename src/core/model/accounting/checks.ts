@@ -11,6 +11,7 @@ import { type Msg, m } from '../../messages/catalogue';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { ProcessModel, Snapshot } from '../snapshot';
+import { type BootFreed, bootFreed } from './boot';
 import type { Check, CheckNotRun } from './types';
 
 /** what the inputs can give a check */
@@ -21,8 +22,10 @@ export interface Facts {
   boot: BootMemoryLine;
   /** the Memory: line's `reserved` field */
   bootReserved: number;
-  /** the Memory: line's `init` field */
-  bootInit: number;
+  /** a Memory: line of a 3.x or later kernel: physical pages and `reserved` mean what they say */
+  bootModern: BootMemoryLine;
+  /** what was freed after the Memory: line */
+  bootFreed: BootFreed;
   physical: Physical;
   /** memblock.memory was given (not only derived) */
   memblockMemory: true;
@@ -68,8 +71,12 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   const boot = snap.boot?.value;
   if (boot) {
     f.boot = boot;
-    if (boot.fields.reserved !== undefined) f.bootReserved = boot.fields.reserved;
-    if (boot.fields.init !== undefined) f.bootInit = boot.fields.init;
+    if (boot.form === 'modern') {
+      f.bootModern = boot;
+      if (boot.fields.reserved !== undefined) f.bootReserved = boot.fields.reserved;
+    }
+    const freed = bootFreed(snap, boot);
+    if (freed) f.bootFreed = freed;
   }
   if (phys) {
     f.physical = phys;

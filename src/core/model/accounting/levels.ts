@@ -11,6 +11,7 @@ import type { BucketId } from '../buckets';
 import { evidenceRule, type Physical, type PhysRegion } from '../physical/index';
 import type { SourceRef } from '../refs';
 import type { Snapshot } from '../snapshot';
+import { bootFreed, bootReserved, expectedMemTotal } from './boot';
 import type { Accounting, BootSummary, Line } from './types';
 
 /** a reserved group's bucket follows its role */
@@ -66,23 +67,27 @@ export function physicalLines(snap: Snapshot, phys: Physical, lines: Line[]): vo
 /** level 2: the boot Memory: line, the memblock.reserved groups, CMA, what changed after boot */
 export function bootLines(snap: Snapshot, boot: BootMemoryLine, bootSource: string, phys: Physical | null, lines: Line[]): BootSummary {
   const f = boot.fields;
-  const out: BootSummary = { availableKiB: boot.availableKiB, physKiB: boot.physKiB, fields: f };
+  const out: BootSummary = { form: boot.form, availableKiB: boot.availableKiB, physKiB: boot.physKiB, fields: f };
   if (f.reserved !== undefined) out.reservedKiB = f.reserved;
   if (f['cma-reserved'] !== undefined) out.cmaReservedKiB = f['cma-reserved'];
   if (f.init !== undefined) out.initKiB = f.init;
-  const reserved = f.reserved ?? boot.physKiB - boot.availableKiB;
+  const modern = boot.form === 'modern';
+  const reserved = bootReserved(boot);
   const cma = f['cma-reserved'] ?? 0;
-  const init = f.init ?? 0;
+  const freed = bootFreed(snap, boot);
+  if (freed) out.freed = freed;
   const bootRef: SourceRef[] = [{ source: bootSource, line: boot.line }];
-  // reserved = physpages − totalram − totalcma, so physpages − reserved already holds
-  // the CMA pages; init pages are freed right after boot
-  out.expectedMemTotalKiB = boot.physKiB - reserved + init;
+  out.expectedMemTotalKiB = expectedMemTotal(boot, freed);
   lines.push({
     id: 'boot-reserved',
     label: m('line.boot-reserved'),
     kib: reserved,
     level: 2,
-    formula: f.reserved !== undefined ? m('formula.boot-reserved') : m('formula.boot-reserved-derived'),
+    formula: !modern
+      ? m('formula.boot-reserved-old', { form: boot.form })
+      : f.reserved !== undefined
+        ? m('formula.boot-reserved')
+        : m('formula.boot-reserved-derived'),
     refs: bootRef,
     parent: 'memblock-memory',
     bucket: 'boot-other',
@@ -120,7 +125,7 @@ export function bootLines(snap: Snapshot, boot: BootMemoryLine, bootSource: stri
         label: changed > 0 ? m('line.freed-after-boot') : m('line.reserved-after-boot'),
         kib: changed,
         level: 2,
-        formula: m('formula.after-boot', { memTotal, expected: out.expectedMemTotalKiB }),
+        formula: m('formula.after-boot', { memTotal, expected: out.expectedMemTotalKiB, form: boot.form, freed: freed?.from ?? 'none' }),
         refs: [...meminfoRefs(snap)('MemTotal'), ...bootRef],
       });
   }

@@ -1,3 +1,4 @@
+import type { BootLineForm } from '../../formats/kmsg/index';
 import { type AnyMsg, messages } from '../../messages/catalogue';
 import { fmtKiB } from '../../units';
 import type { UsedToolId } from './types';
@@ -18,6 +19,9 @@ const usedFormula = (p: { tool: UsedToolId }) => USED[p.tool];
 
 /** Chinese text next to a Latin word gets a space; next to Chinese, none */
 const cjk = (a: string, b: string) => (/^[\x20-\x7e]/.test(b) ? `${a} ${b}` : `${a}${b}`);
+
+const FREED_EN = { log: 'Σ "Freeing … memory" after it', init: 'init', none: 'nothing freed' } as const;
+const FREED_ZH = { log: '其后 Σ "Freeing … memory"', init: 'init', none: '无释放' } as const;
 
 export default messages(
   {
@@ -61,8 +65,12 @@ export default messages(
     'formula.boot-reserved': () => 'Memory: line "reserved" (= physical − totalram − cma)',
     'formula.boot-reserved-derived': () => 'physical − available (Memory: line has no "reserved")',
     'formula.cma': () => 'Memory: line "cma-reserved"',
-    'formula.after-boot': (p: { memTotal: number; expected: number }) =>
-      `MemTotal − (physical − reserved + init) = ${p.memTotal} − ${p.expected}`,
+    'formula.after-boot': (p: { memTotal: number; expected: number; form: BootLineForm; freed: 'log' | 'init' | 'none' }) =>
+      `MemTotal − (${p.form === 'modern' ? 'physical − reserved' : 'available'} + ${FREED_EN[p.freed]}) = ${p.memTotal} − ${p.expected}`,
+    'formula.boot-reserved-old': (p: { form: BootLineForm }) =>
+      p.form === 'old-arm'
+        ? 'Memory: line "reserved" (old ARM: pages marked reserved; both numbers before "available" are free pages)'
+        : 'Memory: line "reserved" (2.6-era line: the second number is the span up to the last page frame)',
     'formula.hugepages': () => 'HugePages_Total × Hugepagesize',
     'formula.shmem-in-cached': () => 'meminfo Shmem (inside Cached)',
     'formula.mapped-in-cached': () => 'meminfo Mapped (inside Cached; includes mapped shmem)',
@@ -76,7 +84,8 @@ export default messages(
       `page-rounded union of memblock.reserved${p.cma ? ' − cma-reserved' : ''}${p.nomap ? ' + NOMAP-flagged memory' : ''}`,
     'formula.boot-reserved-field': () => 'Memory: line "reserved"',
     'formula.span-right': () => 'Σ memblock.memory (without NOMAP) + Σ no-map',
-    'formula.memtotal-boot': () => 'Memory: line physical − reserved + init',
+    'formula.memtotal-boot': (p: { form: BootLineForm; freed: 'log' | 'init' }) =>
+      `Memory: line ${p.form === 'modern' ? 'physical − reserved' : 'available'} + ${FREED_EN[p.freed]}`,
     'formula.smaps-rss-left': () => 'Σ Rss over every mapping',
     'formula.smaps-rss-right': (p: { bad: number }) =>
       `Σ (Shared_* + Private_*) over every mapping${p.bad ? ` (${p.bad} mappings differ)` : ''}`,
@@ -114,7 +123,7 @@ export default messages(
     'check.memblock-phys': () => 'memblock.memory = physical pages of the Memory: line',
     'check.memblock-reserved': () => 'page-rounded memblock.reserved = reserved of the Memory: line',
     'check.span': () => 'DRAM = memblock.memory + no-map',
-    'check.memtotal-boot': () => 'MemTotal = physical − reserved + init',
+    'check.memtotal-boot': () => 'MemTotal = what the boot line left + what was freed after it',
     'check.smaps-rss': () => 'per mapping Rss = Shared_Clean + Shared_Dirty + Private_Clean + Private_Dirty',
     'check.pss': () => 'Σ Pss of all processes ≈ AnonPages + Mapped',
     'why.lru': () =>
@@ -128,7 +137,7 @@ export default messages(
     'why.span': () =>
       'a difference is memory neither the kernel nor the device tree claims: a carve-out missing from the pasted device tree, or a gap between banks',
     'why.memtotal-boot': () =>
-      'init sections and CMA join the allocator after boot; freed initrd adds more, and drivers that reserve pages later (or a balloon) take some away',
+      'CMA and every "Freeing … memory" after the line join the allocator; memory hot-plug, a balloon driver, or pages freed without a log line (or a log cut before them) make the rest',
     'why.smaps-rss': () => 'the kernel prints Rss as exactly this sum for each mapping; a difference means a damaged or hand-edited paste',
     'why.pss': () =>
       'processes come and go between reading meminfo and each smaps; anonymous pages can be unmapped (being freed, in the swap cache), kernel threads have no smaps, and Pss is truncated per mapping',
@@ -138,7 +147,8 @@ export default messages(
     'fact.freeTotal': () => '`free` output with a Mem: total',
     'fact.boot': () => 'the Memory: line',
     'fact.bootReserved': () => 'the "reserved" field of the Memory: line',
-    'fact.bootInit': () => 'the "init" field of the Memory: line',
+    'fact.bootFreed': () => 'the "Freeing … memory" lines after the Memory: line, or its "init" field',
+    'fact.bootModern': () => 'a Memory: line of a 3.x or later kernel (physical pages, reserved)',
     'fact.physical': () => 'the physical layout (device tree, memblock or the boot log)',
     'fact.memblockMemory': () => 'memblock/memory',
     'fact.memblockReserved': () => 'memblock/reserved',
@@ -185,7 +195,12 @@ export default messages(
     'formula.boot-reserved': () => 'Memory: 行的 "reserved"（= 物理页 − totalram − cma）',
     'formula.boot-reserved-derived': () => '物理页 − 可用（Memory: 行没有 "reserved"）',
     'formula.cma': () => 'Memory: 行的 "cma-reserved"',
-    'formula.after-boot': (p) => `MemTotal − (物理页 − reserved + init) = ${p.memTotal} − ${p.expected}`,
+    'formula.after-boot': (p) =>
+      `MemTotal − (${p.form === 'modern' ? '物理页 − reserved' : '可用'} + ${FREED_ZH[p.freed]}) = ${p.memTotal} − ${p.expected}`,
+    'formula.boot-reserved-old': (p) =>
+      p.form === 'old-arm'
+        ? 'Memory: 行的 "reserved"（旧 ARM：标记为保留的页；"available" 前的两个数都是空闲页）'
+        : 'Memory: 行的 "reserved"（2.6 时代的行：第二个数是到最后一个页帧的跨度）',
     'formula.hugepages': () => 'HugePages_Total × Hugepagesize',
     'formula.shmem-in-cached': () => 'meminfo 的 Shmem（包含在 Cached 中）',
     'formula.mapped-in-cached': () => 'meminfo 的 Mapped（包含在 Cached 中；含已映射的 shmem）',
@@ -198,7 +213,7 @@ export default messages(
       `memblock.reserved 按页取整后的并集${p.cma ? ' − cma-reserved' : ''}${p.nomap ? ' + 带 NOMAP 标志的内存' : ''}`,
     'formula.boot-reserved-field': () => 'Memory: 行的 "reserved"',
     'formula.span-right': () => 'Σ memblock.memory（不含 NOMAP）+ Σ no-map',
-    'formula.memtotal-boot': () => 'Memory: 行的 物理页 − reserved + init',
+    'formula.memtotal-boot': (p) => `Memory: 行的 ${p.form === 'modern' ? '物理页 − reserved' : '可用'} + ${FREED_ZH[p.freed]}`,
     'formula.smaps-rss-left': () => '所有映射的 Σ Rss',
     'formula.smaps-rss-right': (p) => `所有映射的 Σ (Shared_* + Private_*)${p.bad ? `（${p.bad} 个映射不一致）` : ''}`,
     'formula.pss-left': (p) => `${p.processes} 个进程的 Σ Pss`,
@@ -229,7 +244,7 @@ export default messages(
     'check.memblock-phys': () => 'memblock.memory = Memory: 行的物理页',
     'check.memblock-reserved': () => 'memblock.reserved 按页取整 = Memory: 行的 reserved',
     'check.span': () => 'DRAM = memblock.memory + no-map',
-    'check.memtotal-boot': () => 'MemTotal = 物理页 − reserved + init',
+    'check.memtotal-boot': () => 'MemTotal = 启动行剩下的 + 之后释放的',
     'check.smaps-rss': () => '每个映射的 Rss = Shared_Clean + Shared_Dirty + Private_Clean + Private_Dirty',
     'check.pss': () => '所有进程的 Σ Pss ≈ AnonPages + Mapped',
     'why.lru': () => '正在迁移或回收而被隔离的页、每 CPU 的 LRU 批次会短暂不在任何链表上；交换缓存中的匿名页在两边都被计入',
@@ -239,7 +254,8 @@ export default messages(
     'why.memblock-reserved': () =>
       '内核会把预留区间碰到的每一页都计入；启动很久之后的转储还包含之后的预留（没有 CONFIG_ARCH_KEEP_MEMBLOCK 时 memblock.reserved 会被丢弃）',
     'why.span': () => '差值是内核和设备树都没有认领的内存：粘贴的设备树里缺了某个预留区，或 bank 之间有空隙',
-    'why.memtotal-boot': () => 'init 段和 CMA 在启动后并入分配器；释放的 initrd 会再增加，之后预留页的驱动（或气球驱动）会拿走一部分',
+    'why.memtotal-boot': () =>
+      'CMA 以及该行之后每条 "Freeing … memory" 都会并入分配器；内存热插拔、气球驱动、或没有日志的释放（或日志被截断）造成其余差异',
     'why.smaps-rss': () => '内核对每个映射输出的 Rss 恰好就是这个和；不相等说明粘贴内容损坏或被手工改过',
     'why.pss': () =>
       '在读取 meminfo 和各个 smaps 之间进程会启动和退出；匿名页可能未被映射（正在释放、在交换缓存中），内核线程没有 smaps，且 Pss 按映射截断',
@@ -249,7 +265,8 @@ export default messages(
     'fact.freeTotal': () => '带 Mem: total 的 `free` 输出',
     'fact.boot': () => 'Memory: 行',
     'fact.bootReserved': () => 'Memory: 行的 "reserved" 字段',
-    'fact.bootInit': () => 'Memory: 行的 "init" 字段',
+    'fact.bootFreed': () => 'Memory: 行之后的 "Freeing … memory" 行，或其 "init" 字段',
+    'fact.bootModern': () => '3.x 及以后内核的 Memory: 行（物理页、reserved）',
     'fact.physical': () => '物理布局（设备树、memblock 或启动日志）',
     'fact.memblockMemory': () => 'memblock/memory',
     'fact.memblockReserved': () => 'memblock/reserved',

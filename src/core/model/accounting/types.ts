@@ -1,8 +1,10 @@
+import type { BootLineForm } from '../../formats/kmsg/index';
 import type { Missing, Msg, Note } from '../../messages/catalogue';
 import type { BucketId } from '../buckets';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { SourceRef } from '../refs';
+import type { BootFreed } from './boot';
 
 /** one row of the ledger: a number, how it was made and from which input lines */
 export interface Line {
@@ -50,12 +52,15 @@ export interface UsedFormula {
 }
 
 export interface BootSummary {
+  form: BootLineForm;
   availableKiB: number;
   physKiB: number;
   reservedKiB?: number;
   cmaReservedKiB?: number;
   initKiB?: number;
   fields: Record<string, number>;
+  /** what was freed after the line: the log's Freeing lines, else the init field */
+  freed?: BootFreed;
   expectedMemTotalKiB?: number;
   changedAfterBootKiB?: number;
 }
