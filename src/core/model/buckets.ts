@@ -21,6 +21,7 @@ export const BUCKETS = {
   'kernel-stacks': { family: 'kernel' },
   percpu: { family: 'kernel' },
   'kernel-other': { family: 'kernel' },
+  vendor: { family: 'kernel' },
   anon: { family: 'user' },
   shmem: { family: 'user' },
   'file-mapped': { family: 'user' },

@@ -135,12 +135,14 @@ function meminfoSegments(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[], a: 
     add('SUnreclaim', 'slab-unreclaimable', bucketLabel('slab-unreclaimable'), 'SUnreclaim');
     add('SReclaimable', 'slab-reclaimable', bucketLabel('slab-reclaimable'), 'SReclaimable');
   } else add('Slab', 'slab-unreclaimable', m('seg.slab'), 'Slab');
-  add('VmallocUsed', 'vmalloc', bucketLabel('vmalloc'), 'VmallocUsed');
+  if (a.accounting.vmalloc !== 'address-space') add('VmallocUsed', 'vmalloc', bucketLabel('vmalloc'), 'VmallocUsed');
   add('PageTables', 'page-tables', bucketLabel('page-tables'), 'PageTables');
   add('SecPageTables', 'page-tables', m('line.SecPageTables'), 'SecPageTables');
   add('KernelStack', 'kernel-stacks', bucketLabel('kernel-stacks'), 'KernelStack');
   add('Percpu', 'percpu', bucketLabel('percpu'), 'Percpu');
   add('Zswap', 'kernel-other', m('line.Zswap'), 'Zswap');
+  for (const l of a.accounting.lines)
+    if (l.bucket === 'vendor') segs.push({ id: l.id, bucket: 'vendor', label: l.label, kib: l.kib, formula: l.formula, refs: l.refs });
   const huge = lineOf(a, 'Hugetlb');
   if (huge) segs.push({ id: 'Hugetlb', bucket: 'kernel-other', label: huge.label, kib: huge.kib, formula: huge.formula, refs: huge.refs });
   add('AnonPages', 'anon', bucketLabel('anon'), 'AnonPages');

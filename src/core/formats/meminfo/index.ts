@@ -85,6 +85,29 @@ export const MEMINFO_KEYS = [
 ] as const;
 
 export type MeminfoKey = (typeof MEMINFO_KEYS)[number];
+
+/**
+ * Fields vendor kernels add that count RAM no standard field counts: Android's ION
+ * heaps and pools (dma-buf memory of camera, display and GPU), GPU drivers' totals,
+ * and the like. Each is its own kernel line, labelled as a vendor field.
+ */
+export const VENDOR_FIELDS: readonly string[] = [
+  'ION_heap',
+  'ION_page_pool',
+  'ION_heap_pool',
+  'ION_Total',
+  'Gpu',
+  'GPU',
+  'GPUTotalUsed',
+  'Zram',
+  'Misc',
+  'KgslShared',
+  'Kgsl',
+  'Mali',
+  'Nvmap',
+  'NvMapMemUsed',
+  'DmaBuf',
+];
 const KNOWN: ReadonlySet<string> = new Set(MEMINFO_KEYS);
 
 export interface MeminfoField {

@@ -26,8 +26,7 @@ export function bootFreed(snap: Snapshot, boot: BootMemoryLine): BootFreed | und
   const log = snap.kernelLog;
   const sameLog = log && snap.boot && log.source === snap.boot.source;
   const after = sameLog ? log.value.freedInitKiB.filter((f) => f.afterMemoryLine) : [];
-  if (after.length > 0)
-    return { kib: after.reduce((s, f) => s + f.kib, 0), from: 'log', lines: after.map((f) => f.line) };
+  if (after.length > 0) return { kib: after.reduce((s, f) => s + f.kib, 0), from: 'log', lines: after.map((f) => f.line) };
   const init = boot.fields.init;
   return init !== undefined ? { kib: init, from: 'init', lines: [boot.line] } : undefined;
 }

@@ -36,8 +36,10 @@ export function analyze(snap: Snapshot): Analysis {
   if (!boot) acc.missing.push(m('missing.boot-line'));
 
   const info = snap.meminfo?.value;
-  if (info) meminfoLines(info, meminfoRefs(snap), acc);
-  else acc.missing.push(m('missing.meminfo'));
+  if (info && snap.meminfo) {
+    acc.meminfoSource = snap.meminfo.source;
+    meminfoLines(info, meminfoRefs(snap), acc, snap.kernelRelease);
+  } else acc.missing.push(m('missing.meminfo'));
 
   const processes = summarizeProcesses(snap.processes);
   const { checks, notRun } = runChecks(CHECKS, gatherFacts(snap, phys, processes));

@@ -4,7 +4,7 @@
  * unaccounted and free. Every line carries its formula, its input lines and its bucket.
  */
 import type { BootMemoryLine } from '../../formats/kmsg/index';
-import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
+import { type Meminfo, type MeminfoKey, mi, VENDOR_FIELDS } from '../../formats/meminfo/index';
 import { m, type Note } from '../../messages/catalogue';
 import { bytesToKiB } from '../../units';
 import type { BucketId } from '../buckets';
@@ -133,6 +133,31 @@ export function bootLines(snap: Snapshot, boot: BootMemoryLine, bootSource: stri
 }
 
 const KERNEL = ['Slab', 'KernelStack', 'PageTables', 'SecPageTables', 'VmallocUsed', 'Percpu', 'Zswap'] as const;
+
+/**
+ * What VmallocUsed counts on the kernel that printed it: before 4.4 the vmalloc address
+ * space in use (ioremap of device memory included: not RAM, never added); 4.4–5.2 a
+ * constant 0; from 5.3 the pages vmalloc allocated. The release decides when known;
+ * otherwise VmallocChunk does (non-zero only before 4.4).
+ */
+export type VmallocReading = 'address-space' | 'zero' | 'pages' | 'absent';
+
+export function vmallocReading(
+  info: Meminfo,
+  release: string | undefined,
+): { reading: VmallocReading; from: 'release' | 'chunk' | 'value' } {
+  const used = mi(info, 'VmallocUsed');
+  if (used === undefined) return { reading: 'absent', from: 'value' };
+  const v = release ? /^(\d+)\.(\d+)/.exec(release) : null;
+  if (v) {
+    const n = Number(v[1]) * 1000 + Number(v[2]);
+    if (n < 4004) return { reading: 'address-space', from: 'release' };
+    if (n < 5003) return { reading: 'zero', from: 'release' };
+    return { reading: used === 0 ? 'zero' : 'pages', from: 'release' };
+  }
+  if ((mi(info, 'VmallocChunk') ?? 0) > 0) return { reading: 'address-space', from: 'chunk' };
+  return { reading: used === 0 ? 'zero' : 'pages', from: 'value' };
+}
 const USER = ['AnonPages', 'Cached', 'Buffers', 'SwapCached'] as const;
 /** the meminfo fields that are lines of their own */
 type LedgerField = (typeof KERNEL)[number] | (typeof USER)[number];
@@ -152,7 +177,7 @@ const FIELD_BUCKET: Record<LedgerField, BucketId> = {
 };
 
 /** level 3: MemTotal = kernel + user + unaccounted + free, from meminfo */
-export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[], acc: Accounting): void {
+export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[], acc: Accounting, release?: string): void {
   const { lines, notes } = acc;
   const total = mi(info, 'MemTotal');
   const free = mi(info, 'MemFree');
@@ -170,12 +195,15 @@ export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[],
     formula: m('formula.meminfo', { key: 'MemTotal' }),
     refs: ref('MemTotal'),
   });
+  const vmalloc = vmallocReading(info, release);
+  acc.vmalloc = vmalloc.reading;
   const sum = (keys: readonly LedgerField[], group: string) => {
     let s = 0;
     const terms: string[] = [];
     for (const k of keys) {
       const v = mi(info, k);
       if (v === undefined) continue;
+      if (k === 'VmallocUsed' && vmalloc.reading === 'address-space') continue;
       s += v;
       terms.push(k);
       lines.push({
@@ -207,6 +235,22 @@ export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[],
       refs: [...ref('Hugetlb'), ...ref('HugePages_Total'), ...ref('Hugepagesize')],
       parent: 'kernel',
       bucket: 'kernel-other',
+    });
+  }
+  // vendor fields: RAM that no standard field counts
+  for (const [key, f] of info.fields) {
+    if (!VENDOR_FIELDS.includes(key) || f.unit !== 'kB') continue;
+    kernel.s += f.value;
+    kernel.terms.push(key);
+    lines.push({
+      id: `vendor:${key}`,
+      label: m('line.vendor', { key }),
+      kib: f.value,
+      level: 3,
+      formula: m('formula.meminfo', { key }),
+      refs: [{ source: acc.meminfoSource ?? '', line: f.line }],
+      parent: 'kernel',
+      bucket: 'vendor',
     });
   }
   const user = sum(USER, 'user');
@@ -293,8 +337,11 @@ export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[],
   });
   const note = (msg: Note) => notes.push(msg);
   if (unaccounted < 0) note(m('note.unaccounted-negative', { kib: unaccounted }));
-  if (mi(info, 'VmallocUsed') === 0) note(m('note.vmalloc-zero'));
-  if (mi(info, 'VmallocUsed') === undefined) note(m('note.vmalloc-absent'));
+  if (vmalloc.reading === 'address-space')
+    note(m('note.vmalloc-address-space', { kib: mi(info, 'VmallocUsed') ?? 0, from: vmalloc.from, release: release ?? '' }));
+  else if (vmalloc.reading === 'zero') note(m('note.vmalloc-zero'));
+  else if (vmalloc.reading === 'absent') note(m('note.vmalloc-absent'));
+  else if (vmalloc.from === 'value') note(m('note.vmalloc-pages-assumed'));
   for (const k of ['Slab', 'KernelStack', 'PageTables', 'Percpu', 'AnonPages', 'Cached', 'Buffers'] as const)
     if (mi(info, k) === undefined) note(m('note.field-absent', { key: k }));
 }

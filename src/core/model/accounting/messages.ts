@@ -42,6 +42,7 @@ export default messages(
     'line.VmallocUsed': () => 'vmalloc',
     'line.Percpu': () => 'per-cpu',
     'line.Zswap': () => 'zswap pool',
+    'line.vendor': (p: { key: string }) => `${p.key} (vendor field)`,
     'line.Hugetlb': () => 'hugetlb pools',
     'line.AnonPages': () => 'anonymous (process heaps, stacks)',
     'line.Cached': () => 'page cache (incl. shmem)',
@@ -98,6 +99,10 @@ export default messages(
     'input.meminfo': () => '/proc/meminfo',
     'note.unaccounted-negative': (p: { kib: number }) =>
       `unaccounted is negative (${fmtKiB(p.kib)} KiB): some memory is counted twice; shown as it is, not clamped to 0`,
+    'note.vmalloc-address-space': (p: { kib: number; from: 'release' | 'chunk' | 'value'; release: string }) =>
+      `VmallocUsed (${p.kib} KiB) is left out: ${p.from === 'release' ? `kernel ${p.release} is older than 4.4, where` : 'VmallocChunk is not 0, so the kernel is older than 4.4, and there'} it counts vmalloc address space (device ioremaps included), not RAM; vmalloc memory lands in unaccounted`,
+    'note.vmalloc-pages-assumed': () =>
+      'the kernel release is not known: VmallocUsed is read as the pages vmalloc allocated (5.3 and later), since VmallocChunk is 0',
     'note.vmalloc-zero': () => 'VmallocUsed is 0: kernels v4.4–v5.2 print a constant 0 there, so vmalloc memory lands in unaccounted',
     'note.vmalloc-absent': () => 'meminfo has no VmallocUsed: vmalloc memory lands in unaccounted',
     'note.field-absent': (p: { key: string }) => `meminfo has no ${p.key} (older kernel or cut-off paste): it is left out of the sums`,
@@ -173,6 +178,7 @@ export default messages(
     'line.VmallocUsed': () => 'vmalloc',
     'line.Percpu': () => 'per-cpu',
     'line.Zswap': () => 'zswap 池',
+    'line.vendor': (p) => `${p.key}（厂商字段）`,
     'line.Hugetlb': () => 'hugetlb 大页池',
     'line.AnonPages': () => '匿名页（进程堆、栈）',
     'line.Cached': () => '页缓存（含 shmem）',
@@ -222,6 +228,9 @@ export default messages(
     'input.free': () => '`free` 输出',
     'input.meminfo': () => '/proc/meminfo',
     'note.unaccounted-negative': (p) => `未统计为负（${fmtKiB(p.kib)} KiB）：有内存被重复统计；按原值显示，不截断为 0`,
+    'note.vmalloc-address-space': (p) =>
+      `未计入 VmallocUsed（${p.kib} KiB）：${p.from === 'release' ? `内核 ${p.release} 早于 4.4，` : 'VmallocChunk 不为 0，说明内核早于 4.4，'}此时它统计的是 vmalloc 地址空间（包括设备 ioremap），不是内存；vmalloc 内存落入未统计`,
+    'note.vmalloc-pages-assumed': () => '内核版本未知：由于 VmallocChunk 为 0，VmallocUsed 按 vmalloc 分配的页（5.3 及以后）读取',
     'note.vmalloc-zero': () => 'VmallocUsed 为 0：v4.4–v5.2 内核在这里固定输出 0，因此 vmalloc 内存落入未统计',
     'note.vmalloc-absent': () => 'meminfo 没有 VmallocUsed：vmalloc 内存落入未统计',
     'note.field-absent': (p) => `meminfo 没有 ${p.key}（内核较旧或粘贴不完整）：求和时不计入`,

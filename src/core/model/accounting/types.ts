@@ -5,6 +5,7 @@ import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { SourceRef } from '../refs';
 import type { BootFreed } from './boot';
+import type { VmallocReading } from './levels';
 
 /** one row of the ledger: a number, how it was made and from which input lines */
 export interface Line {
@@ -72,6 +73,10 @@ export interface Accounting {
   kernelKiB: number | null;
   unaccountedKiB: number | null;
   lines: Line[];
+  /** what VmallocUsed counts on this kernel (./levels.ts) */
+  vmalloc?: VmallocReading;
+  /** the meminfo input's name, for line references */
+  meminfoSource?: string;
   /** what the model decided or could not do */
   notes: Note[];
   /** inputs that would explain more */
