@@ -25,6 +25,8 @@ function regionJson(r: PhysRegion, width: number) {
     ...(r.evidence ? { rule: en(evidenceRule(r.evidence)) } : {}),
     source: r.source,
     ...(r.line ? { line: r.line } : {}),
+    ...(r.placedBy ? { placedBy: r.placedBy } : {}),
+    ...(r.outside ? { outsideDram: true } : {}),
   };
 }
 
@@ -56,6 +58,16 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
       memblockReservedKiB: a.physical.memblockReservedKiB,
       holesKiB: a.physical.holesKiB,
       regions: a.physical.regions.map((r) => regionJson(r, width)),
+      unplaced: a.physical.unplaced.map((u) => ({
+        name: u.name,
+        ...(u.label !== undefined ? { label: u.label } : {}),
+        kind: u.kind,
+        sizeKiB: u.sizeKiB,
+        ...(u.alignmentKiB !== undefined ? { alignmentKiB: u.alignmentKiB } : {}),
+        allocRanges: u.allocRanges.map((r) => ({ start: hex(r.start, width), end: hex(r.end, width) })),
+        source: u.source,
+        line: u.line,
+      })),
     },
     boot: a.boot,
     meminfo: snap.meminfo ? Object.fromEntries([...snap.meminfo.value.fields].map(([k, v]) => [k, v.value])) : null,

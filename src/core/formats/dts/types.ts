@@ -30,6 +30,8 @@ export interface DtMemoryBank {
 
 export interface DeviceTree {
   banks: DtMemoryBank[];
+  /** `reg` entries of memory nodes whose size is 0: the bootloader fills them in, DRAM unknown from the tree */
+  unsizedBanks?: { name: string; start: bigint; ref: SourceRef }[];
   reservations: DtReservation[];
   memreserve: { start: bigint; end: bigint; ref: SourceRef }[];
   /** `#include` and `/include/` lines, which cannot be followed here */

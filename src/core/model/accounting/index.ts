@@ -26,7 +26,7 @@ export function analyze(snap: Snapshot): Analysis {
     kernelKiB: null,
     unaccountedKiB: null,
     lines,
-    notes: [...snap.notes],
+    notes: [...snap.notes, ...(phys?.notes ?? [])],
     missing: [...(phys?.missing ?? [])],
   };
   if (phys) physicalLines(snap, phys, lines);

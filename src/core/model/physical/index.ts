@@ -4,15 +4,19 @@
  * carries a role; memblock.reserved groups carry the evidence that named them
  * (./labels.ts).
  */
+
+import type { DtReservation } from '../../formats/dts/types';
+import type { KernelLog } from '../../formats/kmsg/index';
 import { isNomap } from '../../formats/memblock/index';
-import { m } from '../../messages/catalogue';
+import { m, type Note } from '../../messages/catalogue';
+import { bytesToKiB } from '../../units';
 import { intersect, pageRound, type Range, subtract, totalKiB, union } from '../ranges';
 import type { Snapshot } from '../snapshot';
 import { labelGroups } from './labels';
-import type { DramSource, Physical, PhysRegion, RegionKind, RegionRole } from './types';
+import type { DramSource, Physical, PhysRegion, RegionKind, RegionRole, UnplacedRegion } from './types';
 
 export { evidenceRule } from './evidence';
-export type { DramSource, Evidence, Physical, PhysRegion, RegionKind, RegionRole } from './types';
+export type { DramSource, Evidence, Physical, PhysRegion, RegionKind, RegionRole, UnplacedRegion } from './types';
 
 const byStart = (a: Range, b: Range) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
 
@@ -27,19 +31,47 @@ export function physical(snap: Snapshot): Physical | null {
 
   // ---- carve-outs and other device-tree reservations
   const noMap: PhysRegion[] = [];
+  const unplaced: UnplacedRegion[] = [];
+  const notes: Note[] = [];
   const dtSource = snap.deviceTree?.source ?? '';
+  const logSource = snap.kernelLog?.source ?? '';
+  let disabled = 0;
   for (const r of dt?.reservations ?? []) {
-    if (r.status !== undefined && r.status !== 'okay' && r.status !== 'ok') continue;
+    // the kernel skips reserved-memory nodes whose status is not okay
+    if (r.status !== undefined && r.status !== 'okay' && r.status !== 'ok') {
+      disabled++;
+      continue;
+    }
     const label = m('region.dt', { name: r.name, label: r.label ?? '' });
     const [kind, role]: [RegionKind, RegionRole] = r.noMap
       ? ['no-map', 'carve-out']
       : r.reusable
         ? ['cma', 'cma']
         : ['reserved', 'dt-region'];
-    for (const g of r.ranges) {
+    const add = (g: Range, placedBy?: { source: string; line: number }) => {
       const pr: PhysRegion = { ...g, kind, role, label, source: dtSource, line: r.ref.line };
+      if (placedBy) pr.placedBy = placedBy;
       regions.push(pr);
       if (r.noMap) noMap.push(pr);
+    };
+    for (const g of r.ranges) add(g);
+    if (r.ranges.length === 0 && r.dynamicSizeBytes !== undefined) {
+      const placed = log ? placeDynamic(r, log) : null;
+      if (placed) add(placed.range, { source: logSource, line: placed.line });
+      else {
+        const u: UnplacedRegion = {
+          name: r.name,
+          kind,
+          role,
+          sizeKiB: bytesToKiB(r.dynamicSizeBytes),
+          allocRanges: r.allocRanges ?? [],
+          source: dtSource,
+          line: r.ref.line,
+        };
+        if (r.label !== undefined) u.label = r.label;
+        if (r.alignmentBytes !== undefined) u.alignmentKiB = bytesToKiB(r.alignmentBytes);
+        unplaced.push(u);
+      }
     }
   }
   for (const r of dt?.memreserve ?? [])
@@ -52,8 +84,9 @@ export function physical(snap: Snapshot): Physical | null {
       source: dtSource,
       line: r.ref.line,
     });
+  if (disabled > 0) notes.push(m('note.dt-disabled', { count: disabled }));
+  if (unplaced.length > 0) notes.push(m('note.dt-unplaced', { count: unplaced.length, kib: unplaced.reduce((s, u) => s + u.sizeKiB, 0) }));
   // the kernel log names the carve-outs when no device tree was given
-  const logSource = snap.kernelLog?.source ?? '';
   for (const r of log?.reservedMem ?? []) {
     if (regions.some((x) => x.start === r.start && x.end === r.end)) continue;
     const [kind, role]: [RegionKind, RegionRole] = r.noMap
@@ -74,7 +107,8 @@ export function physical(snap: Snapshot): Physical | null {
     if (r.noMap) noMap.push(pr);
   }
   for (const c of log?.cma ?? []) {
-    if (regions.some((x) => x.kind === 'cma' && x.start <= c.start && x.end >= c.end)) continue;
+    // the same area is printed by the pool line and by cma: (sizes truncated to MiB)
+    if (regions.some((x) => x.kind === 'cma' && (x.start === c.start || (x.start <= c.start && x.end >= c.end)))) continue;
     const label = c.via === 'pool' ? m('region.cma-pool') : m('region.cma-log');
     regions.push({ start: c.start, end: c.end, kind: 'cma', role: 'cma', label, source: logSource, line: c.line });
   }
@@ -97,25 +131,40 @@ export function physical(snap: Snapshot): Physical | null {
     regions.push(pr);
   }
 
-  // ---- DRAM extent: DT memory banks, else memblock.memory span with its no-map holes
+  // ---- DRAM extent: DT memory banks, else memblock.memory with the no-map regions in its
+  // holes, else the log's node ranges, else the old ARM bank sizes
   let dram: Range[] = [];
   let dramSource: DramSource = 'none';
+  let dramKiBWithoutAddress: number | null = null;
+  if ((dt?.unsizedBanks?.length ?? 0) > 0 && dt?.banks.length === 0)
+    notes.push(m('note.dt-bank-size-zero', { count: dt.unsizedBanks?.length ?? 0 }));
   if (dt && dt.banks.length > 0) {
     dram = union(dt.banks);
     dramSource = 'device-tree';
   } else if (memRegions.length > 0) {
-    const all = union([...memRegions, ...noMap]);
-    // no-map regions count when they fall in, or touch, the memblock.memory span
-    const memSpan = { start: all[0]?.start ?? 0n, end: all[all.length - 1]?.end ?? 0n };
-    const inSpan = union([...memRegions, ...noMap.filter((n) => n.end >= memSpan.start && n.start <= memSpan.end)]);
-    dram = [{ start: inSpan[0]?.start ?? 0n, end: inSpan[inSpan.length - 1]?.end ?? 0n }];
+    const split = memblockDram(memRegions, noMap);
+    dram = split.dram;
+    if (split.gaps > 0) notes.push(m('note.dram-gaps', { count: split.gaps }));
     dramSource = 'memblock';
   } else if (log && log.nodeRanges.length > 0) {
     dram = union(log.nodeRanges);
     dramSource = 'kernel-log';
+  } else if (log?.bankTotal) {
+    dramKiBWithoutAddress = log.bankTotal.totalMiB * 1024;
+    dramSource = 'kernel-log-banks';
   }
   const dramLabel = m('region.dram');
   const dramFromSource = dramSource === 'device-tree' ? dtSource : dramSource === 'memblock' ? memSource : logSource;
+  // regions outside every bank: SRAM, or a bank the inputs do not describe
+  if (dram.length > 0) {
+    let outside = 0;
+    for (const r of regions)
+      if (r.kind !== 'memblock-memory' && !dram.some((d) => d.start <= r.start && d.end >= r.end)) {
+        r.outside = true;
+        outside++;
+      }
+    if (outside > 0) notes.push(m('note.outside-dram', { count: outside }));
+  }
   for (const d of dram) regions.unshift({ ...d, kind: 'dram', role: 'dram', label: dramLabel, source: dramFromSource });
 
   for (const r of memRegions)
@@ -142,11 +191,15 @@ export function physical(snap: Snapshot): Physical | null {
   labelGroups(reservedGroups, resRegions, regions, boot?.fields, boot?.physKiB);
   regions.push(...reservedGroups);
 
-  const spanKiB = dram.length > 0 ? totalKiB(dram) : (boot?.physKiB ?? 0);
+  // the old ARM line's numbers are free pages, not physical pages: no DRAM from it (the
+  // 2.6-era line's second number is the span up to the last page frame: DRAM and holes)
+  const bootPhys = boot && boot.form !== 'old-arm' ? boot.physKiB : undefined;
+  const spanKiB = dram.length > 0 ? totalKiB(dram) : (dramKiBWithoutAddress ?? bootPhys ?? 0);
   if (dram.length === 0) {
-    if (boot) dramSource = 'boot-line';
+    if (dramSource === 'none' && bootPhys !== undefined) dramSource = 'boot-line';
     missing.push(m('missing.dram-layout'));
   }
+  const unplacedNoMapKiB = unplaced.filter((u) => u.kind === 'no-map').reduce((s, u) => s + u.sizeKiB, 0);
   const noMapIn = dram.length > 0 ? intersect(union(noMap), dram) : union(noMap);
   const holes = dram.length > 0 && memRegions.length > 0 ? subtract(dram, [...memRegions, ...noMap]) : [];
   for (const h of holes) regions.push({ ...h, kind: 'hole', role: 'hole', label: m('region.hole'), source: '' });
@@ -154,20 +207,68 @@ export function physical(snap: Snapshot): Physical | null {
   if (!res) missing.push(m('missing.memblock-reserved', { reservedKiB: boot ? (boot.fields.reserved ?? 0) : null }));
   if (!dt) missing.push(m('missing.device-tree'));
 
-  if (dram.length === 0 && !boot && noMap.length === 0 && !mem && !res) return null;
+  // a device tree always gives a report: its carve-outs, even when DRAM is unknown
+  if (dram.length === 0 && !boot && noMap.length === 0 && !mem && !res && !dt && dramKiBWithoutAddress === null) return null;
   return {
     dramSource,
     dramFrom: m(`dram.${dramSource}`, { source: dramSource === 'boot-line' ? (snap.boot?.source ?? '') : dramFromSource }),
     start: dram[0]?.start ?? null,
     end: dram[dram.length - 1]?.end ?? null,
     spanKiB,
-    noMapKiB: totalKiB(noMapIn),
+    noMapKiB: totalKiB(noMapIn) + unplacedNoMapKiB,
     memblockMemoryKiB: totalKiB(memRegions),
     memblockNomapKiB: totalKiB(flagged),
     memblockReservedKiB: totalKiB(groups),
     holesKiB: totalKiB(holes),
     regions: regions.sort(byStart),
+    unplaced,
+    notes,
     reservedGroups,
     missing,
   };
+}
+
+/** the largest gap between memblock.memory ranges still read as DRAM (a removed carve-out) when no no-map region explains it */
+const GAP_IN_BANK = 64n << 20n;
+
+/**
+ * DRAM from memblock.memory alone: its ranges with the no-map regions in their holes;
+ * a gap that no no-map region explains is a hole in DRAM when small, and the space
+ * between two banks when large (a 12 GiB board's banks may lie terabytes apart).
+ */
+function memblockDram(mem: readonly Range[], noMap: readonly Range[]): { dram: Range[]; gaps: number } {
+  const all = union([...mem, ...noMap]);
+  const memSpan = { start: all[0]?.start ?? 0n, end: all[all.length - 1]?.end ?? 0n };
+  const pieces = union([...mem, ...noMap.filter((n) => n.end >= memSpan.start && n.start <= memSpan.end)]);
+  const dram: Range[] = [];
+  let gaps = 0;
+  for (const p of pieces) {
+    const last = dram[dram.length - 1];
+    if (last && p.start - last.end > GAP_IN_BANK) {
+      gaps++;
+      dram.push({ ...p });
+    } else if (last) last.end = p.end;
+    else dram.push({ ...p });
+  }
+  return { dram, gaps };
+}
+
+/**
+ * Where the kernel put a dynamic region (`size`, no `reg`), by the log lines that name
+ * it: `OF: reserved mem: 0x…..0x… (N KiB) … NAME` (6.6 on), `Reserved memory: allocated
+ * memory for 'NAME' node: base 0x…` (size truncated to MiB: the tree's size is used), or a
+ * CMA pool line followed by `initialized node NAME`.
+ */
+function placeDynamic(r: DtReservation, log: KernelLog): { range: Range; line: number } | null {
+  const size = r.dynamicSizeBytes ?? 0n;
+  const named = log.reservedMem.find((x) => x.name === r.name);
+  if (named) return { range: { start: named.start, end: named.end }, line: named.line };
+  const alloc = log.reservedMemAllocated.find((x) => x.name === r.name);
+  if (alloc) return { range: { start: alloc.start, end: alloc.start + size }, line: alloc.line };
+  const init = log.reservedMemInitialized.find((x) => x.name === r.name);
+  if (init) {
+    const pool = [...log.cma, ...log.dmaPools].find((p) => p.line === init.line - 1);
+    if (pool) return { range: { start: pool.start, end: pool.start + size }, line: pool.line };
+  }
+  return null;
 }

@@ -29,6 +29,18 @@ export default messages(
     'dram.memblock': (p: { source: string }) => `span of memblock.memory and the no-map regions in its holes (${p.source})`,
     'dram.kernel-log': (p: { source: string }) => `kernel log node ranges (${p.source})`,
     'dram.boot-line': (p: { source: string }) => `boot line physical pages only (${p.source}): no addresses`,
+    'dram.kernel-log-banks': (p: { source: string }) =>
+      `the old ARM boot line's bank sizes, "Memory: … MB total" (${p.source}): no addresses`,
+    'note.dt-disabled': (p: { count: number }) =>
+      `${p.count} reserved-memory node${p.count === 1 ? ' is' : 's are'} disabled (status) and left out, as the kernel skips them`,
+    'note.dt-unplaced': (p: { count: number; kib: number }) =>
+      `${p.count} dynamic region${p.count === 1 ? '' : 's'} (size without reg, ${fmtKiB(p.kib)} KiB) placed at boot at an address no input gives: add the kernel log's "OF: reserved mem" lines to place ${p.count === 1 ? 'it' : 'them'}`,
+    'note.dt-bank-size-zero': (p: { count: number }) =>
+      `the device tree's memory node has size 0 (${p.count} bank${p.count === 1 ? '' : 's'}): the bootloader fills it in, so DRAM is unknown from the tree and is taken from the other inputs`,
+    'note.dram-gaps': (p: { count: number }) =>
+      `memblock.memory has ${p.count} gap${p.count === 1 ? '' : 's'} larger than 64 MiB that no no-map region explains: read as space between banks, not DRAM`,
+    'note.outside-dram': (p: { count: number }) =>
+      `${p.count} region${p.count === 1 ? ' lies' : 's lie'} outside every DRAM bank (SRAM, or a bank the inputs do not describe): not counted in DRAM`,
     'dram.none': (_: { source: string }) => '',
     'missing.dram-layout': () => 'add the device tree (memory node) or /sys/kernel/debug/memblock/memory to place DRAM on the address map',
     'missing.memblock-memory': () => 'add /sys/kernel/debug/memblock/memory to see what the kernel was given',
@@ -60,6 +72,14 @@ export default messages(
     'dram.device-tree': (p) => `设备树 memory 节点（${p.source}）`,
     'dram.memblock': (p) => `memblock.memory 及其空洞中 no-map 区域的跨度（${p.source}）`,
     'dram.kernel-log': (p) => `内核日志中的节点范围（${p.source}）`,
+    'dram.kernel-log-banks': (p) => `旧 ARM 启动行中的 bank 大小 "Memory: … MB total"（${p.source}）：没有地址`,
+    'note.dt-disabled': (p) => `${p.count} 个 reserved-memory 节点被禁用（status），已按内核的做法略过`,
+    'note.dt-unplaced': (p) =>
+      `${p.count} 个动态区域（只有 size 没有 reg，共 ${fmtKiB(p.kib)} KiB）在启动时被放置，但没有输入给出地址：加入内核日志中的 "OF: reserved mem" 行即可定位`,
+    'note.dt-bank-size-zero': (p) =>
+      `设备树 memory 节点的大小为 0（${p.count} 个 bank）：由 bootloader 填写，因此无法从设备树得知 DRAM，改用其他输入`,
+    'note.dram-gaps': (p) => `memblock.memory 中有 ${p.count} 个大于 64 MiB 且没有 no-map 区域解释的空隙：视为 bank 之间的空间，而非 DRAM`,
+    'note.outside-dram': (p) => `${p.count} 个区域位于所有 DRAM bank 之外（SRAM，或输入未描述的 bank）：不计入 DRAM`,
     'dram.boot-line': (p) => `只有启动行的物理页数（${p.source}）：没有地址`,
     'dram.none': () => '',
     'missing.dram-layout': () => '添加设备树（memory 节点）或 /sys/kernel/debug/memblock/memory，才能把 DRAM 画到地址图上',

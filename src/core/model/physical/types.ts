@@ -1,4 +1,4 @@
-import type { Missing, Msg } from '../../messages/catalogue';
+import type { Missing, Msg, Note } from '../../messages/catalogue';
 import type { Range } from '../ranges';
 
 /** what a region is on the map: its lane and colour */
@@ -46,10 +46,27 @@ export interface PhysRegion extends Range {
   evidence?: Evidence;
   source: string;
   line?: number;
+  /** a dynamic reserved-memory region (`size`, no `reg`): placed at boot where this log line says */
+  placedBy?: { source: string; line: number };
+  /** outside every DRAM bank (SRAM, or a bank the inputs do not describe) */
+  outside?: true;
+}
+
+/** a dynamic reserved-memory region whose address no input gives */
+export interface UnplacedRegion {
+  name: string;
+  label?: string;
+  kind: RegionKind;
+  role: RegionRole;
+  sizeKiB: number;
+  alignmentKiB?: number;
+  allocRanges: Range[];
+  source: string;
+  line: number;
 }
 
 /** which input gave the DRAM extent */
-export type DramSource = 'device-tree' | 'memblock' | 'kernel-log' | 'boot-line' | 'none';
+export type DramSource = 'device-tree' | 'memblock' | 'kernel-log' | 'kernel-log-banks' | 'boot-line' | 'none';
 
 export interface Physical {
   dramSource: DramSource;
@@ -67,6 +84,10 @@ export interface Physical {
   memblockReservedKiB: number;
   holesKiB: number;
   regions: PhysRegion[];
+  /** dynamic regions placed at boot at an address no input gives: sizes known, places not */
+  unplaced: UnplacedRegion[];
+  /** what the layout decided or could not place */
+  notes: Note[];
   /** page-rounded groups of memblock.reserved with their roles */
   reservedGroups: PhysRegion[];
   missing: Missing[];
