@@ -51,10 +51,25 @@ describe('every non-blank line is read, a separator, or reported', () => {
   });
 
   it('past the cap of listed diagnostics, the rest are counted', () => {
-    const text = 'garbage\n'.repeat(1500);
+    // inside a dump ramledger reads, each bad line is an error of its own
+    const text = `MemTotal: 100 kB\n${'garbage\n'.repeat(1500)}`;
     const parsed = parseText(text, 'garbage');
     expect(parsed.diagnostics.filter((d) => d.line > 0)).toHaveLength(1000);
     expect(unaccountedLines(text, parsed)).toEqual([]);
+  });
+
+  it('a run of text no format reads is one diagnostic that spans it, named by its shape', () => {
+    const text = 'U-Boot 2023.04 (Apr 01 2023)\nDRAM:  256 MiB\nHit any key to stop autoboot\nMemTotal: 100 kB\n';
+    const parsed = parseText(text, 'console');
+    expect(parsed.diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [1, 'unread', 'lines 1–3 (3 lines): bootloader or firmware output, not read: "U-Boot 2023.04 (Apr 01 2023)" …'],
+    ]);
+    expect(unaccountedLines(text, parsed)).toEqual([]);
+    const slab = parseText(
+      'slabinfo - version: 2.1\n# name <active_objs> <num_objs>\nkmalloc-64 10 20 64 64 1 : tunables 0 0 0 : slabdata 1 1 0\n',
+      's',
+    );
+    expect(slab.diagnostics[0]?.message).toContain('/proc/slabinfo (not read yet)');
   });
 
   it('catches a parser that drops a line without a word', () => {

@@ -10,7 +10,11 @@ import type { ParsedText } from '../src/core/index';
 export function unaccountedLines(text: string, parsed: ParsedText): number[] {
   const covered = new Set<number>(parsed.separators);
   for (const s of parsed.segments) for (let l = s.firstLine; l <= s.lastLine; l++) covered.add(l);
-  for (const d of parsed.diagnostics) if (d.line > 0) covered.add(d.line);
+  for (const d of parsed.diagnostics) {
+    if (d.line > 0) covered.add(d.line);
+    // a run of unread lines reports every line from..to
+    if (d.msg.key === 'diag.unread-run') for (let l = d.msg.params.from; l <= d.msg.params.to; l++) covered.add(l);
+  }
   const missing: number[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() !== '' && !covered.has(i + 1)) missing.push(i + 1);

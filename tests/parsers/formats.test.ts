@@ -331,6 +331,6 @@ describe('bad input', () => {
   it('a text with nothing readable gives diagnostics and no data', () => {
     const p = parseText('hello\nworld\n', 'x');
     expect(p.segments).toEqual([]);
-    expect(errors([p])).toHaveLength(2);
+    expect(p.diagnostics.map((d) => [d.line, d.severity])).toEqual([[1, 'unread']]);
   });
 });

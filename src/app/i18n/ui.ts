@@ -128,6 +128,7 @@ const en = {
   'src.hint': 'path or command',
   'src.error': 'error',
   'src.warning': 'warning',
+  'src.unread': 'not read',
   'src.info': 'note',
 } as const;
 
@@ -254,6 +255,7 @@ const zh: Record<Key, string> = {
   'src.hint': '路径或命令',
   'src.error': '错误',
   'src.warning': '警告',
+  'src.unread': '未读取',
   'src.info': '提示',
 };
 

@@ -10,7 +10,7 @@
 import { Cursor } from '../input/cursor';
 import { type Diagnostic, Diagnostics } from '../input/diagnostics';
 import { promptCommand } from '../input/prompt';
-import { m } from '../messages/catalogue';
+import { unreadKind } from '../input/unread';
 import type { ParseContext } from './format';
 import { BY_PRIORITY, type FormatId, type Segment } from './registry';
 
@@ -66,8 +66,17 @@ export function parseText(text: string, name: string, pathHint?: string, onProgr
     }
     const format = BY_PRIORITY.find((f) => f.starts(line));
     if (!format) {
-      diag.unknown(cur.line, line, m('diag.no-format'));
-      cur.advance();
+      // a run of lines no format reads, up to the next line one does
+      const from = cur.line;
+      const kind = unreadKind(line);
+      let to = from;
+      for (cur.advance(); !cur.done; cur.advance()) {
+        if (cur.blank) continue;
+        const next = cur.str;
+        if (BUNDLE_HEADER.test(next) || promptCommand(next) !== null || BY_PRIORITY.some((f) => f.starts(next))) break;
+        to = cur.line;
+      }
+      diag.unread(from, to, line, kind);
       continue;
     }
     const firstLine = cur.line;

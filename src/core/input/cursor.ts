@@ -2,8 +2,8 @@
  * A forward-only line cursor over one input string.
  *
  * Parsers scan by index: no array of every line is built, no per-line regex is
- * needed to find line ends. `\r\n` and `\n` both end a line; the `\r` is not part of
- * the line. Line numbers are 1-based, counted in the original input.
+ * needed to find line ends. `\r\n` and `\n` both end a line; a `\r` at either end of a
+ * line is not part of it (serial consoles print `\r\n\r`). Line numbers are 1-based, counted in the original input.
  */
 export class Cursor {
   /** start of the current line */
@@ -34,7 +34,11 @@ export class Cursor {
     let nl = this.text.indexOf('\n', pos);
     if (nl < 0 || nl >= this.end) nl = this.end;
     this.next = nl < this.end ? nl + 1 : nl;
-    this.le = nl > pos && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let le = nl;
+    while (le > pos && this.text.charCodeAt(le - 1) === 13) le--;
+    // serial captures end lines with `\r\n\r`: the stray `\r` opens the next line
+    while (this.ls < le && this.text.charCodeAt(this.ls) === 13) this.ls++;
+    this.le = le;
   }
 
   get done(): boolean {

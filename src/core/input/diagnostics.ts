@@ -5,8 +5,15 @@
  */
 import { type Msg, m, quote, render } from '../messages/catalogue';
 import { EN } from '../messages/index';
+import type { UnreadKind } from './unread';
 
-export type Severity = 'error' | 'warning' | 'info';
+/**
+ * `error`: a line of a dump ramledger reads that it could not read (malformed, cut off);
+ * `unread`: text ramledger does not read (yet) — another file, a bootloader's output,
+ * prose — nothing wrong with it; `warning`: read, with an assumption worth checking;
+ * `info`: what was assumed or left out, for the record.
+ */
+export type Severity = 'error' | 'unread' | 'warning' | 'info';
 
 export interface Diagnostic {
   /** 1-based line in the input this came from (0 = the input as a whole) */
@@ -33,6 +40,11 @@ export class Diagnostics {
   unknown(line: number, text: string, why: Msg = m('diag.not-understood')): void {
     this.notUnderstood++;
     if (this.notUnderstood <= this.cap) this.add(line, 'error', m('diag.unread', { why, text: quote(text) }));
+  }
+
+  /** a run of lines no format reads: one diagnostic naming what it looks like */
+  unread(from: number, to: number, first: string, kind: UnreadKind): void {
+    this.add(from, 'unread', m('diag.unread-run', { from, to, count: to - from + 1, kind, first: quote(first) }));
   }
 
   finish(): Diagnostic[] {

@@ -1,9 +1,36 @@
 import { type AnyMsg, messages } from '../messages/catalogue';
+import type { UnreadKind } from './unread';
+
+const UNREAD_EN: Record<UnreadKind, string> = {
+  slabinfo: '/proc/slabinfo (not read yet)',
+  vmallocinfo: '/proc/vmallocinfo (not read yet)',
+  zoneinfo: '/proc/zoneinfo (not read yet)',
+  buddyinfo: '/proc/buddyinfo (not read yet)',
+  pagetypeinfo: '/proc/pagetypeinfo (not read yet)',
+  iomem: '/proc/iomem (not read yet)',
+  maps: '/proc/PID/maps (smaps carries the sizes: capture smaps instead)',
+  bootloader: 'bootloader or firmware output',
+  shell: "the shell's own output",
+  text: 'text that is none of the dumps ramledger reads',
+};
+const UNREAD_ZH: Record<UnreadKind, string> = {
+  slabinfo: '/proc/slabinfo（暂不读取）',
+  vmallocinfo: '/proc/vmallocinfo（暂不读取）',
+  zoneinfo: '/proc/zoneinfo（暂不读取）',
+  buddyinfo: '/proc/buddyinfo（暂不读取）',
+  pagetypeinfo: '/proc/pagetypeinfo（暂不读取）',
+  iomem: '/proc/iomem（暂不读取）',
+  maps: '/proc/PID/maps（大小在 smaps 中：请改为采集 smaps）',
+  bootloader: 'bootloader 或固件的输出',
+  shell: 'shell 自身的输出',
+  text: '不属于 ramledger 能读取的任何转储的文本',
+};
 
 export default messages(
   {
     'diag.not-understood': () => 'line not understood',
-    'diag.no-format': () => 'not part of any input ramledger reads',
+    'diag.unread-run': (p: { from: number; to: number; count: number; kind: UnreadKind; first: string }) =>
+      `${p.from === p.to ? `line ${p.from}` : `lines ${p.from}–${p.to} (${p.count} lines)`}: ${UNREAD_EN[p.kind]}, not read: ${p.first}${p.count > 1 ? ' …' : ''}`,
     'diag.unread': (p: { why: AnyMsg; text: string }, t) => `${t(p.why)}: ${p.text}`,
     'diag.more-unread': (p: { more: number; cap: number }) => `${p.more} more lines not understood (only the first ${p.cap} are listed)`,
     'bytes.too-big': (p: { size: string; limit: string }) => `file is ${p.size}, over the ${p.limit} limit; not read`,
@@ -19,7 +46,8 @@ export default messages(
   },
   {
     'diag.not-understood': () => '无法识别的行',
-    'diag.no-format': () => '不属于 ramledger 能读取的任何输入',
+    'diag.unread-run': (p) =>
+      `${p.from === p.to ? `第 ${p.from} 行` : `第 ${p.from}–${p.to} 行（${p.count} 行）`}：${UNREAD_ZH[p.kind]}，未读取：${p.first}${p.count > 1 ? ' …' : ''}`,
     'diag.unread': (p, t) => `${t(p.why)}：${p.text}`,
     'diag.more-unread': (p) => `另有 ${p.more} 行无法识别（只列出前 ${p.cap} 行）`,
     'bytes.too-big': (p) => `文件大小为 ${p.size}，超过 ${p.limit} 的上限；未读取`,

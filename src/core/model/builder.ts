@@ -57,7 +57,8 @@ export class SnapshotBuilder {
     for (const p of this.procs.values()) {
       // a status or stat alone: a kernel thread, or a process whose smaps was not captured
       if (p.mappings.length === 0 && !p.rollup && (p.status || p.nameFrom === 'stat')) continue;
-      if (!p.name) p.name = p.pid === null ? `(unnamed: ${p.sources[0]})` : `pid ${p.pid}`;
+      // the file's own name, not the folder it was read from on someone's machine
+      if (!p.name) p.name = p.pid === null ? `(unnamed: ${baseName(p.sources[0] ?? '')})` : `pid ${p.pid}`;
       out.push(p);
     }
     return out;
@@ -65,3 +66,5 @@ export class SnapshotBuilder {
 }
 
 export type { Located };
+
+const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

@@ -5,6 +5,9 @@ import type { Analysis } from '../model/accounting/index';
 import type { Snapshot } from '../model/snapshot';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
 
+/** diagnostics listed in the report; the JSON output has them all */
+const MAX_DIAGNOSTICS = 200;
+
 export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): string {
   const t = (msg: Msg) => render(msg, cat);
   const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -29,7 +32,22 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
       '|---|---|--:|---|---|',
     );
     for (const r of a.physical.regions)
-      out.push(`| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(bytesToKiB(r.end - r.start))} | ${r.kind} | ${cell(t(r.label))} |`);
+      out.push(
+        `| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(bytesToKiB(r.end - r.start))} | ${r.kind}${r.outside ? ' (outside DRAM)' : ''} | ${cell(t(r.label))} |`,
+      );
+    if (a.physical.unplaced.length > 0) {
+      out.push(
+        '',
+        'Placed at boot, address not known:',
+        '',
+        '| name | KiB | kind | alignment KiB | alloc-ranges |',
+        '|---|--:|---|--:|---|',
+      );
+      for (const u of a.physical.unplaced)
+        out.push(
+          `| ${cell(u.label ? `${u.name} (${u.label})` : u.name)} | ${fmtKiB(u.sizeKiB)} | ${u.kind} | ${u.alignmentKiB !== undefined ? fmtKiB(u.alignmentKiB) : '—'} | ${u.allocRanges.map((r) => `${hex(r.start)}–${hex(r.end)}`).join(', ') || '—'} |`,
+        );
+    }
   }
   if (a.used.length) {
     out.push('', '## "used", as each tool computes it', '', '| tool | formula | used KiB |', '|---|---|--:|');
@@ -57,5 +75,15 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
   }
   const notes = [...a.accounting.notes, ...a.accounting.missing].map(t);
   if (notes.length) out.push('', '## Notes', '', ...notes.map((n) => `- ${n}`));
+  // what each input said about its lines: errors first, then what was not read, warnings, notes
+  const order = { error: 0, unread: 1, warning: 2, info: 3 } as const;
+  const diags = snap.sources.flatMap((s) => s.diagnostics.map((d) => ({ ...d, source: s.name })));
+  if (diags.length) {
+    out.push('', '## Diagnostics', '', '| input | line | severity | message |', '|---|--:|---|---|');
+    const sorted = diags.sort((x, y) => order[x.severity] - order[y.severity] || x.line - y.line);
+    for (const d of sorted.slice(0, MAX_DIAGNOSTICS))
+      out.push(`| ${cell(d.source)} | ${d.line || '—'} | ${d.severity} | ${cell(t(d.msg))} |`);
+    if (sorted.length > MAX_DIAGNOSTICS) out.push('', `${sorted.length - MAX_DIAGNOSTICS} more diagnostics are in the JSON output.`);
+  }
   return `${out.join('\n')}\n`;
 }

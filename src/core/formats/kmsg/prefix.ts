@@ -22,6 +22,7 @@ const SYSLOG_TAG = /^\S+ (kernel|[\w.()/-]+)(?:\[\d+\])?: /;
 
 const PREFIXES: RegExp[] = [
   /^<\d{1,3}>/,
+  /^\d>(?=[A-Za-z])/, // a ring buffer read from the middle: `6>TCP reno registered`
   /^\d{1,3},\d+,\d+,[-c+]{1,2}(?:,[^;]*)?;/, // /dev/kmsg records
   /^[a-z]+ *:[a-z]+ *: /,
   /^\[\s*\d+\.\d+(?:[,@]\d+)?\]\s?/,

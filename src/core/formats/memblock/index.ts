@@ -14,10 +14,13 @@
  * from the content (byte-granular ranges and `x` nodes are reserved); what neither
  * decides is settled when every input is in (`finish`).
  */
+
 import { type Msg, m } from '../../messages/catalogue';
+import { type Range, subtract, union } from '../../model/ranges';
 import type { Located } from '../../model/snapshot';
 import { hexToBigInt } from '../../units';
 import { defineFormat } from '../format';
+import type { MemblockCall } from '../kmsg/types';
 import { type MemblockFlag, parseFlags } from './flags';
 
 export interface MemblockRegion {
@@ -120,6 +123,12 @@ export const memblock = defineFormat({
       snap.memblock.memory = { value: log.value.memblockDebug.memory, source: log.source };
     if (log && log.value.memblockDebug.reserved.length > 0 && !snap.memblock.reserved)
       snap.memblock.reserved = { value: log.value.memblockDebug.reserved, source: log.source };
+    // memblock=debug logs each reserve and free as it happens: replayed, they give the
+    // reserved ranges at the end of the log
+    if (log && !snap.memblock.reserved && log.value.memblockCalls.some((c) => c.op === 'reserve')) {
+      snap.memblock.reserved = { value: replayCalls(log.value.memblockCalls), source: log.source };
+      b.note(m('note.memblock-from-calls', { count: log.value.memblockCalls.length, source: log.source }));
+    }
     // tables neither named nor told apart by content: memory first, then reserved
     for (const t of undecided.get(b) ?? []) {
       const kind = !snap.memblock.memory ? 'memory' : !snap.memblock.reserved ? 'reserved' : null;
@@ -146,3 +155,24 @@ export const memblock = defineFormat({
     '  12: 0x4ff68200..0x4ff682d9    x NONE',
   ],
 });
+
+/** memblock_reserve / memblock_free calls in order → the reserved ranges they leave */
+function replayCalls(calls: readonly MemblockCall[]): MemblockRegion[] {
+  let held: (Range & { line: number })[] = [];
+  for (const c of calls) {
+    if (c.op === 'reserve') held.push({ start: c.start, end: c.end, line: c.line });
+    else if (c.op === 'free') {
+      const next: (Range & { line: number })[] = [];
+      for (const h of held) for (const piece of subtract([h], [c])) next.push({ ...piece, line: h.line });
+      held = next;
+    }
+  }
+  const merged = union(held);
+  return merged.map((r, index) => ({
+    index,
+    start: r.start,
+    end: r.end,
+    flags: [],
+    line: held.find((h) => h.start >= r.start && h.start < r.end)?.line ?? 0,
+  }));
+}

@@ -9,6 +9,8 @@ export default messages(
     'memblock.kind-bytes': () => 'byte-granular ranges are only found in memblock.reserved',
     'memblock.kind-undecided': () => 'not named and not decidable from the ranges alone',
     'note.second-memblock': (p: { kind: string; source: string }) => `a second memblock.${p.kind} (${p.source}) was not used`,
+    'note.memblock-from-calls': (p: { count: number; source: string }) =>
+      `memblock.reserved replayed from the ${p.count} memblock=debug calls in ${p.source} (reserves minus frees, at the end of the log)`,
     'note.memblock-unused': (p: { source: string }) => `memblock table in ${p.source} not used: memory and reserved are both known`,
     'note.memblock-taken-as': (p: { source: string; kind: string; evidence: AnyMsg }, t) =>
       `memblock table in ${p.source} taken as memblock.${p.kind} (${t(p.evidence)}; name the file …/memblock/memory or …/reserved to be sure)`,
@@ -22,6 +24,8 @@ export default messages(
     'memblock.kind-bytes': () => '按字节对齐（非整页）的区间只出现在 memblock.reserved 中',
     'memblock.kind-undecided': () => '没有名称，仅凭区间也无法判断',
     'note.second-memblock': (p) => `第二份 memblock.${p.kind}（${p.source}）未被使用`,
+    'note.memblock-from-calls': (p) =>
+      `memblock.reserved 由 ${p.source} 中 ${p.count} 条 memblock=debug 调用重放得到（预留减去释放，截至日志末尾）`,
     'note.memblock-unused': (p) => `${p.source} 中的 memblock 表未被使用：memory 和 reserved 都已确定`,
     'note.memblock-taken-as': (p, t) =>
       `${p.source} 中的 memblock 表被当作 memblock.${p.kind}（${t(p.evidence)}；把文件命名为 …/memblock/memory 或 …/reserved 可以确定）`,
