@@ -104,6 +104,7 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
       delta: c.delta,
       tolerance: c.tolerance,
       ok: c.ok,
+      ...(c.atMost ? { atMost: true } : {}),
       leftFormula: en(c.leftFormula),
       rightFormula: en(c.rightFormula),
       why: en(c.why),

@@ -88,6 +88,8 @@ function emptyLog(): KernelLog {
     freedInitKiB: [],
     memblockDebug: { memory: [], reserved: [] },
     memblockCalls: [],
+    headerLines: [],
+    balloon: [],
     unused: [],
     otherLines: 0,
   };
@@ -105,9 +107,10 @@ function markUnused(log: KernelLog, kind: UnusedKind, line: number): void {
 function zoneEntry(log: KernelLog, zone: string, line: number): ZonePages {
   let z = log.zonePages.find((x) => x.zone === zone);
   if (!z) {
-    z = { zone, line };
+    z = { zone, line, lines: [] };
     log.zonePages.push(z);
   }
+  z.lines.push(line);
   return z;
 }
 
@@ -155,6 +158,8 @@ function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones
       totalMiB: Number(r[2]),
       line: n,
     };
+  } else if ((r = L.BALLOON.exec(msg))) {
+    log.balloon.push({ driver: (r[1] ?? '').toLowerCase(), line: n });
   } else if ((r = L.VERSION.exec(msg))) {
     if (r[1] !== undefined) log.release ??= r[1];
   } else if ((r = L.OF_NEW.exec(msg))) {
@@ -186,9 +191,13 @@ function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones
     log.cma.push({ ...sized(r[3], r[1], r[2], n), via: 'cma' });
   } else if ((r = L.CMA_FAILED.exec(msg))) {
     log.cmaFailed.push({ sizeKiB: size(r[1], r[2]).sizeKiB, line: n });
-  } else if (/^Zone ranges:/.test(msg)) block.v = 'zones';
-  else if (/^Early memory node ranges/.test(msg)) block.v = 'nodes';
-  else if ((r = L.INITMEM.exec(msg))) {
+  } else if (/^Zone ranges:/.test(msg)) {
+    block.v = 'zones';
+    log.headerLines.push(n);
+  } else if (/^Early memory node ranges/.test(msg)) {
+    block.v = 'nodes';
+    log.headerLines.push(n);
+  } else if ((r = L.INITMEM.exec(msg))) {
     log.nodeSpans.push({ ...range(r[2], r[3], n), node: Number(r[1]) });
   } else if ((r = L.FREEING.exec(msg))) {
     log.freedInitKiB.push({ kib: Number(r[2]), what: r[1] ?? '', line: n, afterMemoryLine: log.memoryLine !== undefined });
@@ -207,7 +216,8 @@ function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones
     if (r[6] !== undefined) region.node = r[6];
     log.memblockDebug[r[1] === 'memory' ? 'memory' : 'reserved'].push(region);
   } else if (L.MB_OTHER.test(msg) || L.MB_ALLOC.test(msg)) {
-    /* memblock=debug summaries and allocation requests: the regions and reserve calls carry the data */
+    // memblock=debug summaries and allocation requests: the regions and reserve calls carry the data
+    log.headerLines.push(n);
   } else if ((r = L.MB_CALL.exec(msg))) {
     log.memblockCalls.push({ ...range(r[2], r[3], n), op: CALL_OP[r[1] ?? ''] ?? 'reserve', caller: r[4] ?? '' });
   } else if ((r = L.E820_NEW.exec(msg))) {
@@ -216,8 +226,12 @@ function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones
   } else if ((r = L.E820_OLD.exec(msg0))) {
     const start = BigInt(`0x${r[1]}`);
     log.e820.push({ start, end: BigInt(`0x${r[2]}`), line: n, type: (r[3] ?? '').trim() });
+  } else if ((r = L.MIPS_MAP.exec(msg))) {
+    const start = BigInt(`0x${r[2]}`);
+    log.e820.push({ start, end: start + BigInt(`0x${r[1]}`), line: n, type: (r[3] ?? '').trim() });
   } else if ((r = L.TOTAL_PAGES.exec(msg))) {
     log.totalPages = Number(r[1]);
+    log.headerLines.push(n);
   } else if ((r = L.NODE_TOTAL.exec(msg))) {
     log.nodeTotalPages.push({ node: Number(r[1]), pages: Number(r[2]), line: n });
   } else if ((r = L.ZONE_MEMMAP.exec(msg))) {
@@ -247,6 +261,7 @@ export const kmsg = defineFormat({
   parse(cur, ctx): KernelLog {
     let log = emptyLog();
     let boots = 1;
+    const firstLine = cur.line;
     let bootFrom = cur.line;
     const first = splitLogPrefix(cur.str);
     // a whole log, not a few memory lines: its other lines are read as log lines
@@ -279,7 +294,7 @@ export const kmsg = defineFormat({
       if (prefixed || wholeLog) log.otherLines++;
       else ctx.diag.unknown(n, raw);
     }
-    if (boots > 1) ctx.diag.add(bootFrom, 'warning', m('kmsg.boots', { boots, from: bootFrom }));
+    if (boots > 1) ctx.diag.add(bootFrom, 'warning', m('kmsg.boots', { boots, first: firstLine, from: bootFrom }));
     if (log.otherLines > 0) ctx.diag.add(0, 'info', m('kmsg.other-lines', { count: log.otherLines }));
     for (const u of log.unused)
       ctx.diag.add(u.lines[0] ?? 0, 'info', m('kmsg.unused', { kind: u.kind, count: u.lines.length, lines: lineList(u.lines) }));
@@ -358,6 +373,8 @@ function joinLogs(into: KernelLog, more: KernelLog): void {
     'zonePages',
     'e820',
     'memblockCalls',
+    'headerLines',
+    'balloon',
   ] as const;
   for (const k of lists) for (const x of more[k]) (into[k] as unknown[]).push(x);
   for (const x of more.memblockDebug.memory) into.memblockDebug.memory.push(x);

@@ -36,8 +36,11 @@ export const NODE_TOTAL = /^On node (\d+) totalpages: (\d+)/;
 export const ZONE_MEMMAP = /^\s*(\w+) zone: (\d+) pages used for memmap/;
 export const ZONE_RESERVED = /^\s*(\w+) zone: (\d+) pages reserved/;
 export const ZONE_PAGES = /^\s*(\w+) zone: (\d+) pages, LIFO batch/;
-export const FREEING = /^Freeing (.*?) memory: (\d+)[kK]/;
+/** `Freeing unused kernel memory: 448K`, `Freeing initrd memory: …`, 2.6's `Freeing SMP alternatives: 8k freed` */
+export const FREEING = /^Freeing ([^:]*?)(?: memory)?: (\d+)[kK]/;
 export const E820_NEW = /^(?:BIOS-e820|e820): \[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\] (\S.*?)\s*$/;
+/** MIPS: ` memory: 08000000 @ 00000000 (usable)` under `Determined physical RAM map:` (size @ start) */
+export const MIPS_MAP = /^\s*memory: ([0-9a-fA-F]{8,16}) @ ([0-9a-fA-F]{8,16}) \((.+)\)\s*$/;
 export const E820_OLD = /^ BIOS-e820: ([0-9a-fA-F]{8,16}) - ([0-9a-fA-F]{8,16}) \((.+)\)\s*$/;
 export const MB_DEBUG =
   /^\s*(memory|reserved)\[(0x[0-9a-fA-F]+)\]\s+\[(0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\], (0x[0-9a-fA-F]+) bytes(?: on node (\d+))?(?: flags: (\S+))?/;
@@ -45,6 +48,7 @@ export const MB_OTHER = /^\s*(?:MEMBLOCK configuration:|memory size = |memory\.c
 export const MB_CALL =
   /^(memblock_(?:reserve|free|phys_free|free_late|add|add_node|remove|mark_nomap))\w*: \[(0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\](?: flags 0x[0-9a-fA-F]+)?\s*(\S*)/;
 export const MB_ALLOC = /^memblock_(?:alloc|phys_alloc|virt_alloc)\w*: /;
+export const BALLOON = /^(hv_balloon|virtio_balloon|xen[:_]balloon|vmw_balloon|balloon|acpi_memhotplug|memory hot-?add|hotplug memory)\b/i;
 export const VERSION = /^Linux version (\S+)/;
 
 /** memory lines read but feeding no number, by kind */
@@ -54,13 +58,17 @@ export const UNUSED: readonly [UnusedKind, RegExp][] = [
   ['percpu', /^(?:percpu: |PERCPU: |pcpu-alloc: |setup_percpu: )/],
   ['swiotlb', /^(?:software IO TLB|PCI-DMA: |DMA: preallocated)/],
   ['crashkernel', /crashkernel|for crash kernel/i],
-  ['e820-update', /^(?:e820: |BIOS-provided physical RAM map|user-defined physical RAM map|user: \[mem |extended physical RAM map)/],
+  [
+    'e820-update',
+    /^(?:e820: |e820 (?:update|remove) range|efi: (?:Remove|Not removing|mem\d+:)|BIOS-provided physical RAM map|user-defined physical RAM map|user: \[mem |extended physical RAM map)/,
+  ],
   ['initrd', /^(?:Initramfs|initrd|RAMDISK|Trying to unpack rootfs|Unpacking initramfs|INITRD)/],
   [
     'numa',
     /^(?:NUMA|NODE_DATA|No NUMA configuration|Faking a node|SRAT|Movable zone start|Policy zone|On node \d+, zone \w+: \d+ pages in unavailable ranges)/,
   ],
   ['hugetlb', /^HugeTLB/],
+  ['command-line', /^(?:Kernel command line|Command line): /],
   [
     'allocator-setup',
     /^(?:SLUB: |SLAB: |mem auto-init|page_owner|kmemleak|kasan|KASAN|Kernel\/User page tables isolation|page_alloc: |Fallback order for Node|Memory policy: |zswap: |zram: |cma: dma_contiguous_reserve|cma: Reserving|Reserved memory: unsupported|OF: reserved mem: node .* compatible matching fail)/,
@@ -69,7 +77,7 @@ export const UNUSED: readonly [UnusedKind, RegExp][] = [
 
 /** words that make a log line one about memory (reported by line when no pattern above read it) */
 export const MEMORY_WORDS =
-  /\b(?:[Mm]emory|MEMORY|memblock|[Hh]ighmem|[Ll]owmem|vmalloc|[Rr]eserved? mem|CMA|cma|[Zz]one|totalram|[Hh]uge ?[Pp]ages?|\d+ ?(?:[KMG]i?B|[kKM])\b(?= (?:reserved|available|free|total)))/;
+  /memory|\bcma\b|e820|memblock|zone|highmem|lowmem|totalpages|total pages|totalram|reserved mem|carveout|swiotlb|percpu|ramoops|huge ?pages?|hugetlb|\bpfn\b|vmalloc|\bmem=/i;
 
 /** first lines of a kernel log that carry no prefix: a paste of `dmesg` without timestamps */
 export const LOG_START =

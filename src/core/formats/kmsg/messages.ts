@@ -12,6 +12,7 @@ const UNUSED_EN: Record<UnusedKind, string> = {
   numa: 'NUMA and zone set-up',
   hugetlb: 'huge page pools',
   'allocator-setup': 'allocator set-up',
+  'command-line': 'the kernel command line (mem=, cma=, crashkernel= are not applied here)',
   'other-memory': 'other memory lines',
 };
 const UNUSED_ZH: Record<UnusedKind, string> = {
@@ -25,6 +26,7 @@ const UNUSED_ZH: Record<UnusedKind, string> = {
   numa: 'NUMA 与内存区设置',
   hugetlb: '大页池',
   'allocator-setup': '分配器设置',
+  'command-line': '内核命令行（其中的 mem=、cma=、crashkernel= 不在此应用）',
   'other-memory': '其他内存相关行',
 };
 
@@ -32,15 +34,16 @@ export default messages(
   {
     'kmsg.second-memory-line': () => 'a second Memory: line; the first one is used',
     'kmsg.other-lines': (p: { count: number }) => `${p.count} kernel log lines carry nothing about memory layout (read, not used)`,
-    'kmsg.boots': (p: { boots: number; from: number }) =>
-      `the log holds ${p.boots} boots; the last one (from line ${p.from}) is used, as the other dumps were taken after it`,
+    'kmsg.boots': (p: { boots: number; first: number; from: number }) =>
+      `the log holds ${p.boots} boots; the last one (from line ${p.from}) is used, as the other dumps were taken after it; lines ${p.first}–${p.from - 1} (the earlier boots) are not used`,
     'kmsg.unused': (p: { kind: UnusedKind; count: number; lines: string }) =>
       `${p.count} memory line${p.count === 1 ? '' : 's'} of the log read but used for no number: ${UNUSED_EN[p.kind]} (line ${p.lines})`,
   },
   {
     'kmsg.second-memory-line': () => '出现第二个 Memory: 行；使用第一个',
     'kmsg.other-lines': (p) => `${p.count} 行内核日志与内存布局无关（已读取，未使用）`,
-    'kmsg.boots': (p) => `日志包含 ${p.boots} 次启动；使用最后一次（从第 ${p.from} 行起），其他数据都是在它之后采集的`,
+    'kmsg.boots': (p) =>
+      `日志包含 ${p.boots} 次启动；使用最后一次（从第 ${p.from} 行起），其他数据都是在它之后采集的；第 ${p.first}–${p.from - 1} 行（之前的启动）未使用`,
     'kmsg.unused': (p) => `日志中 ${p.count} 行内存相关内容已读取，但未用于任何数值：${UNUSED_ZH[p.kind]}（第 ${p.lines} 行）`,
   },
 );

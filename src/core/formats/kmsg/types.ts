@@ -59,6 +59,8 @@ export interface MemblockCall extends LogRange {
 /** `  DMA zone: 512 pages used for memmap` and its neighbours */
 export interface ZonePages {
   zone: string;
+  /** the lines that gave the counts */
+  lines: number[];
   memmapPages?: number;
   reservedPages?: number;
   pages?: number;
@@ -77,6 +79,7 @@ export type UnusedKind =
   | 'numa'
   | 'hugetlb'
   | 'allocator-setup'
+  | 'command-line'
   | 'other-memory';
 
 export interface KernelLog {
@@ -111,7 +114,10 @@ export interface KernelLog {
   /** `On node 0 totalpages: 65536` and the per-zone page lines */
   nodeTotalPages: { node: number; pages: number; line: number }[];
   zonePages: ZonePages[];
-  /** x86: `BIOS-e820: [mem 0x…-0x…] usable` (newer) or `BIOS-e820: 0… - 0… (usable)` (2.6) */
+  /**
+   * The firmware's memory map: x86 `BIOS-e820: [mem 0x…-0x…] usable` (newer) or
+   * `BIOS-e820: 0… - 0… (usable)` (2.6); MIPS ` memory: 08000000 @ 00000000 (usable)`
+   */
   e820: E820Range[];
   /**
    * Every `Freeing … memory: NK` line; `afterMemoryLine`: printed after the boot
@@ -123,6 +129,10 @@ export interface KernelLog {
   /** memblock=debug calls, in the order the kernel made them */
   memblockCalls: MemblockCall[];
   totalPages?: number;
+  /** the lines that open the blocks read above (`Zone ranges:`, `Early memory node ranges`, `MEMBLOCK configuration:`) and `Built N zonelists … Total pages` */
+  headerLines: number[];
+  /** balloon drivers and memory hot-plug: MemTotal moves after boot by amounts no line gives */
+  balloon: { driver: string; line: number }[];
   /** memory lines recognised but used for no number, by kind, with their line numbers */
   unused: { kind: UnusedKind; lines: number[] }[];
   /** log lines that carry nothing about memory: counted, not listed one by one */

@@ -106,7 +106,7 @@ export const CHECKS: readonly CheckDef[] = [
     id: 'memtotal-boot',
     label: m('check.memtotal-boot'),
     why: m('why.memtotal-boot'),
-    needs: ['boot', 'bootFreed'],
+    needs: ['boot', 'bootFreed', 'memTotalSettled'],
     fields: ['MemTotal'],
     run: ({ boot, bootFreed }, f) => ({
       left: f.MemTotal,
@@ -144,11 +144,13 @@ export const CHECKS: readonly CheckDef[] = [
     needs: ['allSmaps', 'processes'],
     fields: ['AnonPages', 'Mapped'],
     run({ allSmaps, processes }, f) {
+      // the processes given may be some of them: their Pss can fall short, never exceed
       const right = f.AnonPages + f.Mapped;
       return {
         left: Math.round(processes.reduce((s, p) => s + p.pssKiB, 0)),
         right,
         tolerance: Math.max(2048, Math.round(right * 0.1)),
+        atMost: true,
         leftFormula: m('formula.pss-left', { processes: allSmaps.length }),
         rightFormula: expr('AnonPages + Mapped'),
       };

@@ -26,6 +26,8 @@ export interface Facts {
   bootModern: BootMemoryLine;
   /** what was freed after the Memory: line */
   bootFreed: BootFreed;
+  /** MemTotal only moves by what the log says: no balloon driver or memory hot-plug in the log */
+  memTotalSettled: true;
   physical: Physical;
   /** memblock.memory was given (not only derived) */
   memblockMemory: true;
@@ -44,6 +46,8 @@ export interface Sides {
   left: number;
   right: number;
   tolerance: number;
+  /** only `left ≤ right + tolerance` must hold (a part of a whole can fall short of it) */
+  atMost?: true;
   leftFormula: Msg;
   rightFormula: Msg;
 }
@@ -78,6 +82,7 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
     const freed = bootFreed(snap, boot);
     if (freed) f.bootFreed = freed;
   }
+  if ((snap.kernelLog?.value.balloon.length ?? 0) === 0) f.memTotalSettled = true;
   if (phys) {
     f.physical = phys;
     if (snap.memblock.memory) f.memblockMemory = true;
@@ -122,7 +127,8 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
       right: s.right,
       delta,
       tolerance: s.tolerance,
-      ok: Math.abs(delta) <= s.tolerance,
+      ok: s.atMost ? delta <= s.tolerance : Math.abs(delta) <= s.tolerance,
+      ...(s.atMost ? { atMost: true as const } : {}),
       leftFormula: s.leftFormula,
       rightFormula: s.rightFormula,
       why: def.why,

@@ -43,5 +43,15 @@ export function analyze(snap: Snapshot): Analysis {
 
   const processes = summarizeProcesses(snap.processes);
   const { checks, notRun } = runChecks(CHECKS, gatherFacts(snap, phys, processes));
+  const pss = checks.find((c) => c.id === 'pss');
+  if (pss && pss.left < pss.right - pss.tolerance)
+    acc.notes.push(
+      m('note.pss-partial', {
+        pss: pss.left,
+        right: pss.right,
+        pct: Math.round((pss.left / pss.right) * 100),
+        processes: processes.filter((p) => !p.fromRollup || p.pssKiB > 0).length,
+      }),
+    );
   return { physical: phys, boot, accounting: acc, used: info ? usedFormulas(info) : [], checks, checksNotRun: notRun, processes };
 }

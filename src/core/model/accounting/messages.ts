@@ -130,7 +130,7 @@ export default messages(
     'check.span': () => 'DRAM = memblock.memory + no-map',
     'check.memtotal-boot': () => 'MemTotal = what the boot line left + what was freed after it',
     'check.smaps-rss': () => 'per mapping Rss = Shared_Clean + Shared_Dirty + Private_Clean + Private_Dirty',
-    'check.pss': () => 'Σ Pss of all processes ≈ AnonPages + Mapped',
+    'check.pss': () => 'Σ Pss of the processes given ≤ AnonPages + Mapped (≈ when every process is given)',
     'why.lru': () =>
       'pages isolated for migration or reclaim and per-CPU LRU batches are on no list for a moment; anonymous pages in the swap cache are counted on both sides',
     'why.slab': () => 'the kernel prints Slab as exactly this sum; a difference means the paste mixes two moments',
@@ -153,6 +153,10 @@ export default messages(
     'fact.boot': () => 'the Memory: line',
     'fact.bootReserved': () => 'the "reserved" field of the Memory: line',
     'fact.bootFreed': () => 'the "Freeing … memory" lines after the Memory: line, or its "init" field',
+    'fact.memTotalSettled': () =>
+      'a machine without a balloon driver or memory hot-plug (the log shows one: MemTotal moves after boot by amounts no line gives)',
+    'note.pss-partial': (p: { pss: number; right: number; pct: number; processes: number }) =>
+      `the ${p.processes} processes given hold ${p.pct} % of AnonPages + Mapped (${p.pss} of ${p.right} KiB): a partial capture, or memory mapped by processes not given`,
     'fact.bootModern': () => 'a Memory: line of a 3.x or later kernel (physical pages, reserved)',
     'fact.physical': () => 'the physical layout (device tree, memblock or the boot log)',
     'fact.memblockMemory': () => 'memblock/memory',
@@ -255,7 +259,7 @@ export default messages(
     'check.span': () => 'DRAM = memblock.memory + no-map',
     'check.memtotal-boot': () => 'MemTotal = 启动行剩下的 + 之后释放的',
     'check.smaps-rss': () => '每个映射的 Rss = Shared_Clean + Shared_Dirty + Private_Clean + Private_Dirty',
-    'check.pss': () => '所有进程的 Σ Pss ≈ AnonPages + Mapped',
+    'check.pss': () => '所给进程的 Σ Pss ≤ AnonPages + Mapped（给出全部进程时约等于）',
     'why.lru': () => '正在迁移或回收而被隔离的页、每 CPU 的 LRU 批次会短暂不在任何链表上；交换缓存中的匿名页在两边都被计入',
     'why.slab': () => '内核输出的 Slab 恰好就是这个和；不相等说明粘贴内容混合了两个时刻',
     'why.free-total': () => '两者读取同一个计数（sysinfo 的 totalram 或 MemTotal）；只有 -m/-g/-h 输出的取整会造成差异',
@@ -275,6 +279,9 @@ export default messages(
     'fact.boot': () => 'Memory: 行',
     'fact.bootReserved': () => 'Memory: 行的 "reserved" 字段',
     'fact.bootFreed': () => 'Memory: 行之后的 "Freeing … memory" 行，或其 "init" 字段',
+    'fact.memTotalSettled': () => '没有气球驱动或内存热插拔的机器（日志中有：启动后 MemTotal 的变化没有日志行说明）',
+    'note.pss-partial': (p) =>
+      `所给的 ${p.processes} 个进程只占 AnonPages + Mapped 的 ${p.pct} %（${p.pss} / ${p.right} KiB）：采集不完整，或有未给出的进程映射了内存`,
     'fact.bootModern': () => '3.x 及以后内核的 Memory: 行（物理页、reserved）',
     'fact.physical': () => '物理布局（设备树、memblock 或启动日志）',
     'fact.memblockMemory': () => 'memblock/memory',

@@ -29,6 +29,8 @@ export interface Check {
   right: number;
   delta: number;
   tolerance: number;
+  /** only `left ≤ right + tolerance` must hold */
+  atMost?: true;
   ok: boolean;
   leftFormula: Msg;
   rightFormula: Msg;
