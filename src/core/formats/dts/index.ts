@@ -56,7 +56,7 @@ export function mergeDeviceTree(b: SnapshotBuilder, tree: DeviceTree | null, at:
 }
 
 const DTS_START =
-  /^\s*(?:\/dts-v1\/|\/plugin\/|\/memreserve\/|\/include\/|\/delete-node\/|\/delete-property\/|\/omit-if-no-ref\/|#include\s|\/\s*\{|(?:[a-zA-Z_]\w*:\s*)*&(?:[a-zA-Z_]\w*|\{[^}]*\})\s*\{|(?:[a-zA-Z_]\w*:\s*)*[a-zA-Z][\w,.+-]*(?:@[0-9a-fA-F,]+)?\s*\{\s*$|\/\*|\/\/)/;
+  /^\s*(?:\/dts-v1\/|\/plugin\/|\/memreserve\/|\/include\/|\/delete-node\/|\/delete-property\/|\/omit-if-no-ref\/|#\s*(?:include|define|undef|ifn?def|if|else|elif|endif)\b|\/\s*\{|(?:[a-zA-Z_]\w*:\s*)*&(?:[a-zA-Z_]\w*|\{[^}]*\})\s*\{|(?:[a-zA-Z_]\w*:\s*)*[a-zA-Z][\w,.+-]*(?:@[0-9a-fA-F,]+)?\s*\{\s*$|\/\*|\/\/)/;
 
 /**
  * A DTS segment ends where braces return to depth 0 and the next non-blank line is not

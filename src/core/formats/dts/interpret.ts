@@ -15,7 +15,7 @@
 import { type Msg, m } from '../../messages/catalogue';
 import { hex } from '../../units';
 import type { ParseContext } from '../format';
-import { type DtNode, type Prop, pathOf, type ReadTree } from './tree';
+import { type DtNode, kids, type Prop, pathOf, type ReadTree } from './tree';
 import type { DeviceTree, DtReservation } from './types';
 
 const U64 = 1n << 64n;
@@ -162,7 +162,7 @@ export function interpret(read: ReadTree, ctx: ParseContext, blob = false): Devi
   };
 
   // ---- DRAM: early_init_dt_scan_memory(), top-level nodes only (since v5.16, commit 1f012283e936)
-  for (const node of root.children) {
+  for (const node of kids(root)) {
     const isMemory = strings(node.props.get('device_type'))[0] === 'memory';
     if (!isMemory) {
       if (baseName(node) !== 'memory') continue;
@@ -192,11 +192,11 @@ export function interpret(read: ReadTree, ctx: ParseContext, blob = false): Devi
   }
 
   // ---- /reserved-memory: fdt_scan_reserved_mem(), its direct children only
-  const rmems = root.children.filter((c) => baseName(c) === 'reserved-memory');
+  const rmems = kids(root).filter((c) => baseName(c) === 'reserved-memory');
   const rmem = rmems[0];
   for (const extra of rmems.slice(1)) diag(extra.line, 'warning', m('dts.rmem-second', { node: extra.name }));
   const nested = (n: DtNode, depth: number) => {
-    for (const c of n.children) {
+    for (const c of kids(n)) {
       if (depth > 0 && baseName(c) === 'reserved-memory') diag(c.line, 'warning', m('dts.rmem-nested', { path: pathOf(c) }));
       nested(c, depth + 1);
     }
@@ -216,10 +216,10 @@ export function interpret(read: ReadTree, ctx: ParseContext, blob = false): Devi
       if (complete) diag(rmem.line, 'warning', m('dts.rmem-no-cells'));
     }
     if (complete && !rmem.props.has('ranges')) diag(rmem.line, 'warning', m('dts.rmem-no-ranges'));
-    for (const c of rmem.children) dt.reservations.push(reservation(c, cells));
+    for (const c of kids(rmem)) dt.reservations.push(reservation(c, cells));
   } else {
     // a pasted list of reservation nodes without the reserved-memory wrapper
-    for (const c of root.children) {
+    for (const c of kids(root)) {
       const looks = c.props.has('no-map') || c.props.has('reusable') || strings(c.props.get('compatible')).includes('shared-dma-pool');
       if (looks && !read.hasRoot) {
         diag(c.line, 'info', m('dts.bare-reservation', { node: c.name }));
@@ -280,7 +280,7 @@ export function interpret(read: ReadTree, ctx: ParseContext, blob = false): Devi
   const walk = (n: DtNode) => {
     for (const p of n.props.values())
       if (p.lost && !used.has(p)) diag(p.line, 'info', m('dts.prop-lost', { node: pathOf(n), prop: p.name, why: p.lost.why }));
-    for (const c of n.children) walk(c);
+    for (const c of kids(n)) walk(c);
   };
   walk(root);
   return dt;

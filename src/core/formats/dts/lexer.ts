@@ -201,7 +201,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       i += w.length;
       continue;
     }
-    if (inCells === 0 && NAME_CH.test(c)) {
+    if (inCells === 0 && !memreserve && NAME_CH.test(c)) {
       let j = i;
       while (j < n && NAME_CH.test(src.charAt(j))) j++;
       const word = src.slice(i, j);
@@ -221,7 +221,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       continue;
     }
     const two = src.slice(i, i + 2);
-    if (inCells > 0 && OPS.includes(two)) {
+    if ((inCells > 0 || memreserve) && OPS.includes(two)) {
       push({ t: 'p', v: two, line });
       i += 2;
       continue;
@@ -232,7 +232,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
         inCells = 0;
       }
       if (c === '{' || c === '}') inCells = 0;
-      if (c === '<') inCells++;
+      if (c === '<' && !memreserve) inCells++;
       if (c === '>' && inCells > 0 && parenDepth(out) === 0) inCells--;
       push({ t: 'p', v: c, line });
       i++;

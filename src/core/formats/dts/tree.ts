@@ -43,7 +43,15 @@ export interface DtNode {
   children: DtNode[];
   line: number;
   parent?: DtNode;
+  /**
+   * deleted by `/delete-node/`: kept in its parent's list with nothing in it, as dtc's
+   * livetree.c does, so a node of the same name written later takes its place
+   */
+  deleted?: boolean;
 }
+
+/** the children that exist (not deleted) */
+export const kids = (n: DtNode): DtNode[] => n.children.filter((c) => !c.deleted);
 
 export const newNode = (name: string, line: number, parent?: DtNode): DtNode => {
   const n: DtNode = { name, labels: [], props: new Map(), children: [], line };
@@ -66,7 +74,7 @@ export function nodeByPath(root: DtNode, path: string): DtNode | undefined {
   let n: DtNode | undefined = root;
   for (const part of path.split('/')) {
     if (part === '' || n === undefined) continue;
-    n = n.children.find((c): boolean => c.name === part);
+    n = n.children.find((c): boolean => c.name === part && !c.deleted);
   }
   return n;
 }
@@ -195,6 +203,9 @@ export class TreeReader extends TokenStream implements ReadTree {
     if (!c) {
       c = newNode(name, line, parent);
       parent.children.push(c);
+    } else if (c.deleted) {
+      c.deleted = false;
+      c.line = line;
     }
     addLabels(c, labels);
     return c;
@@ -292,7 +303,7 @@ export class TreeReader extends TokenStream implements ReadTree {
       this.expect(';');
       if (tk.v === 'delete-node') {
         // livetree.c delete_node_by_name: the child of exactly that name, as it is now
-        const victim = node.children.find((c) => c.name === target.v);
+        const victim = node.children.find((c) => c.name === target.v && !c.deleted);
         if (victim) removeNode(victim);
       } else node.props.delete(target.v);
       return;
@@ -401,7 +412,10 @@ function addLabels(n: DtNode, labels: string[]): void {
   for (const l of labels) if (!n.labels.includes(l)) n.labels.push(l);
 }
 
+/** livetree.c delete_node(): the node, its properties, labels and children are gone */
 function removeNode(n: DtNode): void {
-  const p = n.parent;
-  if (p) p.children = p.children.filter((c) => c !== n);
+  n.deleted = true;
+  n.labels = [];
+  n.props.clear();
+  for (const c of n.children) removeNode(c);
 }
