@@ -11,7 +11,7 @@
 //   cpp as the kernel runs it (-nostdinc -undef -D__DTS__ -x assembler-with-cpp, with its
 //   line markers) → dtc → blob → `dtc -I dtb -O dts` → decompiled source;
 // ramledger reads (a) the preprocessed source, (b) the decompiled source, (c) the blob,
-// and each DeviceTree is compared with what fdtget/fdtdump read from the blob (the
+// and each DeviceTree is compared with what fdtdump prints of the blob (the
 // oracle: every bank and unsized bank, every static reserved-memory region with its
 // status, every /memreserve/ entry) and the three with each other (dynamic regions too).
 // Prints: boards tried, boards that compile, boards where each form agrees, boards where
@@ -43,8 +43,9 @@ const arches = opt('arch', '')
   .split(',')
   .filter((a) => a !== '');
 const jsonOut = opt('json');
+const only = opt('only', '');
 
-for (const tool of ['cpp', 'dtc', 'fdtget', 'fdtdump']) {
+for (const tool of ['cpp', 'dtc', 'fdtdump']) {
   try {
     await execFile(tool, tool === 'cpp' ? ['--version'] : ['-h']).catch((e) => {
       if (e.code === 'ENOENT') throw e;
@@ -81,26 +82,65 @@ let boards = readdirSync(srcRoot)
   .filter((a) => arches.length === 0 || arches.includes(a))
   .flatMap((a) => walk(join(srcRoot, a)).map((f) => ({ arch: a, file: f })))
   .sort((x, y) => (x.file < y.file ? -1 : 1));
+if (only) boards = boards.filter((b) => b.file.includes(only));
 if (limit > 0) boards = boards.slice(0, limit);
 
 const hex = (v) => `0x${v.toString(16)}`;
 const cellsToBig = (cells) => cells.reduce((v, c) => (v << 32n) | BigInt(`0x${c}`), 0n);
 
-/** fdtget with (node, property) pairs; a missing property reads as null */
-async function fdtget(blob, type, pairs) {
-  if (pairs.length === 0) return [];
-  const { stdout } = await execFile('fdtget', ['-t', type, '-d', '\u0001', blob, ...pairs.flat()], { maxBuffer: 64 << 20 });
-  const lines = stdout.split('\n');
-  return pairs.map((_, i) => (lines[i] === '\u0001' || lines[i] === undefined ? null : lines[i]));
+/**
+ * The blob as fdtdump (dtc's own dumper) prints it, read back into nodes whose property
+ * values are bytes. (fdtget cannot be the oracle for every node: its path lookup takes
+ * `/memory` to be the first of `memory@1fc00000` and `memory`.)
+ */
+function fdtdumpTree(text) {
+  const root = { name: '/', props: new Map(), kids: [] };
+  const stack = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '/ {') stack.splice(0, stack.length, root);
+    else if (stack.length === 0) continue;
+    else if (t === '};') stack.pop();
+    else if (/^[^=;]+ \{$/.test(t)) {
+      const n = { name: t.slice(0, -2), props: new Map(), kids: [] };
+      stack[stack.length - 1].kids.push(n);
+      stack.push(n);
+    } else {
+      const m = /^([^=]+?)(?: = (.*))?;$/.exec(t);
+      if (m) stack[stack.length - 1].props.set(m[1], valueBytes(m[2] ?? ''));
+    }
+  }
+  return root;
 }
-const list = async (blob, node) => (await execFile('fdtget', ['-l', blob, node])).stdout.split('\n').filter((l) => l !== '');
-function split(cellsText, ac, sc) {
-  const cells = cellsText
-    .trim()
-    .split(/\s+/)
-    .filter((c) => c !== '');
+function valueBytes(v) {
   const out = [];
-  if (ac + sc === 0 || cells.length % (ac + sc) !== 0) return null;
+  const re = /<([^>]*)>|\[([^\]]*)\]|"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    if (m[1] !== undefined)
+      for (const c of m[1].trim().split(/\s+/).filter(Boolean)) {
+        const x = Number.parseInt(c, 16);
+        out.push(x >>> 24, (x >>> 16) & 255, (x >>> 8) & 255, x & 255);
+      }
+    else if (m[2] !== undefined) for (const b of m[2].trim().split(/\s+/).filter(Boolean)) out.push(Number.parseInt(b, 16));
+    else {
+      const str = m[3].replace(/\\(.)/g, (_, c) => ({ n: '\n', t: '\t', r: '\r', 0: '\0' })[c] ?? c);
+      for (const ch of Buffer.from(str, 'utf8')) out.push(ch);
+      out.push(0);
+    }
+  }
+  return out;
+}
+const str = (bytes) => (bytes === undefined ? null : Buffer.from(bytes.slice(0, Math.max(0, bytes.indexOf(0)))).toString('utf8'));
+const cellsOf = (bytes) => {
+  const out = [];
+  for (let i = 0; i + 4 <= bytes.length; i += 4)
+    out.push(((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0);
+  return out;
+};
+function split(bytes, ac, sc) {
+  const cells = cellsOf(bytes).map((c) => c.toString(16));
+  const out = [];
+  if (ac + sc === 0 || bytes.length % 4 !== 0 || cells.length % (ac + sc) !== 0) return null;
   for (let i = 0; i < cells.length; i += ac + sc) {
     const start = cellsToBig(cells.slice(i, i + ac));
     const size = cellsToBig(cells.slice(i + ac, i + ac + sc));
@@ -110,66 +150,40 @@ function split(cellsText, ac, sc) {
 }
 const okay = (s) => s === null || s === 'okay' || s === 'ok';
 
-/** what the kernel takes from the blob, read with dtc's tools only */
+/** what the kernel takes from the blob, read from fdtdump's output */
 async function oracle(blob) {
-  const rootKids = await list(blob, '/');
-  const [acT, scT] = await fdtget(blob, 'x', [
-    ['/', '#address-cells'],
-    ['/', '#size-cells'],
-  ]);
-  const ac = acT === null ? 1 : Number.parseInt(acT, 16);
-  const sc = scT === null ? 1 : Number.parseInt(scT, 16);
-  const types = await fdtget(
-    blob,
-    's',
-    rootKids.flatMap((k) => [
-      [`/${k}`, 'device_type'],
-      [`/${k}`, 'status'],
-    ]),
-  );
+  const dump = (await execFile('fdtdump', [blob], { maxBuffer: 256 << 20 })).stdout;
+  const root = fdtdumpTree(dump);
+  const one = (n, p) => {
+    const c = n.props.get(p);
+    return c && c.length === 4 ? cellsOf(c)[0] : undefined;
+  };
+  const ac = one(root, '#address-cells') ?? 1;
+  const sc = one(root, '#size-cells') ?? 1;
   const banks = [];
   const unsized = [];
-  for (let i = 0; i < rootKids.length; i++) {
-    if (types[2 * i] !== 'memory' || !okay(types[2 * i + 1])) continue;
-    const k = rootKids[i];
-    const [usable, reg] = await fdtget(blob, 'x', [
-      [`/${k}`, 'linux,usable-memory'],
-      [`/${k}`, 'reg'],
-    ]);
-    for (const r of split(usable ?? reg ?? '', ac, sc) ?? []) {
-      if (r.size === 0n) unsized.push(`${k} ${hex(r.start)}`);
-      else banks.push(`${k} ${hex(r.start)}-${hex(r.start + r.size)}`);
+  for (const k of root.kids) {
+    if (str(k.props.get('device_type')) !== 'memory' || !okay(str(k.props.get('status')))) continue;
+    for (const r of split(k.props.get('linux,usable-memory') ?? k.props.get('reg') ?? [], ac, sc) ?? []) {
+      if (r.size === 0n) unsized.push(`${k.name} ${hex(r.start)}`);
+      else banks.push(`${k.name} ${hex(r.start)}-${hex(r.start + r.size)}`);
     }
   }
   const regions = [];
-  const rm = rootKids.find((k) => k.split('@')[0] === 'reserved-memory');
+  const rm = root.kids.find((k) => k.name.split('@')[0] === 'reserved-memory');
   if (rm) {
-    const [rac, rsc] = await fdtget(blob, 'x', [
-      [`/${rm}`, '#address-cells'],
-      [`/${rm}`, '#size-cells'],
-    ]);
-    const cac = rac === null ? ac : Number.parseInt(rac, 16);
-    const csc = rsc === null ? sc : Number.parseInt(rsc, 16);
-    const kids = await list(blob, `/${rm}`);
-    const regs = await fdtget(
-      blob,
-      'x',
-      kids.map((k) => [`/${rm}/${k}`, 'reg']),
-    );
-    const sts = await fdtget(
-      blob,
-      's',
-      kids.map((k) => [`/${rm}/${k}`, 'status']),
-    );
-    kids.forEach((k, i) => {
-      const reg = regs[i];
-      if (reg === null) return;
-      const st = sts[i] ?? '';
-      for (const r of split(reg, cac, csc) ?? []) if (r.size > 0n) regions.push(`${k} [${st}] ${hex(r.start)}-${hex(r.start + r.size)}`);
-    });
+    const cac = one(rm, '#address-cells') ?? ac;
+    const csc = one(rm, '#size-cells') ?? sc;
+    for (const k of rm.kids) {
+      const reg = k.props.get('reg');
+      if (!reg) continue;
+      const st = str(k.props.get('status')) ?? '';
+      for (const r of split(reg, cac, csc) ?? [])
+        if (r.size > 0n) regions.push(`${k.name} [${st}] ${hex(r.start)}-${hex(r.start + r.size)}`);
+    }
   }
-  const dump = (await execFile('fdtdump', [blob], { maxBuffer: 256 << 20 })).stdout;
-  const memreserve = [...dump.matchAll(/^\/memreserve\/ (0x[0-9a-f]+) (0x[0-9a-f]+);/gm)].map(
+  // fdtdump prints `%#"PRIx64"`: 0 is `0`, not `0x0`
+  const memreserve = [...dump.matchAll(/^\/memreserve\/ (0x[0-9a-f]+|0) (0x[0-9a-f]+|0);/gm)].map(
     (x) => `${hex(BigInt(x[1]))}-${hex(BigInt(x[1]) + BigInt(x[2]))}`,
   );
   return { banks, unsized, regions, memreserve };
@@ -224,6 +238,7 @@ function diff(a, b) {
   return out;
 }
 
+const compared = { banks: 0, unsized: 0, regions: 0, memreserve: 0 };
 const counts = {
   boards: boards.length,
   tried: 0,
@@ -289,6 +304,7 @@ async function one({ arch, file }) {
     }
     counts.compiled++;
     const want = await oracle(blob);
+    for (const k of Object.keys(compared)) compared[k] += want[k].length;
     const forms = {
       pre: readWith([core.parseText(pre, name, name)]),
       dec: readWith([core.parseText(dec, `${name} (decompiled)`, name)]),
@@ -305,8 +321,17 @@ async function one({ arch, file }) {
       else problems.push(...d.map((x) => `${form}: ${x}${r.errors.length ? ` (errors: ${r.errors.slice(0, 2).join(' | ')})` : ''}`));
     }
     const shapes = Object.values(forms).map((r) => (r.dt ? full(r.dt) : null));
-    if (shapes[0] !== null && (shapes[0] !== shapes[1] || shapes[0] !== shapes[2]))
-      problems.push('the three forms differ in dynamic regions or flags');
+    for (const [i, form] of [
+      [1, 'dec'],
+      [2, 'blob'],
+    ])
+      if (shapes[0] !== null && shapes[i] !== null && shapes[0] !== shapes[i]) {
+        const a = JSON.parse(shapes[0]).res;
+        const b = JSON.parse(shapes[i]).res;
+        const d = a.filter((x, k) => JSON.stringify(x) !== JSON.stringify(b[k])).map((x) => JSON.stringify(x));
+        const e = b.filter((x, k) => JSON.stringify(x) !== JSON.stringify(a[k])).map((x) => JSON.stringify(x));
+        problems.push(`pre and ${form} differ: pre has ${d.slice(0, 2).join(' ')}; ${form} has ${e.slice(0, 2).join(' ')}`);
+      }
     if (problems.length === 0) counts.allThree++;
     else disagreements.push({ board: name, problems });
   } finally {
@@ -334,6 +359,7 @@ console.log(`agree with dtc, preprocessed source:             ${counts.agree.pre
 console.log(`agree with dtc, decompiled source:               ${counts.agree.dec}`);
 console.log(`agree with dtc, blob:                            ${counts.agree.blob}`);
 console.log(`agree on all three (and with each other):        ${counts.allThree}`);
+console.log(`compared (from fdtdump): ${compared.banks} banks, ${compared.unsized} unsized banks, ${compared.regions} static regions, ${compared.memreserve} /memreserve/ entries`);
 if (disagreements.length) {
   console.log(`\ndisagreements (${disagreements.length}):`);
   for (const d of disagreements) console.log(`- ${d.board}\n    ${d.problems.join('\n    ')}`);
@@ -342,5 +368,5 @@ if (failures.length) {
   console.log(`\ndid not compile (${failures.length}):`);
   for (const f of failures) console.log(`- ${f}`);
 }
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ counts, disagreements, failures }, null, 2));
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ counts, compared, disagreements, failures }, null, 2));
 process.exit(disagreements.length > 0 ? 1 : 0);

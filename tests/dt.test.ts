@@ -90,6 +90,14 @@ describe('device tree: edits apply where they appear, as dtc applies them', () =
     expect(dt.reservations.some((r) => r.name === 'late@8c000000')).toBe(true);
   });
 
+  it('resolves dtc 1.7’s label-relative paths: &{label/sub/node}', () => {
+    const src =
+      '/ { #address-cells = <1>; #size-cells = <1>;\n rmem: reserved-memory { #address-cells = <1>; #size-cells = <1>; ranges;\n  fw@1000 { reg = <0x1000 0x1000>; };\n  gone@2000 { reg = <0x2000 0x1000>; }; }; };\n&{rmem/fw@1000} { no-map; };\n/delete-node/ &{rmem/gone@2000};\n';
+    const p = parseText(src, 'x.dts');
+    expect(treeOf(p).reservations.map((r) => [r.name, r.noMap])).toEqual([['fw@1000', true]]);
+    expect(msgs(p, 'warning')).toEqual([]);
+  });
+
   it('an amendment of a label not (yet) defined is reported and does not derail what follows', () => {
     const p = parseText(
       '&nowhere { status = "okay"; };\n/ { #address-cells = <1>; #size-cells = <1>;\n memory@0 { device_type = "memory"; reg = <0 0x1000>; }; };\n',

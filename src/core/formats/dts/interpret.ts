@@ -71,7 +71,7 @@ function strings(p: Prop | undefined): string[] {
   if (!p || p.lost) return [];
   const out: string[] = [];
   for (const ch of p.chunks) {
-    if (ch.kind === 'string') out.push(ch.value);
+    if (ch.kind === 'string') out.push(...ch.value.split('\0'));
     else if (ch.kind === 'raw') {
       const b = ch.bytes;
       if (b.length === 0 || b[b.length - 1] !== 0) continue;

@@ -120,8 +120,11 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       let open = false;
       while (j < n && src[j] !== '"') {
         if (src[j] === '\\' && j + 1 < n && src[j + 1] !== '\n') {
-          s += src.charAt(j + 1);
-          j += 2;
+          // dtc's get_escape_char(): \0 (octal), \x41, \n …; `dtc -O dts` writes "a\0b" for a string list
+          const r = /^\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/.exec(src.slice(j, j + 5));
+          const e = r?.[1] ?? src.charAt(j + 1);
+          s += String.fromCharCode(charValue(`\\${e}`));
+          j += 1 + e.length;
         } else if (src[j] === '\n') {
           open = true;
           break;

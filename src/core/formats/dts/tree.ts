@@ -192,9 +192,14 @@ export class TreeReader extends TokenStream implements ReadTree {
     this.nodeBody(this.child(this.root, nt.v, nt.line, labels));
   }
 
+  /** `&label`, `&{/path}`, and dtc 1.7's `&{label/sub/path}` */
   private lookup(ref: string): DtNode | undefined {
     if (ref === '/') return this.root;
-    return ref.startsWith('/') ? nodeByPath(this.root, ref) : nodeByLabel(this.root, ref);
+    if (ref.startsWith('/')) return nodeByPath(this.root, ref);
+    const slash = ref.indexOf('/');
+    if (slash < 0) return nodeByLabel(this.root, ref);
+    const base = nodeByLabel(this.root, ref.slice(0, slash));
+    return base && nodeByPath(base, ref.slice(slash));
   }
 
   /** the child of that name, made if there is none (a node written twice is one node) */
