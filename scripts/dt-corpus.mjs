@@ -359,7 +359,9 @@ console.log(`agree with dtc, preprocessed source:             ${counts.agree.pre
 console.log(`agree with dtc, decompiled source:               ${counts.agree.dec}`);
 console.log(`agree with dtc, blob:                            ${counts.agree.blob}`);
 console.log(`agree on all three (and with each other):        ${counts.allThree}`);
-console.log(`compared (from fdtdump): ${compared.banks} banks, ${compared.unsized} unsized banks, ${compared.regions} static regions, ${compared.memreserve} /memreserve/ entries`);
+console.log(
+  `compared (from fdtdump): ${compared.banks} banks, ${compared.unsized} unsized banks, ${compared.regions} static regions, ${compared.memreserve} /memreserve/ entries`,
+);
 if (disagreements.length) {
   console.log(`\ndisagreements (${disagreements.length}):`);
   for (const d of disagreements) console.log(`- ${d.board}\n    ${d.problems.join('\n    ')}`);
