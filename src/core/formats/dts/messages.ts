@@ -151,7 +151,8 @@ export default messages(
     'dts.memory-no-type': (p) => `${p.node} 没有 device_type = "memory"：内核不把它当作 DRAM，ramledger 也不`,
     'dts.memory-no-type-fragment': (p) =>
       `${p.node} 在本文本中没有 device_type = "memory"（内核需要它；被包含的文件可能设置了）：按 DRAM 读取`,
-    'dts.memory-disabled': (p) => `${p.node} 的 status 为 "${p.status}"：不算 DRAM（自 2022 年的 "of/fdt: Ignore disabled memory nodes" 起内核会跳过它）`,
+    'dts.memory-disabled': (p) =>
+      `${p.node} 的 status 为 "${p.status}"：不算 DRAM（自 2022 年的 "of/fdt: Ignore disabled memory nodes" 起内核会跳过它）`,
     'dts.usable-memory': (p) => `${p.node}：按内核的做法使用 linux,usable-memory 而不是 reg`,
     'dts.memory-unsized': (p) => `${p.node}：位于 ${p.start} 的 bank 大小为 0（由 bootloader 填写）：从设备树无法得知其大小`,
     'dts.rmem-second': (p) => `${p.node}：第二个 reserved-memory 节点；内核只读取第一个`,
