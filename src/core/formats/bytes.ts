@@ -1,13 +1,15 @@
 /**
  * One file's bytes: gzip is inflated, a tar archive is split into its members (smem's
- * `smemcap` layout too), a device-tree blob and other binary data are reported, and text
- * goes to `parseText`. `cmdline` and `environ` files are never read: they can hold
+ * `smemcap` layout too), a device-tree blob is read (./dts/dtb.ts), other binary data is
+ * reported, and text goes to `parseText`. `cmdline` and `environ` files are never read: they can hold
  * secrets.
  */
 import { gunzipSync } from 'fflate';
 import { diagnostic, type Severity } from '../input/diagnostics';
 import { type Msg, m } from '../messages/catalogue';
 import { type ParsedText, type ProgressFn, parseText } from './detect';
+import { blobFile } from './dts/dtb';
+import { isFdt } from './dts/fdt';
 
 export interface ByteLimits {
   /** largest input accepted, before and after decompression */
@@ -54,8 +56,19 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
   }
   if (isTar(bytes)) return readTar(bytes, name, limits);
   if (/(^|\/)(cmdline|environ)$/.test(name)) return [unreadable(name, m('bytes.secret'), bytes.length, 'info')];
-  if (bytes[0] === 0xd0 && bytes[1] === 0x0d && bytes[2] === 0xfe && bytes[3] === 0xed)
-    return [unreadable(name, m('bytes.dtb'), bytes.length)];
+  if (isFdt(bytes)) {
+    const { data, diagnostics } = blobFile(bytes, name);
+    return [
+      {
+        name,
+        lines: 0,
+        bytes: bytes.length,
+        segments: [{ format: 'dtb', firstLine: 0, lastLine: 0, data }],
+        separators: [],
+        diagnostics: diagnostics.finish(),
+      },
+    ];
+  }
   if (looksBinary(bytes)) return [unreadable(name, m('bytes.binary'), bytes.length)];
   const text = decoder.decode(bytes);
   const parsed = parseText(text, name, name, limits.onProgress);

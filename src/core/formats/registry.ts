@@ -9,6 +9,7 @@
  * format is one line here (docs/architecture.md, "Adding an input format").
  */
 import type { SnapshotBuilder } from '../model/builder';
+import { dtb } from './dts/dtb';
 import { dts } from './dts/index';
 import type { FormatModule, SegmentAt, SegmentOf } from './format';
 import { free } from './free/index';
@@ -44,6 +45,11 @@ export const REGISTRY = registry({
   stat: { format: stat, priority: 70, why: '`pid (comm) S …` on one line' },
   version: { format: version, priority: 80, why: '`Linux version …` without a log prefix (with one it is a kernel log line)' },
   kmsg: { format: kmsg, priority: 90, why: 'a log-prefixed line or a known memory line of the log' },
+  dtb: {
+    format: dtb,
+    priority: 95,
+    why: 'a blob pasted as base64 or a hex dump: its first line holds the magic d00dfeed, which no other format prints',
+  },
   dts: { format: dts, priority: 100, why: 'last: `name {` and comment lines are loose enough to take what others would' },
 });
 

@@ -1,10 +1,13 @@
 /**
  * Integer expressions in cells and `/memreserve/`, after dtc-parser.y: literals and
  * parenthesised C expressions (`<0 (0x40000000 + 0x1000)>`), with C's precedence and
- * 64-bit unsigned arithmetic, as dtc evaluates them.
+ * 64-bit unsigned arithmetic (`uint64_t`), as dtc evaluates them: `?:` (right to left),
+ * `|| && | ^ &`, `== !=`, `< > <= >=`, `<< >>` (a shift by 64 or more gives 0), `+ -`,
+ * `* / %` (by zero: an error), unary `- ~ !`. The cell width is applied by the caller
+ * (./tree.ts), with dtc's rule for when truncation is worth a warning.
  */
 import { m } from '../../messages/catalogue';
-import { DtsSyntaxError, describeTok, type TokenStream } from './lexer';
+import { DtsSyntaxError, describeTok, macroOf, type TokenStream } from './lexer';
 
 const U64 = (1n << 64n) - 1n;
 
@@ -42,6 +45,9 @@ export function primary(ts: TokenStream): bigint {
     ts.expect(')');
     return v;
   }
+  if (tk.t === 'err') ts.next(); // throws its own message
+  const macro = macroOf(tk);
+  if (macro !== undefined) throw new DtsSyntaxError(m('dts.macro', { name: macro }), tk.line, macro);
   throw new DtsSyntaxError(m('dts.expected-number', { found: describeTok(tk) }), tk.line);
 }
 

@@ -20,38 +20,43 @@
  * This file finds where a device tree's text ends inside a paste and joins several
  * trees (a .dts and the snippets pasted after it) into one.
  */
-import { m } from '../../messages/catalogue';
-import { defineFormat, type ParseContext } from '../format';
+import type { SnapshotBuilder } from '../../model/builder';
+import { defineFormat, type ParseContext, type SegmentAt } from '../format';
 import { interpret } from './interpret';
-import { DtsSyntaxError, type Tok, tokenize } from './lexer';
-import { type DtNode, TreeReader } from './tree';
+import { isLineMarker, tokenize } from './lexer';
+import { TreeReader } from './tree';
 import type { DeviceTree } from './types';
 
 export type { DeviceTree, DtMemoryBank, DtReservation } from './types';
 
-function parseDtsText(src: string, ctx: ParseContext, firstLine = 1): { tree: DeviceTree | null; root: DtNode | null } {
-  let toks: Tok[];
-  try {
-    toks = tokenize(src, firstLine);
-  } catch (e) {
-    if (e instanceof DtsSyntaxError) {
-      ctx.diag.add(e.line, 'error', m('dts.syntax', { why: e.msg }));
-      return { tree: null, root: null };
-    }
-    throw e;
+export function parseDtsText(src: string, ctx: ParseContext, firstLine = 1): DeviceTree {
+  const reader = new TreeReader(tokenize(src, firstLine), ctx);
+  reader.readFile();
+  return interpret(reader, ctx);
+}
+
+/** a later tree amends the first: its banks join, a reservation of the same name replaces */
+export function mergeDeviceTree(b: SnapshotBuilder, tree: DeviceTree | null, at: SegmentAt): void {
+  if (!tree) return;
+  const into = b.snap.deviceTree;
+  if (!into) {
+    b.snap.deviceTree = { value: tree, source: at.source };
+    return;
   }
-  const reader = new TreeReader(toks, ctx);
-  try {
-    reader.readFile();
-  } catch (e) {
-    if (!(e instanceof DtsSyntaxError)) throw e;
-    ctx.diag.add(e.line, 'error', m('dts.syntax-kept', { why: e.msg }));
+  const dt = into.value;
+  dt.banks.push(...tree.banks);
+  dt.unsizedBanks.push(...tree.unsizedBanks);
+  for (const r of tree.reservations) {
+    const i = dt.reservations.findIndex((x) => x.name === r.name);
+    if (i >= 0) dt.reservations[i] = r;
+    else dt.reservations.push(r);
   }
-  return { tree: interpret(reader.root, reader, ctx), root: reader.root };
+  dt.memreserve.push(...tree.memreserve);
+  dt.includes.push(...tree.includes);
 }
 
 const DTS_START =
-  /^\s*(?:\/dts-v1\/|\/plugin\/|\/memreserve\/|\/include\/|\/delete-node\/|\/delete-property\/|\/omit-if-no-ref\/|#include\s|\/\s*\{|&[a-zA-Z_]\w*\s*\{|(?:[a-zA-Z_]\w*:\s*)*[a-zA-Z][\w,.+-]*(?:@[0-9a-fA-F,]+)?\s*\{\s*$|\/\*|\/\/)/;
+  /^\s*(?:\/dts-v1\/|\/plugin\/|\/memreserve\/|\/include\/|\/delete-node\/|\/delete-property\/|\/omit-if-no-ref\/|#\s*(?:include|define|undef|ifn?def|if|else|elif|endif)\b|\/\s*\{|(?:[a-zA-Z_]\w*:\s*)*&(?:[a-zA-Z_]\w*|\{[^}]*\})\s*\{|(?:[a-zA-Z_]\w*:\s*)*[a-zA-Z][\w,.+-]*(?:@[0-9a-fA-F,]+)?\s*\{\s*$|\/\*|\/\/)/;
 
 /**
  * A DTS segment ends where braces return to depth 0 and the next non-blank line is not
@@ -69,6 +74,11 @@ export const dts = defineFormat({
     for (; !cur.done; cur.advance()) {
       const line = cur.str;
       if (!inComment && !cur.blank) {
+        // cpp line markers (`# 12 "x.dtsi" 1`) belong to the source, wherever they are
+        if (isLineMarker(line)) {
+          end = cur.next;
+          continue;
+        }
         if (depth === 0 && cur.ls > start && !DTS_START.test(line) && !/^\s*[};]/.test(line)) break;
         if (depth > 0 && ctx.isBoundary(line)) break;
       }
@@ -91,26 +101,9 @@ export const dts = defineFormat({
       }
       end = cur.next;
     }
-    return parseDtsText(cur.text.slice(start, end), ctx, firstLine).tree;
+    return parseDtsText(cur.text.slice(start, end), ctx, firstLine);
   },
-  merge(b, tree, at) {
-    if (!tree) return;
-    const into = b.snap.deviceTree;
-    if (!into) {
-      b.snap.deviceTree = { value: tree, source: at.source };
-      return;
-    }
-    // a later tree amends the first: its banks join, a reservation of the same name replaces
-    const dt = into.value;
-    dt.banks.push(...tree.banks);
-    for (const r of tree.reservations) {
-      const i = dt.reservations.findIndex((x) => x.name === r.name);
-      if (i >= 0) dt.reservations[i] = r;
-      else dt.reservations.push(r);
-    }
-    dt.memreserve.push(...tree.memreserve);
-    dt.includes.push(...tree.includes);
-  },
+  merge: (b, tree, at) => mergeDeviceTree(b, tree, at),
   samples: [
     '/dts-v1/;',
     '/memreserve/ 0x48000000 0x00100000;',

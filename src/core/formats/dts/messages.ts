@@ -23,7 +23,6 @@ export default messages(
     'dts.bytes-open': () => 'byte list not closed with "]"',
     'dts.division-by-zero': () => 'division by zero in a cell expression',
     'dts.operator': (p: { op: string }) => `operator ${p.op} not supported`,
-    'dts.syntax': (p: { why: AnyMsg }, t) => `device tree: ${t(p.why)}`,
     'dts.syntax-kept': (p: { why: AnyMsg }, t) => `device tree: ${t(p.why)}; what came before is kept`,
     'dts.include': (p: { text: string }) => `${p.text}: cannot be resolved here (add the included file's text too)`,
     'dts.preprocessor': (p: { text: string }) => `${p.text}: preprocessor line ignored`,
@@ -42,6 +41,62 @@ export default messages(
     'dts.bare-reservation': (p: { node: string }) => `${p.node} read as a reserved-memory child (no reserved-memory node around it)`,
     'dts.no-reg-no-size': (p: { node: string }) => `${p.node} has neither reg nor size`,
     'dts.nomap-reusable': (p: { node: string }) => `${p.node} is both no-map and reusable; the kernel refuses that`,
+    'dts.number-range': (p: { text: string }) => `number ${p.text} does not fit 64 bits`,
+    'dts.macro': (p: { name: string }) =>
+      `${p.name} is a macro: this text was not run through cpp (the kernel's build runs \`cpp -x assembler-with-cpp\` first)`,
+    'dts.too-deep': (p: { depth: number }) => `nodes nested more than ${p.depth} deep; the rest is not read`,
+    'dts.statement-lost': (p: { node: string; why: AnyMsg }, t) => `device tree, in ${p.node}: ${t(p.why)}; skipped to the next ";"`,
+    'dts.value-lost': (p: { node: string; prop: string; why: AnyMsg }, t) =>
+      `${p.node}: ${p.prop} could not be read (${t(p.why)}), so what it describes is missing from the tree`,
+    'dts.prop-lost': (p: { node: string; prop: string; why: AnyMsg }, t) =>
+      `${p.node}: ${p.prop} skipped (${t(p.why)}); it does not describe memory`,
+    'dts.memreserve-zero': (p: { start: string }) => `/memreserve/ ${p.start} of size 0 ignored (the kernel stops its list at a size of 0)`,
+    'dts.range-overflow': (p: { node: string; prop: string; start: string; size: string }) =>
+      `${p.node} ${p.prop}: start ${p.start} + size ${p.size} passes 2^64; not used (wrong #address-cells/#size-cells?)`,
+    'dts.range-implausible': (p: { node: string; prop: string; start: string; size: string }) =>
+      `${p.node} ${p.prop}: start ${p.start} + size ${p.size} ends above 2^56, beyond any CPU's physical addresses; not used (wrong #address-cells/#size-cells?)`,
+    'dts.root-cells-default': (p: { ac: number; sc: number }) =>
+      `the root has no #address-cells/#size-cells: ${p.ac}+${p.sc} used, as the kernel does (OF_ROOT_NODE_*_CELLS_DEFAULT; dtc warns and assumes 2+1)`,
+    'dts.memory-no-type': (p: { node: string }) =>
+      `${p.node} has no device_type = "memory": the kernel does not read it as DRAM, nor does ramledger`,
+    'dts.memory-no-type-fragment': (p: { node: string }) =>
+      `${p.node} has no device_type = "memory" in this text (the kernel needs it; an included file may set it): read as DRAM`,
+    'dts.memory-disabled': (p: { node: string; status: string }) =>
+      `${p.node} has status "${p.status}": not DRAM (the kernel skips it since "of/fdt: Ignore disabled memory nodes", 2022)`,
+    'dts.usable-memory': (p: { node: string }) => `${p.node}: linux,usable-memory used instead of reg, as the kernel does`,
+    'dts.memory-unsized': (p: { node: string; start: string }) =>
+      `${p.node}: bank at ${p.start} has size 0 (the bootloader fills it in): its size is unknown from the tree`,
+    'dts.rmem-second': (p: { node: string }) => `${p.node}: a second reserved-memory node; the kernel reads only the first`,
+    'dts.rmem-nested': (p: { path: string }) => `${p.path} is not a child of the root: the kernel reads only /reserved-memory, so not read`,
+    'dts.rmem-cells-mismatch': (p: { ac: number; sc: number; rootAc: number; rootSc: number }) =>
+      `/reserved-memory has #address-cells/#size-cells ${p.ac}+${p.sc} but the root has ${p.rootAc}+${p.rootSc}: the kernel ignores all of /reserved-memory ("unsupported node format")`,
+    'dts.rmem-no-cells': () =>
+      '/reserved-memory has no #address-cells/#size-cells: the kernel ignores all of it ("unsupported node format"); read with the root\'s',
+    'dts.rmem-no-ranges': () => '/reserved-memory has no ranges property: the kernel ignores all of it ("unsupported node format")',
+    'dts.rmem-zero-size': (p: { node: string; start: string }) =>
+      `${p.node}: reg entry at ${p.start} has size 0; the kernel skips it ("failed to reserve memory")`,
+    'dts.bad-cells': (p: { node: string; prop: string; cells: number; want: number }) =>
+      `${p.node}: ${p.prop} has ${p.cells} cells where ${p.want} are due; the kernel refuses the node ("invalid ${p.prop} property")`,
+    'dtb.damaged': (p: { why: AnyMsg }, t) => `device tree blob: ${t(p.why)}; not read`,
+    'dtb.damaged-kept': (p: { why: AnyMsg }, t) => `device tree blob: ${t(p.why)}; what came before is kept`,
+    'dtb.decoded': (p: { encoding: string; bytes: number }) => `device tree blob in ${p.encoding}: ${p.bytes} bytes decoded and read`,
+    'dtb.short': (p: { size: number }) => `${p.size} bytes, shorter than its header`,
+    'dtb.magic': (p: { magic: string }) => `magic is ${p.magic}, not d00dfeed`,
+    'dtb.totalsize': (p: { total: number; size: number }) => `header says ${p.total} bytes but only ${p.size} are here (cut off?)`,
+    'dtb.version': (p: { version: number; last: number }) =>
+      `version ${p.version} (compatible down to ${p.last}) is not supported; versions 16 and 17 are`,
+    'dtb.block': (p: { block: string; offset: number; size: number; total: number }) =>
+      `the ${p.block} block (offset ${p.offset}, ${p.size} bytes) lies outside the blob's ${p.total} bytes`,
+    'dtb.rsvmap': () => 'the memory reservation map runs past its block without its 0,0 end',
+    'dtb.token': (p: { token: string; offset: number }) => `unknown token ${p.token} at byte ${p.offset}`,
+    'dtb.cut': (p: { offset: number }) => `the structure block ends at byte ${p.offset} inside a node or without FDT_END`,
+    'dtb.name': (p: { offset: number }) => `the node name at byte ${p.offset} is not terminated inside the structure block`,
+    'dtb.prop': (p: { offset: number; len: number }) => `the property at byte ${p.offset} (${p.len} bytes) runs past the structure block`,
+    'dtb.string': (p: { offset: number }) => `property name offset ${p.offset} lies outside the strings block`,
+    'dtb.depth': (p: { depth: number }) => `nodes nested more than ${p.depth} deep`,
+    'dtb.stray': (p: { what: string; offset: number }) => `${p.what} at byte ${p.offset} outside any node`,
+    'dtb.text-cut': (p: { line: number }) => `the dump is broken at line ${p.line}`,
+    'dtb.text-too-big': (p: { limit: number }) => `the dump decodes to more than ${p.limit} bytes`,
   },
   {
     'dts.comment-open': () => '注释直到文本结束都没有闭合',
@@ -65,7 +120,6 @@ export default messages(
     'dts.bytes-open': () => '字节列表没有用 "]" 闭合',
     'dts.division-by-zero': () => 'cell 表达式中除以零',
     'dts.operator': (p) => `不支持运算符 ${p.op}`,
-    'dts.syntax': (p, t) => `设备树：${t(p.why)}`,
     'dts.syntax-kept': (p, t) => `设备树：${t(p.why)}；之前读到的内容已保留`,
     'dts.include': (p) => `${p.text}：无法在这里展开（请把被包含文件的文本也加进来）`,
     'dts.preprocessor': (p) => `${p.text}：预处理行已忽略`,
@@ -81,5 +135,53 @@ export default messages(
     'dts.bare-reservation': (p) => `${p.node} 被当作 reserved-memory 的子节点读取（外面没有 reserved-memory 节点）`,
     'dts.no-reg-no-size': (p) => `${p.node} 既没有 reg 也没有 size`,
     'dts.nomap-reusable': (p) => `${p.node} 同时是 no-map 和 reusable；内核会拒绝`,
+    'dts.number-range': (p) => `数字 ${p.text} 超出 64 位`,
+    'dts.macro': (p) => `${p.name} 是宏：这段文本没有经过 cpp 预处理（内核构建时会先运行 \`cpp -x assembler-with-cpp\`）`,
+    'dts.too-deep': (p) => `节点嵌套超过 ${p.depth} 层；其余部分未读取`,
+    'dts.statement-lost': (p, t) => `设备树，${p.node} 中：${t(p.why)}；已跳到下一个 ";"`,
+    'dts.value-lost': (p, t) => `${p.node}：${p.prop} 无法读取（${t(p.why)}），它描述的内容在树中缺失`,
+    'dts.prop-lost': (p, t) => `${p.node}：已跳过 ${p.prop}（${t(p.why)}）；它与内存无关`,
+    'dts.memreserve-zero': (p) => `/memreserve/ ${p.start} 大小为 0，已忽略（内核在大小为 0 处结束该列表）`,
+    'dts.range-overflow': (p) =>
+      `${p.node} ${p.prop}：起始 ${p.start} + 大小 ${p.size} 超过 2^64；未使用（#address-cells/#size-cells 有误？）`,
+    'dts.range-implausible': (p) =>
+      `${p.node} ${p.prop}：起始 ${p.start} + 大小 ${p.size} 结束于 2^56 之上，超出任何 CPU 的物理地址；未使用（#address-cells/#size-cells 有误？）`,
+    'dts.root-cells-default': (p) =>
+      `根节点没有 #address-cells/#size-cells：按内核的做法使用 ${p.ac}+${p.sc}（OF_ROOT_NODE_*_CELLS_DEFAULT；dtc 会警告并假定 2+1）`,
+    'dts.memory-no-type': (p) => `${p.node} 没有 device_type = "memory"：内核不把它当作 DRAM，ramledger 也不`,
+    'dts.memory-no-type-fragment': (p) =>
+      `${p.node} 在本文本中没有 device_type = "memory"（内核需要它；被包含的文件可能设置了）：按 DRAM 读取`,
+    'dts.memory-disabled': (p) =>
+      `${p.node} 的 status 为 "${p.status}"：不算 DRAM（自 2022 年的 "of/fdt: Ignore disabled memory nodes" 起内核会跳过它）`,
+    'dts.usable-memory': (p) => `${p.node}：按内核的做法使用 linux,usable-memory 而不是 reg`,
+    'dts.memory-unsized': (p) => `${p.node}：位于 ${p.start} 的 bank 大小为 0（由 bootloader 填写）：从设备树无法得知其大小`,
+    'dts.rmem-second': (p) => `${p.node}：第二个 reserved-memory 节点；内核只读取第一个`,
+    'dts.rmem-nested': (p) => `${p.path} 不是根节点的子节点：内核只读取 /reserved-memory，因此未读取`,
+    'dts.rmem-cells-mismatch': (p) =>
+      `/reserved-memory 的 #address-cells/#size-cells 为 ${p.ac}+${p.sc}，而根节点为 ${p.rootAc}+${p.rootSc}：内核会忽略整个 /reserved-memory（"unsupported node format"）`,
+    'dts.rmem-no-cells': () =>
+      '/reserved-memory 没有 #address-cells/#size-cells：内核会忽略整个节点（"unsupported node format"）；按根节点的值读取',
+    'dts.rmem-no-ranges': () => '/reserved-memory 没有 ranges 属性：内核会忽略整个节点（"unsupported node format"）',
+    'dts.rmem-zero-size': (p) => `${p.node}：位于 ${p.start} 的 reg 项大小为 0；内核会跳过它（"failed to reserve memory"）`,
+    'dts.bad-cells': (p) =>
+      `${p.node}：${p.prop} 有 ${p.cells} 个 cell，应为 ${p.want} 个；内核会拒绝该节点（"invalid ${p.prop} property"）`,
+    'dtb.damaged': (p, t) => `设备树二进制：${t(p.why)}；未读取`,
+    'dtb.damaged-kept': (p, t) => `设备树二进制：${t(p.why)}；之前读到的内容已保留`,
+    'dtb.decoded': (p) => `${p.encoding} 形式的设备树二进制：已解码并读取 ${p.bytes} 字节`,
+    'dtb.short': (p) => `只有 ${p.size} 字节，比文件头还短`,
+    'dtb.magic': (p) => `魔数是 ${p.magic}，不是 d00dfeed`,
+    'dtb.totalsize': (p) => `文件头写明 ${p.total} 字节，但这里只有 ${p.size} 字节（被截断？）`,
+    'dtb.version': (p) => `不支持版本 ${p.version}（向下兼容到 ${p.last}）；支持版本 16 和 17`,
+    'dtb.block': (p) => `${p.block} 块（偏移 ${p.offset}，${p.size} 字节）超出了 ${p.total} 字节的范围`,
+    'dtb.rsvmap': () => '内存保留表超出了其所在块，且没有 0,0 结尾',
+    'dtb.token': (p) => `第 ${p.offset} 字节处有未知标记 ${p.token}`,
+    'dtb.cut': (p) => `结构块在第 ${p.offset} 字节处结束，但节点尚未闭合或没有 FDT_END`,
+    'dtb.name': (p) => `第 ${p.offset} 字节处的节点名在结构块内没有结尾`,
+    'dtb.prop': (p) => `第 ${p.offset} 字节处的属性（${p.len} 字节）超出了结构块`,
+    'dtb.string': (p) => `属性名偏移 ${p.offset} 超出了字符串块`,
+    'dtb.depth': (p) => `节点嵌套超过 ${p.depth} 层`,
+    'dtb.stray': (p) => `第 ${p.offset} 字节处的 ${p.what} 不在任何节点内`,
+    'dtb.text-cut': (p) => `转储在第 ${p.line} 行处中断`,
+    'dtb.text-too-big': (p) => `转储解码后超过 ${p.limit} 字节`,
   },
 );

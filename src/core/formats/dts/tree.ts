@@ -1,27 +1,39 @@
 /**
  * The device tree as written, after dtc-parser.y and livetree.c: nodes with labels,
- * properties as chunks (cells, strings, bytes, references), `/memreserve/` entries, and
- * the edits the source makes — a node written twice is merged, `&label { … }` amends
- * the labelled node, `/delete-node/` and `/delete-property/` remove. `#include` lines
- * cannot be followed here: each is reported and reading goes on.
+ * properties as chunks (cells, strings, bytes, references, or the raw bytes of a blob),
+ * `/memreserve/` entries, and the edits the source makes, each applied where it appears
+ * as dtc does: a node written twice is merged, `&label { … }` and `&{/path} { … }` amend
+ * the node they name (`label: &ref { … }` adds a label to it), `/delete-node/` and
+ * `/delete-property/` remove what exists at that point (a later node of the same name is
+ * a new node). `#include` and `/include/` cannot be followed here: each is reported and
+ * reading goes on.
+ *
+ * Errors cost as little as they can: a property whose value cannot be read (an
+ * unexpanded macro such as `<GIC_SPI 12 IRQ_TYPE_LEVEL_HIGH>` or `SZ_1M`, a bad
+ * character) is kept as *lost*, with the reason, and reading resumes after its `;`.
  */
-import { m } from '../../messages/catalogue';
+import { type Msg, m } from '../../messages/catalogue';
 import { hex } from '../../units';
 import type { ParseContext } from '../format';
 import { primary } from './expr';
-import { DtsSyntaxError, describeTok, type Tok, TokenStream } from './lexer';
+import { DtsSyntaxError, describeTok, macroOf, type Tok, TokenStream } from './lexer';
 
 export type Cell = { v: bigint } | { ref: string };
 export type Chunk =
   | { kind: 'cells'; bits: number; cells: Cell[] }
   | { kind: 'string'; value: string }
   | { kind: 'bytes'; hex: string }
-  | { kind: 'ref'; ref: string };
+  | { kind: 'ref'; ref: string }
+  /** a property value read from a blob: bytes with no type */
+  | { kind: 'raw'; bytes: Uint8Array };
 
 export interface Prop {
   name: string;
   chunks: Chunk[];
+  /** 1-based line in the input; 0 in a blob */
   line: number;
+  /** the value could not be read: why (and the macro, when an unexpanded one was the cause) */
+  lost?: { why: Msg; macro?: string };
 }
 
 export interface DtNode {
@@ -30,18 +42,67 @@ export interface DtNode {
   props: Map<string, Prop>;
   children: DtNode[];
   line: number;
+  parent?: DtNode;
+  /**
+   * deleted by `/delete-node/`: kept in its parent's list with nothing in it, as dtc's
+   * livetree.c does, so a node of the same name written later takes its place
+   */
   deleted?: boolean;
 }
 
-const newNode = (name: string, line: number): DtNode => ({ name, labels: [], props: new Map(), children: [], line });
+/** the children that exist (not deleted) */
+export const kids = (n: DtNode): DtNode[] => n.children.filter((c) => !c.deleted);
 
-export class TreeReader extends TokenStream {
+export const newNode = (name: string, line: number, parent?: DtNode): DtNode => {
+  const n: DtNode = { name, labels: [], props: new Map(), children: [], line };
+  if (parent) n.parent = parent;
+  return n;
+};
+
+/** what a reader of source or blob hands the interpreter */
+export interface ReadTree {
+  root: DtNode;
+  memreserve: { start: bigint; size: bigint; line: number }[];
+  /** `#include` and `/include/` lines, which cannot be followed here */
+  includes: string[];
+  /** a `/ { … }` root was read (a whole file rather than a pasted fragment) */
+  hasRoot: boolean;
+}
+
+/** `/a/b@1` → the node, or undefined */
+export function nodeByPath(root: DtNode, path: string): DtNode | undefined {
+  let n: DtNode | undefined = root;
+  for (const part of path.split('/')) {
+    if (part === '' || n === undefined) continue;
+    n = n.children.find((c): boolean => c.name === part && !c.deleted);
+  }
+  return n;
+}
+
+export function nodeByLabel(root: DtNode, label: string): DtNode | undefined {
+  const stack = [root];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n.labels.includes(label)) return n;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DtNode);
+  }
+  return undefined;
+}
+
+export function pathOf(n: DtNode): string {
+  const parts: string[] = [];
+  for (let x: DtNode | undefined = n; x?.parent; x = x.parent) parts.push(x.name);
+  return `/${parts.reverse().join('/')}`;
+}
+
+/** node nesting deeper than this is refused (dtc has no limit; a real tree is < 16 deep) */
+export const MAX_DEPTH = 256;
+
+export class TreeReader extends TokenStream implements ReadTree {
   readonly root = newNode('/', 0);
   readonly memreserve: { start: bigint; size: bigint; line: number }[] = [];
   readonly includes: string[] = [];
-  /** `&label { … }` amendments, applied after the whole text is read */
-  private readonly amend: { label: string; body: DtNode; line: number }[] = [];
-  private readonly deleteRefs: { label: string; line: number }[] = [];
+  hasRoot = false;
+  private depth = 0;
 
   constructor(
     toks: Tok[],
@@ -54,62 +115,105 @@ export class TreeReader extends TokenStream {
     for (;;) {
       const tk = this.peek();
       if (tk.t === 'eof') break;
-      if (tk.t === 'cpp') {
-        this.next();
-        this.preprocessor(tk, tk.v);
-        continue;
-      }
-      if (tk.t === 'kw') {
-        this.next();
-        if (tk.v === 'dts-v1' || tk.v === 'plugin') this.expect(';');
-        else if (tk.v === 'memreserve') {
-          const start = primary(this);
-          const size = primary(this);
-          this.expect(';');
-          this.memreserve.push({ start, size, line: tk.line });
-        } else if (tk.v === 'delete-node') {
-          const r = this.next();
-          if (r.t === 'ref') this.deleteRefs.push({ label: r.v, line: r.line });
-          else throw new DtsSyntaxError(m('dts.delete-node-top'), r.line);
-          this.expect(';');
-        } else if (tk.v === 'include') {
-          const f = this.next();
-          this.preprocessor(tk, `/include/ ${f.t === 'str' ? JSON.stringify(f.v) : ''}`);
-        } else if (tk.v === 'omit-if-no-ref') {
-          /* marks the next node; nothing to do */
-        } else throw new DtsSyntaxError(m('dts.keyword-here', { kw: tk.v }), tk.line);
-        continue;
-      }
-      if (tk.t === 'ref') {
-        this.next();
-        const body = newNode(`&${tk.v}`, tk.line);
-        this.nodeBody(body);
-        this.amend.push({ label: tk.v, body, line: tk.line });
-        continue;
-      }
-      if (tk.t === 'p' && tk.v === ';') {
-        this.next();
-        continue;
-      }
-      // a node: `/ { … };`, or a snippet's `reserved-memory { … };` / `label: name@x { … };`
-      const labels = this.labels();
-      const nt = this.next();
-      let name: string;
-      if (nt.t === 'p' && nt.v === '/') name = '/';
-      else if (nt.t === 'id') name = nt.v;
-      else throw new DtsSyntaxError(m('dts.expected-node', { found: describeTok(nt) }), nt.line);
-      if (name === '/') {
-        this.root.labels.push(...labels);
-        this.root.line ||= nt.line;
-        this.nodeBody(this.root);
-      } else {
-        const node = newNode(name, nt.line);
-        node.labels = labels;
-        this.nodeBody(node);
-        mergeChild(this.root, node);
+      try {
+        this.topLevel();
+      } catch (e) {
+        if (!(e instanceof DtsSyntaxError)) throw e;
+        this.ctx.diag.add(e.line, 'error', m('dts.syntax-kept', { why: e.msg }));
+        if (this.peek().t === 'eof' || e.msg.key === 'dts.too-deep') break;
+        const at = this.k;
+        this.skipStatement();
+        if (this.k === at) this.k++;
       }
     }
-    this.resolveAmendments();
+  }
+
+  private topLevel(): void {
+    const tk = this.peek();
+    if (tk.t === 'cpp') {
+      this.next();
+      this.preprocessor(tk, tk.v);
+      return;
+    }
+    if (tk.t === 'p' && tk.v === ';') {
+      this.next();
+      return;
+    }
+    const labels = this.labels();
+    const kw = this.peek();
+    if (kw.t === 'kw') {
+      this.next();
+      if (kw.v === 'dts-v1' || kw.v === 'plugin') this.expect(';');
+      else if (kw.v === 'memreserve') {
+        const start = primary(this);
+        const size = primary(this);
+        this.expect(';');
+        this.memreserve.push({ start, size, line: kw.line });
+      } else if (kw.v === 'delete-node') {
+        const r = this.next();
+        if (r.t !== 'ref') throw new DtsSyntaxError(m('dts.delete-node-top'), r.line);
+        this.expect(';');
+        const target = this.lookup(r.v);
+        if (!target || target === this.root) this.ctx.diag.add(r.line, 'warning', m('dts.delete-unknown', { label: r.v }));
+        else removeNode(target);
+      } else if (kw.v === 'include') this.includeKeyword(kw);
+      else if (kw.v === 'omit-if-no-ref') {
+        // `/omit-if-no-ref/ &label;` marks a node; `/omit-if-no-ref/ node { … }` too: no effect on memory
+        if (this.peek().t === 'ref' && this.isP(';', 1)) {
+          this.next();
+          this.next();
+        }
+      } else throw new DtsSyntaxError(m('dts.keyword-here', { kw: kw.v }), kw.line);
+      return;
+    }
+    if (kw.t === 'ref') {
+      // `&label { … };`, `&{/path} { … };`, `label: &ref { … };`: applied here, as dtc does
+      this.next();
+      const target = this.lookup(kw.v);
+      if (!target) {
+        this.ctx.diag.add(kw.line, 'warning', m('dts.amend-unknown', { label: kw.v }));
+        this.nodeBody(newNode(`&${kw.v}`, kw.line));
+        return;
+      }
+      addLabels(target, labels);
+      this.nodeBody(target);
+      return;
+    }
+    // a node: `/ { … };`, or a snippet's `reserved-memory { … };` / `label: name@x { … };`
+    const nt = this.next();
+    if (nt.t === 'p' && nt.v === '/') {
+      addLabels(this.root, labels);
+      this.root.line ||= nt.line;
+      this.hasRoot = true;
+      this.nodeBody(this.root);
+      return;
+    }
+    if (nt.t !== 'id') throw new DtsSyntaxError(m('dts.expected-node', { found: describeTok(nt) }), nt.line);
+    this.nodeBody(this.child(this.root, nt.v, nt.line, labels));
+  }
+
+  /** `&label`, `&{/path}`, and dtc 1.7's `&{label/sub/path}` */
+  private lookup(ref: string): DtNode | undefined {
+    if (ref === '/') return this.root;
+    if (ref.startsWith('/')) return nodeByPath(this.root, ref);
+    const slash = ref.indexOf('/');
+    if (slash < 0) return nodeByLabel(this.root, ref);
+    const base = nodeByLabel(this.root, ref.slice(0, slash));
+    return base && nodeByPath(base, ref.slice(slash));
+  }
+
+  /** the child of that name, made if there is none (a node written twice is one node) */
+  private child(parent: DtNode, name: string, line: number, labels: string[]): DtNode {
+    let c = parent.children.find((x) => x.name === name);
+    if (!c) {
+      c = newNode(name, line, parent);
+      parent.children.push(c);
+    } else if (c.deleted) {
+      c.deleted = false;
+      c.line = line;
+    }
+    addLabels(c, labels);
+    return c;
   }
 
   private labels(): string[] {
@@ -124,48 +228,109 @@ export class TreeReader extends TokenStream {
     this.ctx.diag.add(tk.line, 'warning', m(include ? 'dts.include' : 'dts.preprocessor', { text }));
   }
 
-  /** `{ props and child nodes } ;` */
-  private nodeBody(node: DtNode): void {
-    this.expect('{');
+  private includeKeyword(kw: Tok): void {
+    const f = this.peek();
+    if (f.t === 'str') this.next();
+    this.preprocessor(kw, `/include/ ${f.t === 'str' ? JSON.stringify(f.v) : ''}`.trim());
+  }
+
+  /** after an error: on to the `;` that ends the statement, or before the `}` that closes the node */
+  private skipStatement(): void {
+    let depth = 0;
     for (;;) {
-      const tk = this.peek();
-      if (tk.t === 'eof') throw new DtsSyntaxError(m('dts.node-open', { node: node.name }), node.line);
-      if (tk.t === 'p' && tk.v === '}') {
-        this.next();
-        if (this.isP(';')) this.next();
-        else this.ctx.diag.add(tk.line, 'warning', m('dts.missing-semicolon', { node: node.name }));
-        return;
+      const tk = this.toks[this.k];
+      if (!tk || tk.t === 'eof') return;
+      if (tk.t === 'p') {
+        if (tk.v === '{') depth++;
+        else if (tk.v === '}') {
+          if (depth === 0) return;
+          depth--;
+          const after = this.toks[this.k + 1];
+          if (depth === 0 && !(after?.t === 'p' && after.v === ';')) {
+            this.k++;
+            return;
+          }
+        } else if (tk.v === ';' && depth === 0) {
+          this.k++;
+          return;
+        }
       }
-      if (tk.t === 'cpp') {
-        this.next();
-        this.preprocessor(tk, tk.v);
-        continue;
+      this.k++;
+    }
+  }
+
+  /** `{ props and child nodes } ;`, read into `node` */
+  private nodeBody(node: DtNode): void {
+    const open = this.peek();
+    this.expect('{');
+    if (++this.depth > MAX_DEPTH) throw new DtsSyntaxError(m('dts.too-deep', { depth: MAX_DEPTH }), open.line);
+    try {
+      for (;;) {
+        const tk = this.peek();
+        if (tk.t === 'eof') throw new DtsSyntaxError(m('dts.node-open', { node: node.name }), node.line || open.line);
+        if (tk.t === 'p' && tk.v === '}') {
+          this.next();
+          if (this.isP(';')) this.next();
+          else this.ctx.diag.add(tk.line, 'warning', m('dts.missing-semicolon', { node: node.name }));
+          return;
+        }
+        try {
+          this.item(node);
+        } catch (e) {
+          if (!(e instanceof DtsSyntaxError) || this.peek().t === 'eof' || e.msg.key === 'dts.too-deep') throw e;
+          this.ctx.diag.add(e.line, 'error', m('dts.statement-lost', { node: node.name, why: e.msg }));
+          const at = this.k;
+          this.skipStatement();
+          if (this.k === at && !this.isP('}')) this.k++;
+        }
       }
-      if (tk.t === 'kw' && (tk.v === 'delete-node' || tk.v === 'delete-property')) {
-        this.next();
-        const target = String(this.next().v);
-        this.expect(';');
-        if (tk.v === 'delete-node') {
-          const victim = node.children.find((c) => c.name === target || c.name.split('@')[0] === target);
-          if (victim) node.children = node.children.filter((c) => c !== victim);
-        } else node.props.delete(target);
-        continue;
-      }
-      if (tk.t === 'kw' && tk.v === 'omit-if-no-ref') {
-        this.next();
-        continue;
-      }
-      const labels = this.labels();
-      const nm = this.next();
-      if (nm.t !== 'id') throw new DtsSyntaxError(m('dts.expected-name', { found: describeTok(nm) }), nm.line);
-      if (this.isP('{')) {
-        const child = newNode(nm.v, nm.line);
-        child.labels = labels;
-        this.nodeBody(child);
-        mergeChild(node, child);
-        continue;
-      }
-      const prop: Prop = { name: nm.v, chunks: [], line: nm.line };
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** one property, child node, deletion or preprocessor line inside a node */
+  private item(node: DtNode): void {
+    const tk = this.peek();
+    if (tk.t === 'cpp') {
+      this.next();
+      this.preprocessor(tk, tk.v);
+      return;
+    }
+    if (tk.t === 'p' && tk.v === ';') {
+      this.next();
+      return;
+    }
+    if (tk.t === 'kw' && (tk.v === 'delete-node' || tk.v === 'delete-property')) {
+      this.next();
+      const target = this.next();
+      if (target.t !== 'id') throw new DtsSyntaxError(m('dts.expected-name', { found: describeTok(target) }), target.line);
+      this.expect(';');
+      if (tk.v === 'delete-node') {
+        // livetree.c delete_node_by_name: the child of exactly that name, as it is now
+        const victim = node.children.find((c) => c.name === target.v && !c.deleted);
+        if (victim) removeNode(victim);
+      } else node.props.delete(target.v);
+      return;
+    }
+    if (tk.t === 'kw' && tk.v === 'omit-if-no-ref') {
+      this.next();
+      return;
+    }
+    if (tk.t === 'kw' && tk.v === 'include') {
+      this.next();
+      this.includeKeyword(tk);
+      return;
+    }
+    const labels = this.labels();
+    const nm = this.next();
+    if (nm.t !== 'id') throw new DtsSyntaxError(m('dts.expected-name', { found: describeTok(nm) }), nm.line);
+    if (this.isP('{')) {
+      this.nodeBody(this.child(node, nm.v, nm.line, labels));
+      return;
+    }
+    const prop: Prop = { name: nm.v, chunks: [], line: nm.line };
+    try {
       if (this.isP('=')) {
         this.next();
         for (;;) {
@@ -181,11 +346,20 @@ export class TreeReader extends TokenStream {
       }
       if (!this.isP(';')) {
         const bad = this.peek();
-        throw new DtsSyntaxError(m('dts.expected-semicolon', { prop: prop.name, found: describeTok(bad) }), bad.line);
+        if (bad.t === 'err') this.next();
+        throw new DtsSyntaxError(m('dts.expected-semicolon', { prop: prop.name, found: describeTok(bad) }), bad.line, macroOf(bad));
       }
       this.next();
+    } catch (e) {
+      if (!(e instanceof DtsSyntaxError) || this.peek().t === 'eof') throw e;
+      // the property is kept as lost: whoever needs it says what that costs
+      prop.chunks = [];
+      prop.lost = e.macro !== undefined ? { why: e.msg, macro: e.macro } : { why: e.msg };
       node.props.set(prop.name, prop);
+      this.skipStatement();
+      return;
     }
+    node.props.set(prop.name, prop);
   }
 
   private value(): Chunk {
@@ -205,14 +379,18 @@ export class TreeReader extends TokenStream {
       const mask = (1n << BigInt(bits)) - 1n;
       while (!this.isP('>')) {
         const c = this.peek();
-        if (c.t === 'eof') throw new DtsSyntaxError(m('dts.cells-open'), open.line);
+        if (c.t === 'eof' || (c.t === 'p' && (c.v === ';' || c.v === '{' || c.v === '}')))
+          throw new DtsSyntaxError(m('dts.cells-open'), open.line);
         if (c.t === 'ref') {
           this.next();
           cells.push({ ref: c.v });
           continue;
         }
         const v = primary(this);
-        if (v > mask) this.ctx.diag.add(c.line, 'warning', m('dts.cell-truncated', { value: hex(v, 0), bits }));
+        // dtc-parser.y: bits above the width must be all 0 or all 1 (a negative number), else warn
+        const above = v & ~mask & 0xffffffffffffffffn;
+        if (above !== 0n && above !== (~mask & 0xffffffffffffffffn))
+          this.ctx.diag.add(c.line, 'warning', m('dts.cell-truncated', { value: hex(v, 0), bits }));
         cells.push({ v: v & mask });
       }
       this.next();
@@ -222,48 +400,27 @@ export class TreeReader extends TokenStream {
       let bytes = '';
       while (!this.isP(']')) {
         const b = this.next();
-        if (b.t === 'eof') throw new DtsSyntaxError(m('dts.bytes-open'), open.line);
+        if (b.t === 'eof' || (b.t === 'p' && b.v === ';')) throw new DtsSyntaxError(m('dts.bytes-open'), open.line);
+        if (b.t === 'label') continue;
         bytes += b.t === 'num' ? b.v.toString(16) : String(b.v);
       }
       this.next();
       return { kind: 'bytes', hex: bytes };
     }
+    const macro = macroOf(open);
+    if (macro !== undefined) throw new DtsSyntaxError(m('dts.macro', { name: macro }), open.line, macro);
     throw new DtsSyntaxError(m('dts.expected-value', { found: describeTok(open) }), open.line);
-  }
-
-  private resolveAmendments(): void {
-    const byLabel = new Map<string, DtNode>();
-    const walk = (n: DtNode) => {
-      for (const l of n.labels) byLabel.set(l, n);
-      n.children.forEach(walk);
-    };
-    walk(this.root);
-    for (const a of this.amend) {
-      const target = byLabel.get(a.label);
-      if (!target) {
-        this.ctx.diag.add(a.line, 'warning', m('dts.amend-unknown', { label: a.label }));
-        continue;
-      }
-      for (const [k, p] of a.body.props) target.props.set(k, p);
-      for (const c of a.body.children) mergeChild(target, c);
-      a.body.children.forEach(walk);
-    }
-    for (const d of this.deleteRefs) {
-      const target = byLabel.get(d.label);
-      if (!target) this.ctx.diag.add(d.line, 'warning', m('dts.delete-unknown', { label: d.label }));
-      else target.deleted = true;
-    }
   }
 }
 
-/** the same node written twice is merged, as dtc does */
-function mergeChild(parent: DtNode, child: DtNode): void {
-  const same = parent.children.find((c) => c.name === child.name);
-  if (!same) {
-    parent.children.push(child);
-    return;
-  }
-  same.labels.push(...child.labels);
-  for (const [k, p] of child.props) same.props.set(k, p);
-  for (const c of child.children) mergeChild(same, c);
+function addLabels(n: DtNode, labels: string[]): void {
+  for (const l of labels) if (!n.labels.includes(l)) n.labels.push(l);
+}
+
+/** livetree.c delete_node(): the node, its properties, labels and children are gone */
+function removeNode(n: DtNode): void {
+  n.deleted = true;
+  n.labels = [];
+  n.props.clear();
+  for (const c of n.children) removeNode(c);
 }
