@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const SEED = join(ROOT, 'fixtures', 'seed-mt7981');
 export const SCREENS = join(ROOT, 'test-results', 'screens');
 

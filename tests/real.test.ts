@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ParsedText, parseText, segmentsOf } from '../src/core/index';
+import { breakdown } from '../src/core/viewmodel/bar';
 import { run } from './helpers';
 import { unaccountedLines } from './lines';
 
@@ -190,6 +191,13 @@ describe('what the corpus showed, held', () => {
     const r = device('rhcos-hyperv-x86_64-4.18');
     expect(r.json.boot?.freed).toMatchObject({ kib: 32 + 59732 + 2356 + 2020 + 276, from: 'log' });
     expect(r.json.checksNotRun.find((c) => c.id === 'memtotal-boot')?.reason).toContain('balloon');
+  });
+  it('x86 without memblock: the DRAM bar closes, the boot reservation in it', () => {
+    const r = device('rhcos-hyperv-x86_64-4.18');
+    const b = breakdown(r.snap, r.a);
+    expect(b.basis).toBe('dram');
+    expect(b.residualKiB).toBe(0);
+    expect(b.segments.find((s) => s.id === 'boot-held')?.kib).toBe(8387452 - 8164548);
   });
   it('a log of several boots: the last boot is used and the earlier ones are said', () => {
     const r = one('debian7-i686-pae-3.2/kern.log');

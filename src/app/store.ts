@@ -5,6 +5,7 @@
 import { proxy, type Remote, wrap } from 'comlink';
 import { create } from 'zustand';
 import type { SizeUnit } from '../core/units';
+import { loadCatalogues } from './i18n/catalogues';
 import { browserLang, type Lang } from './i18n/ui';
 import type { FileInput, ModelView, Progress, WorkerApi } from './protocol';
 
@@ -59,7 +60,8 @@ export const useStore = create<State>((set, get) => {
     const id = ++running;
     set({ busy: { name: label, phase: 'reading', fraction: 0 }, error: null });
     try {
-      const model = await job(id);
+      // the model's words come with the first model (./i18n/catalogues.ts)
+      const [model] = await Promise.all([job(id), loadCatalogues()]);
       if (id === running) running = 0;
       set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
     } catch (e) {

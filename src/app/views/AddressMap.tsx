@@ -7,9 +7,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
+import type { UnplacedRegion } from '../../core/model/physical/types';
 import { LANES } from '../../core/viewmodel/lanes';
 import { regionColor, regionSwatch } from '../colors';
-import { fmtHex, fmtInt, fmtSize, hexWidth } from '../format';
+import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth } from '../format';
 import { useT } from '../i18n/useT';
 import { href, sourceHref, useRoute } from '../route';
 import { useStore } from '../store';
@@ -116,7 +117,9 @@ export default function AddressMap() {
     drag.current = null;
   };
 
-  if (!model || regions.length === 0) return <p data-testid="map-empty">{t('map.none')}</p>;
+  const unplaced = model?.analysis.physical?.unplaced ?? [];
+  if (!model || (regions.length === 0 && unplaced.length === 0)) return <p data-testid="map-empty">{t('map.none')}</p>;
+  if (regions.length === 0) return <Unplaced list={unplaced} />;
 
   const [v0, v1] = win;
   const sx = (addr: bigint) => ((Number(addr - base) - v0) / (v1 - v0)) * width;
@@ -317,6 +320,14 @@ export default function AddressMap() {
                 <td title={tm(r.evidence ? evidenceRule(r.evidence) : r.label)}>
                   {tm(r.label)}
                   {r.evidence && <div className="muted">{tm(evidenceRule(r.evidence))}</div>}
+                  {r.placedBy && (
+                    <div className="muted">
+                      {t('map.placedBy')}{' '}
+                      <a href={sourceHref(r.placedBy.source, r.placedBy.line)}>
+                        {r.placedBy.source.split('/').pop()}:{r.placedBy.line}
+                      </a>
+                    </div>
+                  )}
                 </td>
                 <td className="mono">{fmtHex(r.start, hw)}</td>
                 <td className="mono">{fmtHex(r.end - 1n, hw)}</td>
@@ -341,6 +352,56 @@ export default function AddressMap() {
           </tbody>
         </table>
       </div>
+      {unplaced.length > 0 && <Unplaced list={unplaced} />}
+    </section>
+  );
+}
+
+/** dynamic regions whose address no input gives: sizes known, places not */
+function Unplaced({ list }: { list: readonly UnplacedRegion[] }) {
+  const { t } = useT();
+  const unit = useStore((s) => s.unit);
+  return (
+    <section aria-labelledby="unplaced-title" data-testid="unplaced">
+      <h3 id="unplaced-title">
+        {t('map.unplaced')} ({list.length})
+      </h3>
+      <p className="small muted">{t('map.unplacedHelp')}</p>
+      <table className="data small">
+        <thead>
+          <tr>
+            <th>{t('map.kind')}</th>
+            <th>{t('map.name')}</th>
+            <th className="num">
+              {t('map.size')} ({unit})
+            </th>
+            <th className="num">
+              {t('map.alignment')} ({unit})
+            </th>
+            <th>{t('map.allocRanges')}</th>
+            <th>{t('ov.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((u) => (
+            <tr key={`${u.source}:${u.line}:${u.name}`} data-unplaced={u.name}>
+              <td>
+                <span className="swatch" style={{ background: regionSwatch(u.kind) }} />
+                {u.kind}
+              </td>
+              <td>{u.label ? `${u.name} (${u.label})` : u.name}</td>
+              <td className="num">{fmtNum(u.sizeKiB, unit)}</td>
+              <td className="num">{u.alignmentKiB !== undefined ? fmtNum(u.alignmentKiB, unit) : '—'}</td>
+              <td className="mono">{u.allocRanges.map((r) => `${fmtHex(r.start)}–${fmtHex(r.end - 1n)}`).join(', ') || '—'}</td>
+              <td>
+                <a href={sourceHref(u.source, u.line)}>
+                  {u.source.split('/').pop()}:{u.line}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

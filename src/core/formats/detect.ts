@@ -68,12 +68,14 @@ export function parseText(text: string, name: string, pathHint?: string, onProgr
     if (!format) {
       // a run of lines no format reads, up to the next line one does
       const from = cur.line;
-      const kind = unreadKind(line);
+      // the run is named by the first of its lines whose shape is known
+      let kind = unreadKind(line);
       let to = from;
       for (cur.advance(); !cur.done; cur.advance()) {
         if (cur.blank) continue;
         const next = cur.str;
         if (BUNDLE_HEADER.test(next) || promptCommand(next) !== null || BY_PRIORITY.some((f) => f.starts(next))) break;
+        if (kind === 'text' && cur.line - from < 200) kind = unreadKind(next);
         to = cur.line;
       }
       diag.unread(from, to, line, kind);

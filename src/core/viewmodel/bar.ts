@@ -54,7 +54,23 @@ export function breakdown(snap: Snapshot, a: Analysis): Breakdown {
   if (basis === 'dram' && phys) {
     if (phys.noMapKiB > 0) fromLine('no-map', 'no-map', bucketLabel('no-map'), phys.noMapKiB);
     if (phys.holesKiB > 0) fromLine('holes', 'hole', bucketLabel('hole'), phys.holesKiB);
-    const given = phys.memblockMemoryKiB - phys.memblockNomapKiB;
+    let given = phys.memblockMemoryKiB - phys.memblockNomapKiB;
+    // no memblock.memory (an x86 log and meminfo): the boot line's physical pages are what
+    // the kernel was given; the rest of DRAM is firmware's and holes
+    const boot = a.boot;
+    if (given === 0 && boot?.form === 'modern' && memTotal !== null && boot.physKiB <= total - phys.noMapKiB - phys.holesKiB) {
+      given = boot.physKiB;
+      const outside = total - phys.noMapKiB - phys.holesKiB - given;
+      if (outside > 0)
+        segs.push({
+          id: 'not-given',
+          bucket: 'hole',
+          label: m('seg.not-given'),
+          kib: outside,
+          formula: m('formula.not-given', { dram: total, phys: given }),
+          refs: [],
+        });
+    }
     if (memTotal !== null && given > 0) bootSegments(snap, a, given, memTotal, segs, notes, missing);
     else if (given > 0)
       segs.push({
