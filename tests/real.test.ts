@@ -199,6 +199,12 @@ describe('what the corpus showed, held', () => {
     expect(b.residualKiB).toBe(0);
     expect(b.segments.find((s) => s.id === 'boot-held')?.kib).toBe(8387452 - 8164548);
   });
+  it('a 6.18 machine (this one): the line printed late, a Freeing line before it not counted, MemTotal exact', () => {
+    const r = device('this-machine-x86_64-6.18');
+    expect(r.json.boot?.freed).toMatchObject({ kib: 7488 + 3732 + 1572 + 1996, from: 'log' });
+    expect(r.json.checks.find((c) => c.id === 'memtotal-boot')).toMatchObject({ ok: true, delta: 0 });
+    expect(r.json.checks.find((c) => c.id === 'free-total')).toMatchObject({ ok: true });
+  });
   it('a log of several boots: the last boot is used and the earlier ones are said', () => {
     const r = one('debian7-i686-pae-3.2/kern.log');
     expect(r.json.boot).toMatchObject({ availableKiB: 2064116, physKiB: 2097024, form: 'legacy' });

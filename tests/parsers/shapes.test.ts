@@ -168,3 +168,200 @@ describe('free without its command line', () => {
     expect(mem(k)?.values.total).toBe(236396 * (1000 / 1024));
   });
 });
+
+describe('kernel log prefixes', () => {
+  const line =
+    'Memory: 230408K/258368K available (6910K kernel code, 464K rwdata, 1880K rodata, 448K init, 650K bss, 27960K reserved, 0K cma-reserved)';
+  it.each([
+    ['dmesg', '[    0.000000] '],
+    ['printk level', '<6>'],
+    ['syslog priority', '<30>'],
+    ['dmesg -x', 'kern  :info  : [    0.000000] '],
+    ['/dev/kmsg', '6,123,0,-;'],
+    ['PRINTK_CALLER', '[    0.000000][    T0] '],
+    ['CPU in the timestamp', '[    0.000000,0] '],
+    ['MediaTek', '[    0.000000] (0)[0:swapper]'],
+    ['Qualcomm', '[    0.000000] [0:        swapper:    0] '],
+    ['dmesg -T', '[Tue May 12 12:30:24 2026] '],
+    ['syslog', 'May 12 12:30:24 router kernel: [    0.000000] '],
+    ['syslog without timestamp', 'May  2 02:03:04 host kernel: '],
+    ['RFC 3339 syslog', '2026-05-12T12:30:24.123456+02:00 host kernel: [    0.000000] '],
+    ['OpenWrt logread', 'Tue May 12 12:30:24 2026 kern.info kernel: [    0.000000] '],
+    ['journald short', 'kernel: '],
+    ['logcat -b kernel', '05-12 12:30:24.123     0     0 I         : '],
+    ['a logger', '14:26:43.787 [info] '],
+    ['a terminal program', '[2026-05-12 12:30:24.123] [    0.000000] '],
+  ])('%s', (_, prefix) => {
+    const p = parseText(`${prefix}${line}\n`, 'log');
+    expect(p.segments.map((s) => s.format)).toEqual(['kmsg']);
+    expect(dataOf(p, 'kmsg').memoryLine).toMatchObject({ form: 'modern', availableKiB: 230408, physKiB: 258368 });
+  });
+  it('syslog lines of other programs are log lines, not memory lines', () => {
+    const p = parseText(
+      `May 12 12:30:24 router dropbear[812]: Memory: 1K/2K available\nMay 12 12:30:24 router kernel: ${line}\n`,
+      'syslog',
+    );
+    expect(dataOf(p, 'kmsg').memoryLine?.availableKiB).toBe(230408);
+  });
+  it('a log without timestamps is read from its first line', () => {
+    const p = parseText(
+      'Booting Linux on physical CPU 0x0\nLinux version 3.4.35 (gcc) #1\nCPU: ARM926EJ-S [41069265] revision 5 (ARMv5TEJ)\nMachine: Cloud39E\nMemory: 40MB = 40MB total\nMemory: 36616k/36616k available, 4344k reserved, 0K highmem\nNR_IRQS:96\n',
+      'dmesg',
+    );
+    expect(errors([p])).toEqual([]);
+    expect(p.diagnostics.filter((d) => d.severity === 'unread')).toEqual([]);
+    const log = dataOf(p, 'kmsg');
+    expect(log.bankTotal).toMatchObject({ banksMiB: [40], totalMiB: 40 });
+    expect(log.memoryLine).toMatchObject({ form: 'old-arm', availableKiB: 36616, physKiB: 36616 });
+    expect(log.release).toBe('3.4.35');
+  });
+});
+
+describe('kernel log memory lines', () => {
+  const read = (text: string) => dataOf(parseText(text, 'dmesg.txt', 'dmesg.txt'), 'kmsg');
+  it('cma: of 3.14, 4.x–6.12 (with and without a node) and 6.18', () => {
+    const log = read(
+      '[    0.000000] cma: CMA: reserved 16 MiB at 1e000000\n[    0.000000] cma: Reserved 64 MiB at 0x00000000b8000000 on node -1\n[    0.000000] cma: Reserved 32 MiB at 0x0000000070000000\n[    0.000000] cma: Reserved 128 MiB in 1 range\n[    0.000000] cma: Failed to reserve 512 MiB\n',
+    );
+    expect(log.cma.map((c) => [c.start.toString(16), c.sizeKiB, c.truncated])).toEqual([
+      ['1e000000', 16384, true],
+      ['b8000000', 65536, true],
+      ['70000000', 32768, true],
+    ]);
+    expect(log.cmaTotals).toMatchObject([{ sizeKiB: 131072, ranges: 1 }]);
+    expect(log.cmaFailed).toMatchObject([{ sizeKiB: 524288 }]);
+  });
+  it('reserved-memory: placed, failed, 6.12 double prefix, the old form without OF:', () => {
+    const log = read(
+      "[    0.000000] OF: reserved mem: Reserved memory: allocated memory for 'linux,cma' node: base 0x0000000037400000, size 64 MiB\n[    0.000000] Reserved memory: failed to reserve memory for node 'ramoops@9ff00000': base 0x000000009ff00000, size 1 MiB\n[    0.000000] OF: reserved mem: failed to allocate memory for node 'vpu'\n[    0.000000] Reserved memory: initialized node linux,cma, compatible id shared-dma-pool\n",
+    );
+    expect(log.reservedMemAllocated).toMatchObject([{ name: 'linux,cma', start: 0x37400000n, sizeKiB: 65536 }]);
+    expect(log.reservedMemFailed).toMatchObject([{ name: 'ramoops@9ff00000', start: 0x9ff00000n, sizeKiB: 1024 }, { name: 'vpu' }]);
+    expect(log.reservedMemInitialized).toMatchObject([{ name: 'linux,cma', compatible: 'shared-dma-pool' }]);
+  });
+  it('e820 (new and 2.6 forms), MIPS memory map, zone page counts, node spans', () => {
+    const log = read(
+      '[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n[    0.000000]  BIOS-e820: 0000000000100000 - 0000000007fe0000 (usable)\n[    0.000000]  memory: 08000000 @ 00000000 (usable)\n[    0.000000] On node 0 totalpages: 65536\n[    0.000000]   DMA zone: 512 pages used for memmap\n[    0.000000]   DMA zone: 0 pages reserved\n[    0.000000]   DMA zone: 65536 pages, LIFO batch:15\n[    0.000000] Initmem setup node 0 [mem 0x0000000040000000-0x000000004fffffff]\n',
+    );
+    expect(log.e820.map((e) => [e.start.toString(16), e.end.toString(16), e.type])).toEqual([
+      ['0', '9fc00', 'usable'],
+      ['100000', '7fe0000', 'usable'],
+      ['0', '8000000', 'usable'],
+    ]);
+    expect(log.nodeTotalPages).toMatchObject([{ node: 0, pages: 65536 }]);
+    expect(log.zonePages).toMatchObject([{ zone: 'DMA', memmapPages: 512, reservedPages: 0, pages: 65536 }]);
+    expect(log.nodeSpans).toMatchObject([{ node: 0, start: 0x40000000n, end: 0x50000000n }]);
+  });
+  it('2.6/3.x zone and node ranges in page frames', () => {
+    const log = read(
+      'Zone PFN ranges:\n  DMA      0x00000010 -> 0x00001000\n  Normal   0x00001000 -> 0x00040000\nEarly memory PFN ranges\n    0: 0x00000010 -> 0x0000009f\n',
+    );
+    expect(log.zones).toMatchObject([
+      { name: 'DMA', start: 0x10000n, end: 0x1000000n },
+      { name: 'Normal', start: 0x1000000n, end: 0x40000000n },
+    ]);
+    expect(log.nodeRanges).toMatchObject([{ node: 0, start: 0x10000n, end: 0x9f000n }]);
+  });
+  it('memblock=debug calls replay into memblock.reserved when no table is given', () => {
+    const r = run([
+      {
+        name: 'dmesg.txt',
+        text: '[    0.000000] memblock_reserve: [0x0000000040000000-0x0000000040ffffff] arm64_memblock_init+0x1c/0x2a0\n[    0.000000] memblock_reserve: [0x0000000048000000-0x0000000048001fff] early_init_dt_reserve_memory+0x30/0x70\n[    0.000000] memblock_alloc_try_nid: 4096 bytes align=0x1000 nid=-1 from=0x0 max_addr=0x0 early_pgtable_alloc+0x28/0x84\n[    0.000000] memblock_free: [0x0000000048001000-0x0000000048001fff] free_low_memory_core_early+0x10/0x20\n',
+      },
+    ]);
+    expect(r.snap.memblock.reserved?.value.map((x) => [x.start.toString(16), x.end.toString(16)])).toEqual([
+      ['40000000', '41000000'],
+      ['48000000', '48001000'],
+    ]);
+    expect(r.snap.notes.map((n) => n.key)).toContain('note.memblock-from-calls');
+  });
+  it('a log of several boots keeps the last, and says which lines it left', () => {
+    const p = parseText(
+      '[    0.000000] Linux version 5.4.1 (a) #1\n[    0.000000] Memory: 100K/200K available (1K init, 100K reserved)\n[    0.000000] Linux version 5.4.2 (b) #2\n[    0.000000] Memory: 300K/400K available (2K init, 100K reserved)\n',
+      'kern.log',
+    );
+    const log = dataOf(p, 'kmsg');
+    expect(log.memoryLine?.availableKiB).toBe(300);
+    expect(log.release).toBe('5.4.2');
+    expect(p.diagnostics.find((d) => d.msg.key === 'kmsg.boots')?.message).toContain('lines 1–2 (the earlier boots) are not used');
+  });
+  it('Freeing lines before the Memory: line (6.11+ prints it late) do not count; after it they all do', () => {
+    const r = run([
+      {
+        name: 'dmesg.txt',
+        text: '[    0.148418] Freeing SMP alternatives memory: 52K\n[    0.148418] Memory: 3218180K/25165432K available (18907K kernel code, 3732K init, 496564K reserved, 0K cma-reserved)\n[    0.264507] Freeing initrd memory: 7488K\n[    0.316073] Freeing unused kernel image (initmem) memory: 3732K\n',
+      },
+    ]);
+    expect(r.json.boot?.freed).toMatchObject({ kib: 7488 + 3732, from: 'log' });
+    expect(r.json.boot?.expectedMemTotalKiB).toBe(25165432 - 496564 + 7488 + 3732);
+  });
+});
+
+describe('the physical layout from real-shaped inputs', () => {
+  const tree = (body: string) => ({
+    name: 'board.dts',
+    text: `/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n${body}\n};\n`,
+  });
+  const cmaNode =
+    '\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n\t\tlinux,cma {\n\t\t\tcompatible = "shared-dma-pool";\n\t\t\treusable;\n\t\t\tsize = <0x0 0x4000000>;\n\t\t\talignment = <0x0 0x400000>;\n\t\t\tlinux,cma-default;\n\t\t};\n\t\tfw@43000000 { reg = <0x0 0x43000000 0x0 0x100000>; no-map; };\n\t\tsram@100000 { reg = <0x0 0x100000 0x0 0x8000>; no-map; };\n\t\toff@44000000 { reg = <0x0 0x44000000 0x0 0x100000>; status = "disabled"; };\n\t};';
+  const bank = '\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x20000000>; };';
+  it.each([
+    [
+      '6.6+ OF: reserved mem range line',
+      '[    0.000000] OF: reserved mem: 0x0000000058000000..0x000000005bffffff (65536 KiB) map reusable linux,cma',
+    ],
+    ['allocated memory for', "[    0.000000] Reserved memory: allocated memory for 'linux,cma' node: base 0x0000000058000000, size 64 MiB"],
+    [
+      'a CMA pool line and the node it initialised',
+      '[    0.000000] Reserved memory: created CMA memory pool at 0x0000000058000000, size 64 MiB\n[    0.000000] OF: reserved mem: initialized node linux,cma, compatible id shared-dma-pool',
+    ],
+  ])('a dynamic region is placed by the log: %s', (_, log) => {
+    const r = run([tree(`${bank}\n${cmaNode}`), { name: 'dmesg.txt', text: `${log}\n` }]);
+    const cma = r.a.physical?.regions.filter((x) => x.kind === 'cma');
+    expect(cma?.map((x) => [x.start.toString(16), x.end.toString(16), x.placedBy?.source])).toEqual([
+      ['58000000', '5c000000', 'dmesg.txt'],
+    ]);
+    expect(r.a.physical?.unplaced).toEqual([]);
+  });
+  it('unplaced without the log; disabled and outside-bank regions said', () => {
+    const r = run([tree(`${bank}\n${cmaNode}`)]);
+    expect(r.a.physical?.unplaced).toMatchObject([{ name: 'linux,cma', sizeKiB: 65536, alignmentKiB: 4096, kind: 'cma' }]);
+    const keys = r.a.accounting.notes.map((n) => n.key);
+    expect(keys).toEqual(expect.arrayContaining(['note.dt-disabled', 'note.dt-unplaced', 'note.outside-dram']));
+    expect(r.a.physical?.regions.find((x) => x.start === 0x100000n)?.outside).toBe(true);
+    // the SRAM outside DRAM is not a carve-out of DRAM
+    expect(r.a.physical?.noMapKiB).toBe(1024);
+  });
+  it('a memory node of size 0: DRAM from the other inputs, every carve-out still shown', () => {
+    const r = run([
+      tree(`\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x0>; };\n${cmaNode}`),
+      { name: 'memblock/memory', text: '   0: 0x0000000040000000..0x0000000042ffffff\n   1: 0x0000000043100000..0x000000005fffffff\n' },
+    ]);
+    expect(r.a.physical).toMatchObject({ dramSource: 'memblock', spanKiB: 512 * 1024 });
+    expect(r.a.accounting.notes.map((n) => n.key)).toContain('note.dt-bank-size-zero');
+    expect(r.a.physical?.regions.some((x) => x.kind === 'no-map' && x.start === 0x43000000n)).toBe(true);
+    // no other evidence: DRAM unknown, not 0, and the report is not empty
+    const alone = run([tree(`\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x0>; };\n${cmaNode}`)]);
+    expect(alone.a.physical).not.toBeNull();
+    expect(alone.a.physical?.dramSource).toBe('none');
+    expect(alone.a.accounting.missing.map((x) => x.key)).toContain('missing.dram-size-zero');
+  });
+  it('memblock alone on a board whose banks lie far apart: two DRAM ranges, not one span over the gap', () => {
+    const r = run([
+      { name: 'memblock/memory', text: '   0: 0x0000000080000000..0x00000000ffffffff\n   1: 0x0000000880000000..0x0000000a7fffffff\n' },
+    ]);
+    expect(r.a.physical?.spanKiB).toBe((2 + 8) * 1024 * 1024);
+    expect(r.a.physical?.regions.filter((x) => x.kind === 'dram')).toHaveLength(2);
+    expect(r.a.accounting.notes.map((n) => n.key)).toContain('note.dram-gaps');
+  });
+  it('failed reservations are said', () => {
+    const r = run([
+      tree(`${bank}\n${cmaNode}`),
+      {
+        name: 'dmesg.txt',
+        text: "[    0.000000] Reserved memory: failed to reserve memory for node 'fw@43000000': base 0x0000000043000000, size 1 MiB\n",
+      },
+    ]);
+    expect(r.a.accounting.notes.map((n) => n.key)).toContain('note.reservation-failed');
+  });
+});

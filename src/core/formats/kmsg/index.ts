@@ -191,10 +191,10 @@ function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones
     log.cma.push({ ...sized(r[3], r[1], r[2], n), via: 'cma' });
   } else if ((r = L.CMA_FAILED.exec(msg))) {
     log.cmaFailed.push({ sizeKiB: size(r[1], r[2]).sizeKiB, line: n });
-  } else if (/^Zone ranges:/.test(msg)) {
+  } else if (/^Zone (?:PFN )?ranges:/.test(msg)) {
     block.v = 'zones';
     log.headerLines.push(n);
-  } else if (/^Early memory node ranges/.test(msg)) {
+  } else if (/^Early memory (?:node|PFN) ranges/.test(msg)) {
     block.v = 'nodes';
     log.headerLines.push(n);
   } else if ((r = L.INITMEM.exec(msg))) {

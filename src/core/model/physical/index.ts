@@ -85,6 +85,9 @@ export function physical(snap: Snapshot): Physical | null {
       line: r.ref.line,
     });
   if (disabled > 0) notes.push(m('note.dt-disabled', { count: disabled }));
+  // what the kernel could not reserve is not reserved, whatever the tree asks
+  for (const f of log?.reservedMemFailed ?? []) notes.push(m('note.reservation-failed', { name: f.name, line: f.line }));
+  for (const f of log?.cmaFailed ?? []) notes.push(m('note.cma-failed', { kib: f.sizeKiB, line: f.line }));
   if (unplaced.length > 0) notes.push(m('note.dt-unplaced', { count: unplaced.length, kib: unplaced.reduce((s, u) => s + u.sizeKiB, 0) }));
   // the kernel log names the carve-outs when no device tree was given
   for (const r of log?.reservedMem ?? []) {
@@ -197,7 +200,7 @@ export function physical(snap: Snapshot): Physical | null {
   const spanKiB = dram.length > 0 ? totalKiB(dram) : (dramKiBWithoutAddress ?? bootPhys ?? 0);
   if (dram.length === 0) {
     if (dramSource === 'none' && bootPhys !== undefined) dramSource = 'boot-line';
-    missing.push(m('missing.dram-layout'));
+    missing.push(dt && dt.unsizedBanks.length > 0 ? m('missing.dram-size-zero') : m('missing.dram-layout'));
   }
   const unplacedNoMapKiB = unplaced.filter((u) => u.kind === 'no-map').reduce((s, u) => s + u.sizeKiB, 0);
   const noMapIn = dram.length > 0 ? intersect(union(noMap), dram) : union(noMap);
@@ -237,7 +240,8 @@ const GAP_IN_BANK = 64n << 20n;
  * between two banks when large (a 12 GiB board's banks may lie terabytes apart).
  */
 function memblockDram(mem: readonly Range[], noMap: readonly Range[]): { dram: Range[]; gaps: number } {
-  const all = union([...mem, ...noMap]);
+  // no-map regions count when they fall in, or touch, the span of memblock.memory itself
+  const all = union(mem);
   const memSpan = { start: all[0]?.start ?? 0n, end: all[all.length - 1]?.end ?? 0n };
   const pieces = union([...mem, ...noMap.filter((n) => n.end >= memSpan.start && n.start <= memSpan.end)]);
   const dram: Range[] = [];

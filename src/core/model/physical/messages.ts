@@ -42,6 +42,12 @@ export default messages(
     'note.outside-dram': (p: { count: number }) =>
       `${p.count} region${p.count === 1 ? ' lies' : 's lie'} outside every DRAM bank (SRAM, or a bank the inputs do not describe): not counted in DRAM`,
     'dram.none': (_: { source: string }) => '',
+    'missing.dram-size-zero': () =>
+      "the device tree's memory node has size 0 (the bootloader fills it in): add /sys/kernel/debug/memblock/memory, the kernel log's node ranges, or /sys/firmware/fdt (the tree as booted) to place DRAM",
+    'note.reservation-failed': (p: { name: string; line: number }) =>
+      `the kernel log says reserved-memory node ${p.name} could not be reserved (line ${p.line}): that memory is not held for it`,
+    'note.cma-failed': (p: { kib: number; line: number }) =>
+      `the kernel log says a CMA area of ${fmtKiB(p.kib)} KiB could not be reserved (line ${p.line})`,
     'missing.dram-layout': () => 'add the device tree (memory node) or /sys/kernel/debug/memblock/memory to place DRAM on the address map',
     'missing.memblock-memory': () => 'add /sys/kernel/debug/memblock/memory to see what the kernel was given',
     'missing.memblock-reserved': (p: { reservedKiB: number | null }) =>
@@ -82,6 +88,10 @@ export default messages(
     'note.outside-dram': (p) => `${p.count} 个区域位于所有 DRAM bank 之外（SRAM，或输入未描述的 bank）：不计入 DRAM`,
     'dram.boot-line': (p) => `只有启动行的物理页数（${p.source}）：没有地址`,
     'dram.none': () => '',
+    'missing.dram-size-zero': () =>
+      '设备树 memory 节点的大小为 0（由 bootloader 填写）：加入 /sys/kernel/debug/memblock/memory、内核日志的 node ranges，或 /sys/firmware/fdt（实际启动用的设备树）以定位 DRAM',
+    'note.reservation-failed': (p) => `内核日志表明 reserved-memory 节点 ${p.name} 预留失败（第 ${p.line} 行）：这段内存没有为它保留`,
+    'note.cma-failed': (p) => `内核日志表明 ${fmtKiB(p.kib)} KiB 的 CMA 区域预留失败（第 ${p.line} 行）`,
     'missing.dram-layout': () => '添加设备树（memory 节点）或 /sys/kernel/debug/memblock/memory，才能把 DRAM 画到地址图上',
     'missing.memblock-memory': () => '添加 /sys/kernel/debug/memblock/memory，才能看到内核拿到了哪些内存',
     'missing.memblock-reserved': (p) =>
