@@ -1,6 +1,6 @@
 // The CLI as a user runs it: through bin/ramledger.mjs (which rebuilds the bundle when src/ changed).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,4 +71,18 @@ describe('ramledger analyze', () => {
       expect(r.stdout).toBe('');
     }
   });
+});
+
+describe('ramledger analyze on the real corpus', () => {
+  it('exits 0 on every readable dump, alone and as one folder, in JSON and Markdown', () => {
+    const real = join(__dirname, '..', 'fixtures', 'real');
+    const dirs = readdirSync(real).filter((d) => statSync(join(real, d)).isDirectory());
+    const bad: string[] = [];
+    for (const d of dirs)
+      for (const format of ['json', 'markdown']) {
+        const r = cli(['--format', format, join(real, d)]);
+        if (r.status !== 0 || r.stdout.length === 0) bad.push(`${d} ${format}: ${r.status} ${r.stderr.slice(0, 200)}`);
+      }
+    expect(bad).toEqual([]);
+  }, 120_000);
 });

@@ -93,7 +93,7 @@ export default messages(
     'formula.pss-left': (p: { processes: number }) => `Σ Pss over ${p.processes} processes`,
     // ---- notes
     'note.second-input': (p: { what: AnyMsg; ignored: string; used: string }, t) =>
-      `a second ${t(p.what)} (${p.ignored}) was read but not used: the first one (${p.used}) is`,
+      `a second ${t(p.what)} (${p.ignored}) was read but not used: the numbers come from the first one (${p.used})`,
     'input.boot': () => 'Memory: line',
     'input.free': () => '`free` output',
     'input.meminfo': () => '/proc/meminfo',
