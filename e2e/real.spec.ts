@@ -70,3 +70,24 @@ test('a serial capture: the bootloader’s text is “not read”, not an error,
   await axe(page);
   await shot(page, '25-serial-capture');
 });
+
+test('in Chinese and the dark theme: unplaced regions, vendor lines and what was not read', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByLabel('Language').selectOption('zh');
+  await drop(page, [
+    { name: 'board.dtb', data: readFileSync(join(ROOT, 'fixtures', 'dt', 'memory-rules.dtb')), type: 'application/octet-stream' },
+    real('android-pixel3-arm64-4.9/meminfo.txt'),
+    real('xiaomi-mi-router-4a-mt7621-mips-3.10/bootlog.txt'),
+  ]);
+  await expect(page.getByTestId('inputs').locator('li')).toHaveCount(3);
+  await expect(page.locator('tr[data-line="vendor:ION_heap"]')).toContainText('厂商字段');
+  await shot(page, '26-zh-dark-overview');
+  await page.getByRole('link', { name: '物理地址图' }).first().click();
+  await expect(page.getByTestId('unplaced')).toContainText('启动时放置，地址未知');
+  await axe(page);
+  await shot(page, '27-zh-dark-map');
+  await page.getByRole('link', { name: '输入源' }).first().click();
+  await expect(page.locator('li[data-severity="unread"]').first()).toContainText('未读取');
+  await shot(page, '28-zh-dark-sources');
+});
