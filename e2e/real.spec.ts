@@ -88,6 +88,10 @@ test('in Chinese and the dark theme: unplaced regions, vendor lines and what was
   await axe(page);
   await shot(page, '27-zh-dark-map');
   await page.getByRole('link', { name: '输入源' }).first().click();
+  await page
+    .getByRole('link', { name: /bootlog\.txt/ })
+    .first()
+    .click();
   await expect(page.locator('li[data-severity="unread"]').first()).toContainText('未读取');
   await shot(page, '28-zh-dark-sources');
 });

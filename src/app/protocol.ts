@@ -24,7 +24,7 @@ export interface InputView {
   sources: string[];
   diagnostics: number;
   errors: number;
-  /** the first error, or the first note on the input as a whole */
+  /** the first error, else the first warning, else the first text not read */
   firstError?: Diagnostic;
 }
 

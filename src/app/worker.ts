@@ -66,7 +66,8 @@ function inputView(i: Input): InputView {
     diagnostics: diags.length,
     errors: errors.length,
   };
-  const first = errors[0] ?? diags.find((d) => d.line === 0);
+  // the card shows what matters most: an error, else a warning, else text that was not read
+  const first = errors[0] ?? diags.find((d) => d.severity === 'warning') ?? diags.find((d) => d.severity === 'unread');
   if (first) v.firstError = first;
   return v;
 }

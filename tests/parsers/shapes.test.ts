@@ -103,6 +103,7 @@ describe('shell prompts', () => {
     'cat: /proc/1/smaps: Permission denied',
     'free memory is low',
     '@:'.repeat(4000),
+    '\t# ROM ver',
     '7f1c2b000000-7f1c2b100000 rw-s 00000000 00:05 4096  /memfd:wayland-shm (deleted)',
   ])('not a prompt: %$', (line) => {
     expect(promptCommand(line)).toBeNull();

@@ -38,7 +38,12 @@ export function InputList() {
               </a>
             </div>
             {i.firstError && (
-              <div className="small" style={{ color: 'var(--bad)' }} role="note">
+              <div
+                className={`small${i.firstError.severity === 'error' ? '' : ' muted'}`}
+                style={i.firstError.severity === 'error' ? { color: 'var(--bad)' } : undefined}
+                role="note"
+                data-severity={i.firstError.severity}
+              >
                 {tm(i.firstError.msg)}
               </div>
             )}

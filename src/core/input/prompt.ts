@@ -54,6 +54,8 @@ function afterPrompt(line: string): string | null {
     if ((c === 35 || c === 36 || c === 37 || c === 62) && (i + 1 === line.length || line.charCodeAt(i + 1) === 32)) break;
   }
   if (i === limit) return null;
+  // an indented `# word` is a comment in a config file or a script, not a prompt
+  if (i > 0 && line.slice(0, i).trim() === '') return null;
   let body = line.slice(0, i).trim();
   if (body.startsWith('(')) {
     const close = body.indexOf(') ');
