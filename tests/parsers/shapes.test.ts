@@ -366,3 +366,25 @@ describe('the physical layout from real-shaped inputs', () => {
     expect(r.a.accounting.notes.map((n) => n.key)).toContain('note.reservation-failed');
   });
 });
+
+describe('the firmware memory map', () => {
+  const e820 =
+    '[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n[    0.000000] BIOS-e820: [mem 0x000000000009fc00-0x00000000000fffff] reserved\n[    0.000000] BIOS-e820: [mem 0x0000000000100000-0x00000000bfffffff] usable\n[    0.000000] BIOS-e820: [mem 0x00000000eec00000-0x00000000febfffff] reserved\n';
+  it('has a lane of its own on the map, and gives DRAM when nothing better does', () => {
+    const r = run([{ name: 'dmesg.txt', text: e820 }]);
+    const fw = r.a.physical?.regions.filter((x) => x.kind === 'firmware-map') ?? [];
+    expect(fw.map((x) => x.role)).toEqual(['firmware-usable', 'firmware-reserved', 'firmware-usable', 'firmware-reserved']);
+    expect(r.a.physical).toMatchObject({ dramSource: 'firmware-map', spanKiB: (0x9fc00 + 0xbff00000) / 1024 });
+    // reserved firmware ranges (PCI holes) are not "outside DRAM" faults
+    expect(r.a.accounting.notes.map((n) => n.key)).not.toContain('note.outside-dram');
+  });
+  it('node ranges win over it', () => {
+    const r = run([
+      {
+        name: 'dmesg.txt',
+        text: `${e820}[    0.000000] Early memory node ranges\n[    0.000000]   node   0: [mem 0x0000000000001000-0x000000000009efff]\n[    0.000000]   node   0: [mem 0x0000000000100000-0x00000000bfffffff]\n`,
+      },
+    ]);
+    expect(r.a.physical?.dramSource).toBe('kernel-log');
+  });
+});

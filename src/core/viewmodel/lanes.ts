@@ -2,7 +2,7 @@
 import { type Msg, m } from '../messages/catalogue';
 import type { Physical, PhysRegion, RegionKind } from '../model/physical/index';
 
-export const LANES = ['dram', 'device tree', 'memblock.memory', 'memblock.reserved'] as const;
+export const LANES = ['dram', 'firmware map', 'device tree', 'memblock.memory', 'memblock.reserved'] as const;
 export type Lane = (typeof LANES)[number];
 
 export interface MapRegion extends PhysRegion {
@@ -14,7 +14,9 @@ export interface MapRegion extends PhysRegion {
 const laneOf = (k: RegionKind): Lane =>
   k === 'dram' || k === 'hole'
     ? 'dram'
-    : k === 'memblock-memory'
+    : k === 'firmware-map'
+      ? 'firmware map'
+      : k === 'memblock-memory'
       ? 'memblock.memory'
       : k === 'memblock-reserved'
         ? 'memblock.reserved'
@@ -27,7 +29,7 @@ export function mapRegions(phys: Physical): MapRegion[] {
   const dram = out.filter((r) => r.kind === 'dram');
   for (const r of out) {
     if (r.kind === 'hole') r.flags.push(m('flag.hole'));
-    if (r.kind !== 'dram' && dram.length > 0 && !dram.some((d) => d.start <= r.start && r.end <= d.end))
+    if (r.kind !== 'dram' && r.kind !== 'firmware-map' && dram.length > 0 && !dram.some((d) => d.start <= r.start && r.end <= d.end))
       r.flags.push(m('flag.outside-dram'));
   }
   // overlaps on the same lane (sweep by start)

@@ -59,6 +59,7 @@ export default messages(
     'kind.other': () => 'other',
     // ---- the address map
     'lane.dram': () => 'dram',
+    'lane.firmware map': () => 'firmware map',
     'lane.device tree': () => 'device tree',
     'lane.memblock.memory': () => 'memblock.memory',
     'lane.memblock.reserved': () => 'memblock.reserved',
@@ -121,6 +122,7 @@ export default messages(
     'kind.shared memory': () => '共享内存',
     'kind.other': () => '其他',
     'lane.dram': () => 'DRAM',
+    'lane.firmware map': () => '固件内存表',
     'lane.device tree': () => '设备树',
     'lane.memblock.memory': () => 'memblock.memory',
     'lane.memblock.reserved': () => 'memblock.reserved',

@@ -115,6 +115,21 @@ export function physical(snap: Snapshot): Physical | null {
     const label = c.via === 'pool' ? m('region.cma-pool') : m('region.cma-log');
     regions.push({ start: c.start, end: c.end, kind: 'cma', role: 'cma', label, source: logSource, line: c.line });
   }
+  // the firmware's memory map (x86 e820, MIPS): its own lane, never a carve-out
+  const usable: Range[] = [];
+  for (const e of log?.e820 ?? []) {
+    const isUsable = e.type === 'usable';
+    if (isUsable) usable.push(e);
+    regions.push({
+      start: e.start,
+      end: e.end,
+      kind: 'firmware-map',
+      role: isUsable ? 'firmware-usable' : 'firmware-reserved',
+      label: m('region.firmware-map', { type: e.type }),
+      source: logSource,
+      line: e.line,
+    });
+  }
   // newer kernels keep no-map ranges in memblock.memory, flagged NOMAP
   const memRegions = mem?.value ?? [];
   const memSource = mem?.source ?? '';
@@ -152,6 +167,10 @@ export function physical(snap: Snapshot): Physical | null {
   } else if (log && log.nodeRanges.length > 0) {
     dram = union(log.nodeRanges);
     dramSource = 'kernel-log';
+  } else if (usable.length > 0) {
+    // x86 without node ranges: RAM is what the firmware marks usable
+    dram = union(usable);
+    dramSource = 'firmware-map';
   } else if (log?.bankTotal) {
     dramKiBWithoutAddress = log.bankTotal.totalMiB * 1024;
     dramSource = 'kernel-log-banks';
@@ -162,7 +181,7 @@ export function physical(snap: Snapshot): Physical | null {
   if (dram.length > 0) {
     let outside = 0;
     for (const r of regions)
-      if (r.kind !== 'memblock-memory' && !dram.some((d) => d.start <= r.start && d.end >= r.end)) {
+      if (r.kind !== 'memblock-memory' && r.kind !== 'firmware-map' && !dram.some((d) => d.start <= r.start && d.end >= r.end)) {
         r.outside = true;
         outside++;
       }

@@ -2,7 +2,17 @@ import type { Missing, Msg, Note } from '../../messages/catalogue';
 import type { Range } from '../ranges';
 
 /** what a region is on the map: its lane and colour */
-export type RegionKind = 'dram' | 'no-map' | 'reserved' | 'cma' | 'memreserve' | 'memblock-memory' | 'memblock-reserved' | 'hole';
+export type RegionKind =
+  | 'dram'
+  | 'no-map'
+  | 'reserved'
+  | 'cma'
+  | 'memreserve'
+  | 'memblock-memory'
+  | 'memblock-reserved'
+  | 'hole'
+  /** the firmware's memory map: x86 e820, MIPS `memory: … @ …` */
+  | 'firmware-map';
 
 /**
  * What a region is for. Behaviour (buckets, colours, which group loses the freed init
@@ -23,7 +33,10 @@ export type RegionRole =
   | 'kernel-image'
   | 'memmap'
   | 'boot-reservation'
-  | 'hole';
+  | 'hole'
+  /** a range of the firmware's map: RAM the firmware gives the kernel, or not */
+  | 'firmware-usable'
+  | 'firmware-reserved';
 
 /** why a memblock.reserved group got its role and label */
 export type Evidence =
@@ -66,7 +79,7 @@ export interface UnplacedRegion {
 }
 
 /** which input gave the DRAM extent */
-export type DramSource = 'device-tree' | 'memblock' | 'kernel-log' | 'kernel-log-banks' | 'boot-line' | 'none';
+export type DramSource = 'device-tree' | 'memblock' | 'kernel-log' | 'firmware-map' | 'kernel-log-banks' | 'boot-line' | 'none';
 
 export interface Physical {
   dramSource: DramSource;
