@@ -95,3 +95,17 @@ test('in Chinese and the dark theme: unplaced regions, vendor lines and what was
   await expect(page.locator('li[data-severity="unread"]').first()).toContainText('未读取');
   await shot(page, '28-zh-dark-sources');
 });
+
+test('an x86 machine (this one): the firmware map on its own lane, the DRAM bar closing, MemTotal exact', async ({ page }) => {
+  await page.goto('/');
+  await drop(page, [real('this-machine-x86_64-6.18/dmesg.txt'), real('this-machine-x86_64-6.18/meminfo')]);
+  await expect(page.getByTestId('inputs').locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('inputs').locator('li.has-error')).toHaveCount(0);
+  await shot(page, '29-x86-overview');
+  await page.getByRole('link', { name: 'Address map' }).first().click();
+  await expect(page.locator('[data-testid="region-table"] tr', { hasText: 'firmware map: usable' }).first()).toBeVisible();
+  await axe(page);
+  await shot(page, '30-x86-map');
+  await page.getByRole('link', { name: 'Checks' }).first().click();
+  await expect(page.locator('tr[data-check="memtotal-boot"]')).toHaveAttribute('data-ok', 'true');
+});

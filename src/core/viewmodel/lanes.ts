@@ -17,10 +17,10 @@ const laneOf = (k: RegionKind): Lane =>
     : k === 'firmware-map'
       ? 'firmware map'
       : k === 'memblock-memory'
-      ? 'memblock.memory'
-      : k === 'memblock-reserved'
-        ? 'memblock.reserved'
-        : 'device tree';
+        ? 'memblock.memory'
+        : k === 'memblock-reserved'
+          ? 'memblock.reserved'
+          : 'device tree';
 
 const byStart = (a: MapRegion, b: MapRegion) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
 
