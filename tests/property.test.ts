@@ -82,6 +82,13 @@ describe('parsers on arbitrary input', () => {
     parseText(`a {${' b {'.repeat(20_000)}`, 'nested');
     parseText('x\n'.repeat(300_000), 'many');
     parseText(`MemTotal: ${'9'.repeat(100_000)} kB\n`, 'long number');
+    // the log's readers, on the shapes that would make a backtracking pattern quadratic
+    parseText(`BIOS-e820: [mem 0x0-0x9fbff] usable${' '.repeat(200_000)}x\n`, 'e820');
+    parseText(`Memory: 1K/2K available (${'1K a'.repeat(50_000)}${' '.repeat(50_000)}\n`, 'memory line');
+    parseText(`[    0.000000] OF: reserved mem: initialized node ${'a'.repeat(200_000)}\n`, 'of');
+    parseText(`${'@:'.repeat(100_000)}\n`, 'prompt');
+    parseText(`May 12 12:30:24 ${'h '.repeat(100_000)}\n`, 'syslog');
+    parseText(`[    0.000000] Freeing ${' '.repeat(200_000)}: 1K\n`, 'freeing');
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataMap } from '../../src/core/formats/registry';
 import { type FormatId, parseText, segmentsOf } from '../../src/core/index';
 import { promptCommand } from '../../src/core/input/prompt';
+import { type Range, subtract, union } from '../../src/core/model/ranges';
 import { errors, FORMATS, read, run } from '../helpers';
 
 const dataOf = <K extends FormatId>(p: ReturnType<typeof parseText>, format: K): NonNullable<DataMap[K]> => {
@@ -50,6 +51,13 @@ describe('Android smaps', () => {
     });
     expect(r.json.processes[0]?.mappings?.[0]?.kind).toBe('anonymous');
   });
+  it('a Name: line after VmFlags (the first Android patch) still belongs to the mapping when it names one', () => {
+    const t =
+      '12c00000-13b40000 rw-p 00000000 00:00 0 \nSize:  256 kB\nRss:  4 kB\nPss:  4 kB\nVmFlags: rd wr mr mw me ac \nName:           [anon:dalvik-main space]\n6f0a1000-6f2e4000 rw-p 00000000 00:00 0 \nSize:  8 kB\nRss:  4 kB\nPss:  2 kB\nVmFlags: rd wr \n';
+    const p = parseText(t, '/proc/1/smaps', '/proc/1/smaps');
+    expect(p.segments.map((s) => s.format)).toEqual(['smaps']);
+    expect(dataOf(p, 'smaps').mappings.map((m) => m.name)).toEqual(['[anon:dalvik-main space]', undefined]);
+  });
   it('a status after the smaps still starts its own input', () => {
     const p = parseText(`${text}Name:\tsystem_server\nUmask:\t0077\nState:\tS (sleeping)\nPid:\t1877\n`, 'x');
     expect(p.segments.map((s) => s.format)).toEqual(['smaps', 'status']);
@@ -90,6 +98,11 @@ describe('shell prompts', () => {
     ['sudo cat /sys/kernel/debug/memblock/reserved', 'sudo cat /sys/kernel/debug/memblock/reserved'],
     ['free -m', 'free -m'],
     ['130|sun:/ # ', ''],
+    ['root@(none):/# free -m', 'free -m'],
+    ['C:\\Users\\me>adb shell free -m', 'adb shell free -m'],
+    ['    $ free -m', 'free -m'],
+    ['# cat /proc/meminfo', 'cat /proc/meminfo'],
+    ['cat /sys/kernel/debug/memblock/reserved > r.txt', 'cat /sys/kernel/debug/memblock/reserved > r.txt'],
   ])('%s', (line, cmd) => {
     expect(promptCommand(line)).toBe(cmd);
   });
@@ -104,6 +117,9 @@ describe('shell prompts', () => {
     'free memory is low',
     '@:'.repeat(4000),
     '\t# ROM ver',
+    '# CONFIG_CMA is not set',
+    '# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit>',
+    'echo 1 > /proc/sys/vm/drop_caches',
     '7f1c2b000000-7f1c2b100000 rw-s 00000000 00:05 4096  /memfd:wayland-shm (deleted)',
   ])('not a prompt: %$', (line) => {
     expect(promptCommand(line)).toBeNull();
@@ -113,6 +129,26 @@ describe('shell prompts', () => {
     expect(p.separators).toEqual([1]);
     expect(p.segments[0]?.hint).toBe('cat /sys/kernel/debug/memblock/reserved');
     expect(dataOf(p, 'memblock').kind).toBe('reserved');
+  });
+});
+
+describe('VmallocUsed by kernel', () => {
+  const info = (used: number, chunk: number, total = 1000000) =>
+    `MemTotal: ${total} kB\nMemFree: 1000 kB\nVmallocTotal: 1000000 kB\nVmallocUsed: ${used} kB\nVmallocChunk: ${chunk} kB\n`;
+  const reading = (text: string, version?: string) =>
+    run([{ name: 'meminfo', text }, ...(version ? [{ name: 'version', text: `Linux version ${version} (x) #1\n` }] : [])]).a.accounting
+      .vmalloc;
+  it.each([
+    ['a 3.x release', info(50000, 0), '3.10.49', 'address-space'],
+    ['4.4–5.2, printed 0', info(0, 0), '4.19.1', 'zero'],
+    ['a 4.19 vendor kernel that prints pages', info(51200, 0), '4.19.1', 'pages'],
+    ['a 4.9 vendor kernel that kept the old reading', info(51200, 400000), '4.9.1', 'address-space'],
+    ['5.3 and later', info(51200, 0), '6.1.0', 'pages'],
+    ['no release, VmallocChunk not 0', info(51200, 400000), undefined, 'address-space'],
+    ['no release, larger than MemTotal', info(190068, 0, 94412), undefined, 'address-space'],
+    ['no release, VmallocChunk 0', info(51200, 0), undefined, 'pages'],
+  ])('%s', (_, text, version, want) => {
+    expect(reading(text, version)).toBe(want);
   });
 });
 
@@ -141,9 +177,10 @@ describe('free without its command line', () => {
     expect(dataOf(p, 'free').unit).toBe('B');
     expect(mem(p)?.values.total).toBe(230856);
   });
-  it('free -g', () => {
+  it('free -g: GiB, said to be a guess (a board with 31 MiB would print the same)', () => {
     const p = parseText(body('Mem:             31          10           1           0          19          19'), 'x');
     expect(dataOf(p, 'free').unit).toBe('GiB');
+    expect(p.diagnostics.find((d) => d.msg.key === 'free.unit-ambiguous')?.severity).toBe('warning');
   });
   it('MemTotal settles a unit the numbers could not: a 225 MiB router printed with free -m', () => {
     const r = run([
@@ -192,10 +229,29 @@ describe('kernel log prefixes', () => {
     ['logcat -b kernel', '05-12 12:30:24.123     0     0 I         : '],
     ['a logger', '14:26:43.787 [info] '],
     ['a terminal program', '[2026-05-12 12:30:24.123] [    0.000000] '],
+    ['MediaTek with a mark', '<6>[    0.000000] -(0)[0:swapper]'],
+    ['MediaTek, another CPU', '[    0.000000] .(0)[1:swapper/0]'],
+    ['MediaTek, a space', '[    0.000000]  (0)[0:swapper]'],
+    ['MediaTek behind a level', '[    0.000000] <0>-(0)[0:swapper]'],
+    ['busybox syslogd', 'Jan  1 00:00:03 buildroot kern.info kernel: [    0.000000] '],
+    ['dmesg --time-format=iso', '2023-05-12T12:30:24,000000+02:00 '],
+    ['journalctl -o short-monotonic', '[    0.000000] myhost kernel: '],
   ])('%s', (_, prefix) => {
     const p = parseText(`${prefix}${line}\n`, 'log');
     expect(p.segments.map((s) => s.format)).toEqual(['kmsg']);
     expect(dataOf(p, 'kmsg').memoryLine).toMatchObject({ form: 'modern', availableKiB: 230408, physKiB: 258368 });
+  });
+  it('logcat -b kernel: logd took the message’s first word as its tag', () => {
+    const log = dataOf(
+      parseText(
+        `12-13 10:32:21.278     0     0 I Memory  : 3882236K/4194304K available (9472K kernel code, 262144K cma-reserved)\n12-13 10:32:21.278     0     0 I cma     : Reserved 64 MiB at 0x00000000b8000000\n12-13 10:32:21.278     0     0 I OF      : reserved mem: 0x0000000043000000..0x000000004302ffff (192 KiB) nomap non-reusable secmon@43000000\n`,
+        'logcat',
+      ),
+      'kmsg',
+    );
+    expect(log.memoryLine).toMatchObject({ availableKiB: 3882236, physKiB: 4194304 });
+    expect(log.cma).toHaveLength(1);
+    expect(log.reservedMem).toMatchObject([{ name: 'secmon@43000000', noMap: true }]);
   });
   it('syslog lines of other programs are log lines, not memory lines', () => {
     const p = parseText(
@@ -386,5 +442,28 @@ describe('the firmware memory map', () => {
       },
     ]);
     expect(r.a.physical?.dramSource).toBe('kernel-log');
+  });
+});
+
+describe('memblock=debug replay', () => {
+  it('equals a naive replay (union of reserves, minus each free in order) on random calls', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const lines: string[] = [];
+    let naive: Range[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const start = BigInt(rnd(4096)) * 0x1000n;
+      const end = start + BigInt(1 + rnd(64)) * 0x1000n;
+      const reserve = rnd(3) > 0;
+      lines.push(
+        `[    0.000000] memblock_${reserve ? 'reserve' : 'free'}: [0x${start.toString(16).padStart(16, '0')}-0x${(end - 1n).toString(16).padStart(16, '0')}] caller+0x1/0x2`,
+      );
+      naive = reserve ? union([...naive, { start, end }]) : subtract(naive, [{ start, end }]);
+    }
+    const r = run([{ name: 'dmesg.txt', text: `${lines.join('\n')}\n` }]);
+    expect(r.snap.memblock.reserved?.value.map((x) => [x.start, x.end])).toEqual(naive.map((x) => [x.start, x.end]));
   });
 });

@@ -68,13 +68,15 @@ export function unitKiB(unit: PlainUnit, si: boolean): number {
  * The unit of plain numbers printed without a command line. Values of the kernel are
  * whole pages: multiples of 4 in KiB, of 4096 in bytes; -m/-g values are not.
  */
-export function unitFromNumbers(values: number[]): { unit: PlainUnit; why: 'pages' | 'bytes' | 'not-pages' | 'size' } {
+export function unitFromNumbers(values: number[]): { unit: PlainUnit; why: 'pages' | 'bytes' | 'not-pages' | 'ambiguous' | 'size' } {
   const nonZero = values.filter((v) => v !== 0);
   const total = Math.max(0, ...values);
   if (nonZero.length >= 2) {
     if (total >= 1 << 24 && nonZero.every((v) => v % 4096 === 0)) return { unit: 'B', why: 'bytes' };
     if (total >= 1024 && nonZero.every((v) => v % 4 === 0)) return { unit: 'KiB', why: 'pages' };
-    return { unit: total <= 64 ? 'GiB' : 'MiB', why: 'not-pages' };
+    // under 1024 the same numbers are MiB of a small board or GiB of a server
+    if (total < 1024) return { unit: total <= 64 ? 'GiB' : 'MiB', why: 'ambiguous' };
+    return { unit: 'MiB', why: 'not-pages' };
   }
   // too few values to tell: by size (a Linux system has more than 16 MiB)
   return { unit: total <= 64 ? 'GiB' : total < 16384 ? 'MiB' : total >= 1 << 32 ? 'B' : 'KiB', why: 'size' };
@@ -183,9 +185,10 @@ export const free = defineFormat({
         pages: m('free.unit-pages', { unit }),
         bytes: m('free.unit-bytes', { unit }),
         'not-pages': m('free.unit-not-pages', { unit }),
+        ambiguous: m('free.unit-ambiguous', { unit, other: unit === 'GiB' ? 'MiB' : 'GiB' }),
         size: m('free.unit-size', { unit }),
       }[guess.why];
-      ctx.diag.add(0, guess.why === 'size' ? 'warning' : 'info', why);
+      ctx.diag.add(0, guess.why === 'size' || guess.why === 'ambiguous' ? 'warning' : 'info', why);
     }
     // a plain number next to `-h` values (`0`) is in bytes, as free -h prints a zero
     const per = unit === 'human' ? 1 / 1024 : unitKiB(unit, si);

@@ -11,6 +11,8 @@ export default messages(
       `free: no command line gives the unit; read as bytes (${p.unit}), since every value is a whole number of 4096-byte pages`,
     'free.unit-not-pages': (p: { unit: string }) =>
       `free: no command line gives the unit; read as ${p.unit}, since the values are not whole 4 KiB pages (as free -m or -g prints)`,
+    'free.unit-ambiguous': (p: { unit: string; other: string }) =>
+      `free: no command line gives the unit; the values are not whole 4 KiB pages, so MiB or GiB: read as ${p.unit}, though ${p.other} fits too — add the command (free -m) or /proc/meminfo to be sure`,
     'free.unit-size': (p: { unit: string }) =>
       `free: no command line gives the unit and too few values tell it; read as ${p.unit} from the size of total — add the command (free -m) or /proc/meminfo to be sure`,
     'note.free-unit-from-memtotal': (p: { was: string; unit: string }) =>
@@ -23,6 +25,8 @@ export default messages(
     'free.unit-pages': (p) => `free：命令行没有给出单位；所有数值都是 4 KiB 页的整数倍，按 ${p.unit} 读取`,
     'free.unit-bytes': (p) => `free：命令行没有给出单位；所有数值都是 4096 字节页的整数倍，按字节（${p.unit}）读取`,
     'free.unit-not-pages': (p) => `free：命令行没有给出单位；数值不是 4 KiB 页的整数倍（free -m 或 -g 的输出），按 ${p.unit} 读取`,
+    'free.unit-ambiguous': (p) =>
+      `free：命令行没有给出单位；数值不是 4 KiB 页的整数倍，因此是 MiB 或 GiB：按 ${p.unit} 读取，但 ${p.other} 也说得通——请加上命令（free -m）或 /proc/meminfo 以确认`,
     'free.unit-size': (p) =>
       `free：命令行没有给出单位，数值太少无法判断；按 total 的大小读作 ${p.unit}——请加上命令（free -m）或 /proc/meminfo 以确认`,
     'note.free-unit-from-memtotal': (p) => `free 的数值按 ${p.unit} 而不是 ${p.was} 读取：只有这个单位能使其 total 等于 MemTotal`,

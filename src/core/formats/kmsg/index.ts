@@ -62,7 +62,10 @@ function parseMemoryLine(msg: string, line: number): BootMemoryLine | null {
   const fields: Record<string, number> = {};
   const inParens = r[5] !== undefined;
   const rest = r[5] ?? r[6] ?? '';
-  for (const f of rest.matchAll(L.MEM_FIELD)) if (f[2] !== undefined) fields[f[2].trim()] = Number(f[1]);
+  for (const part of rest.split(',')) {
+    const f = L.MEM_FIELD.exec(part.trimEnd());
+    if (f?.[2] !== undefined) fields[f[2].trim()] = Number(f[1]);
+  }
   // lower-case k: the arch-specific lines before mem_init_print_info (2.6, 3.x)
   const lower = r[2] === 'k';
   const form: BootLineForm = !lower ? 'modern' : inParens ? 'legacy' : 'old-arm';
@@ -92,6 +95,7 @@ function emptyLog(): KernelLog {
     balloon: [],
     unused: [],
     otherLines: 0,
+    otherPrograms: 0,
   };
 }
 
@@ -276,15 +280,16 @@ export const kmsg = defineFormat({
       const { msg, prefixed, notKernel } = splitLogPrefix(raw);
       const n = cur.line;
       if (notKernel) {
-        log.otherLines++;
+        log.otherPrograms++;
         continue;
       }
       // a log of several boots (kern.log, a console left running): the last boot is the one
       // the other dumps were taken on
       if (log.memoryLine && BOOT_START.test(msg)) {
-        const other = log.otherLines;
+        const { otherLines, otherPrograms } = log;
         log = emptyLog();
-        log.otherLines = other;
+        log.otherLines = otherLines;
+        log.otherPrograms = otherPrograms;
         boots++;
         bootFrom = n;
       }
@@ -296,6 +301,7 @@ export const kmsg = defineFormat({
     }
     if (boots > 1) ctx.diag.add(bootFrom, 'warning', m('kmsg.boots', { boots, first: firstLine, from: bootFrom }));
     if (log.otherLines > 0) ctx.diag.add(0, 'info', m('kmsg.other-lines', { count: log.otherLines }));
+    if (log.otherPrograms > 0) ctx.diag.add(0, 'info', m('kmsg.other-programs', { count: log.otherPrograms }));
     for (const u of log.unused)
       ctx.diag.add(u.lines[0] ?? 0, 'info', m('kmsg.unused', { kind: u.kind, count: u.lines.length, lines: lineList(u.lines) }));
     return log;
@@ -386,4 +392,5 @@ function joinLogs(into: KernelLog, more: KernelLog): void {
   }
   if (into.totalPages === undefined && more.totalPages !== undefined) into.totalPages = more.totalPages;
   into.otherLines += more.otherLines;
+  into.otherPrograms += more.otherPrograms;
 }

@@ -8,7 +8,8 @@ const HEX = '(?:0x)?[0-9a-fA-F]+';
 
 /** `Memory: 230408K/258368K available (…)` and its old forms (./types.ts, BootLineForm) */
 export const MEMORY = /^Memory: (\d+)([kK])\/(\d+)([kK]) available\s*(?:\(([^)]*)\)?|,\s*(.*))?$/;
-export const MEM_FIELD = /(\d+)[kK] ([a-zA-Z][\w -]*?)\s*(?=,|$)/g;
+/** one `NNNK name` of the line's list (the list is split at commas first: no backtracking) */
+export const MEM_FIELD = /^\s*(\d+)[kK] ([a-zA-Z][\w -]*)$/;
 /** old ARM: `Memory: 244MB 276MB = 520MB total` */
 export const BANK_TOTAL = /^Memory: ((?:\d+MB\s+)+)= (\d+)MB total/;
 export const OF_NEW =
@@ -38,7 +39,7 @@ export const ZONE_RESERVED = /^\s*(\w+) zone: (\d+) pages reserved/;
 export const ZONE_PAGES = /^\s*(\w+) zone: (\d+) pages, LIFO batch/;
 /** `Freeing unused kernel memory: 448K`, `Freeing initrd memory: …`, 2.6's `Freeing SMP alternatives: 8k freed` */
 export const FREEING = /^Freeing ([^:]*?)(?: memory)?: (\d+)[kK]/;
-export const E820_NEW = /^(?:BIOS-e820|e820): \[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\] (\S.*?)\s*$/;
+export const E820_NEW = /^(?:BIOS-e820|e820): \[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\] (\S.*)$/;
 /** MIPS: ` memory: 08000000 @ 00000000 (usable)` under `Determined physical RAM map:` (size @ start) */
 export const MIPS_MAP = /^\s*memory: ([0-9a-fA-F]{8,16}) @ ([0-9a-fA-F]{8,16}) \((.+)\)\s*$/;
 export const E820_OLD = /^ BIOS-e820: ([0-9a-fA-F]{8,16}) - ([0-9a-fA-F]{8,16}) \((.+)\)\s*$/;

@@ -37,13 +37,16 @@ export default messages(
     'kmsg.boots': (p: { boots: number; first: number; from: number }) =>
       `the log holds ${p.boots} boots; the last one (from line ${p.from}) is used, as the other dumps were taken after it; lines ${p.first}–${p.from - 1} (the earlier boots) are not used`,
     'kmsg.unused': (p: { kind: UnusedKind; count: number; lines: string }) =>
-      `${p.count} memory line${p.count === 1 ? '' : 's'} of the log read but used for no number: ${UNUSED_EN[p.kind]} (line ${p.lines})`,
+      `${p.count} memory line${p.count === 1 ? '' : 's'} of the log read but used for no number: ${UNUSED_EN[p.kind]} (line${p.count === 1 ? '' : 's'} ${p.lines})`,
+    'kmsg.other-programs': (p: { count: number }) =>
+      `${p.count} syslog line${p.count === 1 ? '' : 's'} of other programs than the kernel (read, not used)`,
   },
   {
     'kmsg.second-memory-line': () => '出现第二个 Memory: 行；使用第一个',
     'kmsg.other-lines': (p) => `${p.count} 行内核日志与内存布局无关（已读取，未使用）`,
     'kmsg.boots': (p) =>
       `日志包含 ${p.boots} 次启动；使用最后一次（从第 ${p.from} 行起），其他数据都是在它之后采集的；第 ${p.first}–${p.from - 1} 行（之前的启动）未使用`,
+    'kmsg.other-programs': (p) => `${p.count} 行来自内核以外程序的 syslog 日志（已读取，未使用）`,
     'kmsg.unused': (p) => `日志中 ${p.count} 行内存相关内容已读取，但未用于任何数值：${UNUSED_ZH[p.kind]}（第 ${p.lines} 行）`,
   },
 );

@@ -137,4 +137,6 @@ export interface KernelLog {
   unused: { kind: UnusedKind; lines: number[] }[];
   /** log lines that carry nothing about memory: counted, not listed one by one */
   otherLines: number;
+  /** syslog lines of other programs than the kernel */
+  otherPrograms: number;
 }

@@ -16,7 +16,6 @@
  */
 
 import { type Msg, m } from '../../messages/catalogue';
-import { type Range, subtract, union } from '../../model/ranges';
 import type { Located } from '../../model/snapshot';
 import { hexToBigInt } from '../../units';
 import { defineFormat } from '../format';
@@ -156,23 +155,48 @@ export const memblock = defineFormat({
   ],
 });
 
-/** memblock_reserve / memblock_free calls in order → the reserved ranges they leave */
+/**
+ * memblock_reserve / memblock_free calls in order → the reserved ranges they leave. The
+ * held ranges stay sorted and disjoint; each call finds its place by binary search, so
+ * thousands of calls cost little more than reading them.
+ */
 function replayCalls(calls: readonly MemblockCall[]): MemblockRegion[] {
-  let held: (Range & { line: number })[] = [];
+  const held: { start: bigint; end: bigint; line: number }[] = [];
+  /** index of the first held range that ends after `at` */
+  const firstEndingAfter = (at: bigint) => {
+    let lo = 0;
+    let hi = held.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((held[mid]?.end ?? 0n) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (const c of calls) {
-    if (c.op === 'reserve') held.push({ start: c.start, end: c.end, line: c.line });
-    else if (c.op === 'free') {
-      const next: (Range & { line: number })[] = [];
-      for (const h of held) for (const piece of subtract([h], [c])) next.push({ ...piece, line: h.line });
-      held = next;
+    if (c.end <= c.start || (c.op !== 'reserve' && c.op !== 'free')) continue;
+    // the ranges that touch or overlap [start, end)
+    const i = c.op === 'reserve' ? firstEndingAfter(c.start - 1n) : firstEndingAfter(c.start);
+    let j = i;
+    while (j < held.length && (held[j]?.start ?? 0n) <= (c.op === 'reserve' ? c.end : c.end - 1n)) j++;
+    const touched = held.slice(i, j);
+    if (c.op === 'reserve') {
+      const first = touched[0];
+      const last = touched[touched.length - 1];
+      const merged = {
+        start: first && first.start < c.start ? first.start : c.start,
+        end: last && last.end > c.end ? last.end : c.end,
+        line: first && first.start <= c.start ? first.line : c.line,
+      };
+      held.splice(i, j - i, merged);
+    } else {
+      const pieces: { start: bigint; end: bigint; line: number }[] = [];
+      for (const h of touched) {
+        if (h.start < c.start) pieces.push({ start: h.start, end: c.start, line: h.line });
+        if (h.end > c.end) pieces.push({ start: c.end, end: h.end, line: h.line });
+      }
+      held.splice(i, j - i, ...pieces);
     }
   }
-  const merged = union(held);
-  return merged.map((r, index) => ({
-    index,
-    start: r.start,
-    end: r.end,
-    flags: [],
-    line: held.find((h) => h.start >= r.start && h.start < r.end)?.line ?? 0,
-  }));
+  return held.map((r, index) => ({ index, start: r.start, end: r.end, flags: [], line: r.line }));
 }

@@ -229,9 +229,11 @@ export function scanSmaps(cur: Cursor, ctx: ParseContext, rollup: boolean): Smap
       const colon = t.indexOf(':', ls);
       if (colon > ls && colon < le) {
         const key = keyAt(t, ls, colon);
-        if (key === 'Name' && map !== null && !hasCounters(map)) {
-          // Android's `Name:` line of a named region: part of the mapping above
-          const name = intern(t.slice(colon + 1, le).trim());
+        // Android's `Name:` line of a named region: part of the mapping above — right after
+        // its header in later trees, after its VmFlags in the first patch (always `[anon:…]` then)
+        const nameValue = key === 'Name' && map !== null ? t.slice(colon + 1, le).trim() : '';
+        if (map !== null && key === 'Name' && (!hasCounters(map) || /^\[anon(?:_shmem)?:/.test(nameValue))) {
+          const name = intern(nameValue);
           map.name = name;
           if (map.path === '') map.path = name;
           continue;

@@ -145,19 +145,24 @@ export type VmallocReading = 'address-space' | 'zero' | 'pages' | 'absent';
 export function vmallocReading(
   info: Meminfo,
   release: string | undefined,
-): { reading: VmallocReading; from: 'release' | 'chunk' | 'value' } {
+): { reading: VmallocReading; from: 'release' | 'chunk' | 'size' | 'vendor' | 'value' } {
   const used = mi(info, 'VmallocUsed');
   if (used === undefined) return { reading: 'absent', from: 'value' };
+  const chunk = mi(info, 'VmallocChunk') ?? 0;
   const v = release ? /^(\d+)\.(\d+)/.exec(release) : null;
   if (v) {
     const n = Number(v[1]) * 1000 + Number(v[2]);
     if (n < 4004) return { reading: 'address-space', from: 'release' };
-    if (n < 5003) return { reading: 'zero', from: 'release' };
-    return { reading: used === 0 ? 'zero' : 'pages', from: 'release' };
+    if (n >= 5003 || used === 0) return { reading: used === 0 ? 'zero' : 'pages', from: 'release' };
+    // 4.4–5.2 print 0: a value there is a vendor kernel's; VmallocChunk tells which reading it kept
+    return { reading: chunk > 0 ? 'address-space' : 'pages', from: 'vendor' };
   }
-  if ((mi(info, 'VmallocChunk') ?? 0) > 0) return { reading: 'address-space', from: 'chunk' };
+  if (chunk > 0) return { reading: 'address-space', from: 'chunk' };
+  // pages vmalloc allocated cannot exceed MemTotal: more is address space (ioremaps)
+  if (used > (mi(info, 'MemTotal') ?? Number.POSITIVE_INFINITY)) return { reading: 'address-space', from: 'size' };
   return { reading: used === 0 ? 'zero' : 'pages', from: 'value' };
 }
+
 const USER = ['AnonPages', 'Cached', 'Buffers', 'SwapCached'] as const;
 /** the meminfo fields that are lines of their own */
 type LedgerField = (typeof KERNEL)[number] | (typeof USER)[number];
@@ -342,6 +347,7 @@ export function meminfoLines(info: Meminfo, ref: (k: MeminfoKey) => SourceRef[],
   else if (vmalloc.reading === 'zero') note(m('note.vmalloc-zero'));
   else if (vmalloc.reading === 'absent') note(m('note.vmalloc-absent'));
   else if (vmalloc.from === 'value') note(m('note.vmalloc-pages-assumed'));
+  else if (vmalloc.from === 'vendor') note(m('note.vmalloc-vendor', { release: release ?? '' }));
   for (const k of ['Slab', 'KernelStack', 'PageTables', 'Percpu', 'AnonPages', 'Cached', 'Buffers'] as const)
     if (mi(info, k) === undefined) note(m('note.field-absent', { key: k }));
 }

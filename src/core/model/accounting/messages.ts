@@ -20,6 +20,20 @@ const usedFormula = (p: { tool: UsedToolId }) => USED[p.tool];
 /** Chinese text next to a Latin word gets a space; next to Chinese, none */
 const cjk = (a: string, b: string) => (/^[\x20-\x7e]/.test(b) ? `${a} ${b}` : `${a}${b}`);
 
+const VMALLOC_WHY_EN = {
+  release: (r: string) => `kernel ${r} is older than 4.4, where`,
+  chunk: (_: string) => 'VmallocChunk is not 0, so the kernel is older than 4.4, and there',
+  size: (_: string) => 'it is larger than MemTotal, so',
+  vendor: (r: string) => `kernel ${r} is a vendor kernel that kept the old reading (VmallocChunk is not 0), where`,
+  value: (_: string) => '',
+};
+const VMALLOC_WHY_ZH = {
+  release: (r: string) => `内核 ${r} 早于 4.4，`,
+  chunk: (_: string) => 'VmallocChunk 不为 0，说明内核早于 4.4，',
+  size: (_: string) => '它大于 MemTotal，因此',
+  vendor: (r: string) => `内核 ${r} 是保留旧含义的厂商内核（VmallocChunk 不为 0），`,
+  value: (_: string) => '',
+};
 const FREED_EN = { log: 'Σ "Freeing … memory" after it', init: 'init', none: 'nothing freed' } as const;
 const FREED_ZH = { log: '其后 Σ "Freeing … memory"', init: 'init', none: '无释放' } as const;
 
@@ -99,8 +113,10 @@ export default messages(
     'input.meminfo': () => '/proc/meminfo',
     'note.unaccounted-negative': (p: { kib: number }) =>
       `unaccounted is negative (${fmtKiB(p.kib)} KiB): some memory is counted twice; shown as it is, not clamped to 0`,
-    'note.vmalloc-address-space': (p: { kib: number; from: 'release' | 'chunk' | 'value'; release: string }) =>
-      `VmallocUsed (${p.kib} KiB) is left out: ${p.from === 'release' ? `kernel ${p.release} is older than 4.4, where` : 'VmallocChunk is not 0, so the kernel is older than 4.4, and there'} it counts vmalloc address space (device ioremaps included), not RAM; vmalloc memory lands in unaccounted`,
+    'note.vmalloc-address-space': (p: { kib: number; from: 'release' | 'chunk' | 'size' | 'vendor' | 'value'; release: string }) =>
+      `VmallocUsed (${p.kib} KiB) is left out: ${VMALLOC_WHY_EN[p.from](p.release)} it counts vmalloc address space (device ioremaps included), not RAM; vmalloc memory lands in unaccounted`,
+    'note.vmalloc-vendor': (p: { release: string }) =>
+      `kernel ${p.release} prints VmallocUsed as 0 in mainline; this vendor kernel prints a value, read as the pages vmalloc allocated since VmallocChunk is 0`,
     'note.vmalloc-pages-assumed': () =>
       'the kernel release is not known: VmallocUsed is read as the pages vmalloc allocated (5.3 and later), since VmallocChunk is 0',
     'note.vmalloc-zero': () => 'VmallocUsed is 0: kernels v4.4–v5.2 print a constant 0 there, so vmalloc memory lands in unaccounted',
@@ -233,7 +249,9 @@ export default messages(
     'input.meminfo': () => '/proc/meminfo',
     'note.unaccounted-negative': (p) => `未统计为负（${fmtKiB(p.kib)} KiB）：有内存被重复统计；按原值显示，不截断为 0`,
     'note.vmalloc-address-space': (p) =>
-      `未计入 VmallocUsed（${p.kib} KiB）：${p.from === 'release' ? `内核 ${p.release} 早于 4.4，` : 'VmallocChunk 不为 0，说明内核早于 4.4，'}此时它统计的是 vmalloc 地址空间（包括设备 ioremap），不是内存；vmalloc 内存落入未统计`,
+      `未计入 VmallocUsed（${p.kib} KiB）：${VMALLOC_WHY_ZH[p.from](p.release)}此时它统计的是 vmalloc 地址空间（包括设备 ioremap），不是内存；vmalloc 内存落入未统计`,
+    'note.vmalloc-vendor': (p) =>
+      `主线内核 ${p.release} 的 VmallocUsed 固定为 0；此厂商内核输出了数值，由于 VmallocChunk 为 0，按 vmalloc 分配的页读取`,
     'note.vmalloc-pages-assumed': () => '内核版本未知：由于 VmallocChunk 为 0，VmallocUsed 按 vmalloc 分配的页（5.3 及以后）读取',
     'note.vmalloc-zero': () => 'VmallocUsed 为 0：v4.4–v5.2 内核在这里固定输出 0，因此 vmalloc 内存落入未统计',
     'note.vmalloc-absent': () => 'meminfo 没有 VmallocUsed：vmalloc 内存落入未统计',

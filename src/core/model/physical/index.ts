@@ -9,7 +9,7 @@ import type { DtReservation } from '../../formats/dts/types';
 import type { KernelLog } from '../../formats/kmsg/index';
 import { isNomap } from '../../formats/memblock/index';
 import { m, type Note } from '../../messages/catalogue';
-import { bytesToKiB } from '../../units';
+import { bytesToKiB, hex } from '../../units';
 import { intersect, pageRound, type Range, subtract, totalKiB, union } from '../ranges';
 import type { Snapshot } from '../snapshot';
 import { labelGroups } from './labels';
@@ -162,7 +162,10 @@ export function physical(snap: Snapshot): Physical | null {
   } else if (memRegions.length > 0) {
     const split = memblockDram(memRegions, noMap);
     dram = split.dram;
-    if (split.gaps > 0) notes.push(m('note.dram-gaps', { count: split.gaps }));
+    if (split.gaps.length > 0)
+      notes.push(
+        m('note.dram-gaps', { count: split.gaps.length, gaps: split.gaps.map((g) => `${hex(g.start)}–${hex(g.end)}`).join(', ') }),
+      );
     dramSource = 'memblock';
   } else if (log && log.nodeRanges.length > 0) {
     dram = union(log.nodeRanges);
@@ -250,25 +253,29 @@ export function physical(snap: Snapshot): Physical | null {
   };
 }
 
-/** the largest gap between memblock.memory ranges still read as DRAM (a removed carve-out) when no no-map region explains it */
-const GAP_IN_BANK = 64n << 20n;
+/**
+ * The largest gap between memblock.memory ranges still read as DRAM (a removed carve-out)
+ * when no no-map region explains it. Modem and firmware carve-outs reach a few hundred
+ * MiB (Qualcomm); banks far apart leave gigabytes.
+ */
+const GAP_IN_BANK = 1n << 30n;
 
 /**
  * DRAM from memblock.memory alone: its ranges with the no-map regions in their holes;
  * a gap that no no-map region explains is a hole in DRAM when small, and the space
  * between two banks when large (a 12 GiB board's banks may lie terabytes apart).
  */
-function memblockDram(mem: readonly Range[], noMap: readonly Range[]): { dram: Range[]; gaps: number } {
+function memblockDram(mem: readonly Range[], noMap: readonly Range[]): { dram: Range[]; gaps: Range[] } {
   // no-map regions count when they fall in, or touch, the span of memblock.memory itself
   const all = union(mem);
   const memSpan = { start: all[0]?.start ?? 0n, end: all[all.length - 1]?.end ?? 0n };
   const pieces = union([...mem, ...noMap.filter((n) => n.end >= memSpan.start && n.start <= memSpan.end)]);
   const dram: Range[] = [];
-  let gaps = 0;
+  const gaps: Range[] = [];
   for (const p of pieces) {
     const last = dram[dram.length - 1];
     if (last && p.start - last.end > GAP_IN_BANK) {
-      gaps++;
+      gaps.push({ start: last.end, end: p.start });
       dram.push({ ...p });
     } else if (last) last.end = p.end;
     else dram.push({ ...p });

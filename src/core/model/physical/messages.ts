@@ -39,8 +39,8 @@ export default messages(
       `${p.count} dynamic region${p.count === 1 ? '' : 's'} (size without reg, ${fmtKiB(p.kib)} KiB) placed at boot at an address no input gives: add the kernel log's "OF: reserved mem" lines to place ${p.count === 1 ? 'it' : 'them'}`,
     'note.dt-bank-size-zero': (p: { count: number }) =>
       `the device tree's memory node has size 0 (${p.count} bank${p.count === 1 ? '' : 's'}): the bootloader fills it in, so DRAM is unknown from the tree and is taken from the other inputs`,
-    'note.dram-gaps': (p: { count: number }) =>
-      `memblock.memory has ${p.count} gap${p.count === 1 ? '' : 's'} larger than 64 MiB that no no-map region explains: read as space between banks, not DRAM`,
+    'note.dram-gaps': (p: { count: number; gaps: string }) =>
+      `memblock.memory has ${p.count} gap${p.count === 1 ? '' : 's'} larger than 1 GiB that no no-map region explains (${p.gaps}): read as space between banks, not DRAM; add the device tree's memory node to be sure`,
     'note.outside-dram': (p: { count: number }) =>
       `${p.count} region${p.count === 1 ? ' lies' : 's lie'} outside every DRAM bank (SRAM, or a bank the inputs do not describe): not counted in DRAM`,
     'dram.none': (_: { source: string }) => '',
@@ -88,7 +88,8 @@ export default messages(
       `${p.count} 个动态区域（只有 size 没有 reg，共 ${fmtKiB(p.kib)} KiB）在启动时被放置，但没有输入给出地址：加入内核日志中的 "OF: reserved mem" 行即可定位`,
     'note.dt-bank-size-zero': (p) =>
       `设备树 memory 节点的大小为 0（${p.count} 个 bank）：由 bootloader 填写，因此无法从设备树得知 DRAM，改用其他输入`,
-    'note.dram-gaps': (p) => `memblock.memory 中有 ${p.count} 个大于 64 MiB 且没有 no-map 区域解释的空隙：视为 bank 之间的空间，而非 DRAM`,
+    'note.dram-gaps': (p) =>
+      `memblock.memory 中有 ${p.count} 个大于 1 GiB 且没有 no-map 区域解释的空隙（${p.gaps}）：视为 bank 之间的空间，而非 DRAM；加入设备树的 memory 节点以确认`,
     'note.outside-dram': (p) => `${p.count} 个区域位于所有 DRAM bank 之外（SRAM，或输入未描述的 bank）：不计入 DRAM`,
     'dram.boot-line': (p) => `只有启动行的物理页数（${p.source}）：没有地址`,
     'dram.none': () => '',
