@@ -138,7 +138,9 @@ function bootSegments(
   }
   segs.push({ id: 'boot-held', bucket: 'boot-other', label: m('seg.boot-held'), kib: held, formula: heldFormula, refs: [] });
   if (groups.length > 0) notes.push(m('note.groups-mismatch', { groupSum, held, init }));
-  else if (!snap.memblock.reserved) missing.push(m('missing.bar-reserved'));
+  // said once: the ledger already asks for memblock/reserved
+  else if (!snap.memblock.reserved && !a.accounting.missing.some((x) => x.key === 'missing.memblock-reserved'))
+    missing.push(m('missing.bar-reserved'));
 }
 
 /** MemTotal by meminfo's own buckets; Cached split into shmem, file mapped and not mapped */

@@ -230,7 +230,8 @@ export function physical(snap: Snapshot): Physical | null {
   for (const h of holes) regions.push({ ...h, kind: 'hole', role: 'hole', label: m('region.hole'), source: '' });
   if (!mem) missing.push(m('missing.memblock-memory'));
   if (!res) missing.push(m('missing.memblock-reserved', { reservedKiB: boot ? (boot.fields.reserved ?? 0) : null }));
-  if (!dt) missing.push(m('missing.device-tree'));
+  // x86 (a firmware e820 map) has no device tree to ask for
+  if (!dt && (log?.e820.length ?? 0) === 0) missing.push(m('missing.device-tree'));
 
   // a device tree always gives a report: its carve-outs, even when DRAM is unknown
   if (dram.length === 0 && !boot && noMap.length === 0 && !mem && !res && !dt && dramKiBWithoutAddress === null) return null;
