@@ -20,6 +20,9 @@ const TOP = 56;
 const MINI_H = 18;
 const MIN_W = 3;
 
+/** the width of one character of a tick label (monospace, styles.css `.tick`) */
+const TICK_CHAR_PX = 6.6;
+
 export default function AddressMap() {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
@@ -126,7 +129,10 @@ export default function AddressMap() {
   const lanes = LANES.filter((l) => regions.some((r) => r.lane === l));
   const height = TOP + lanes.length * LANE_H + 8;
   const visible = regions.map((r, i) => ({ r, i })).filter(({ r }) => Number(r.end - base) > v0 && Number(r.start - base) < v1);
-  const ticks = 6;
+  // as many ticks as fit without their labels touching: the first and last labels are
+  // anchored at the edges, so the spacing must hold one and a half labels
+  const labelPx = (hw + 2) * TICK_CHAR_PX;
+  const ticks = Math.max(2, Math.min(6, Math.floor(width / (1.5 * labelPx + 8))));
   const flagged = regions.filter((r) => r.flags.length > 0);
 
   return (
