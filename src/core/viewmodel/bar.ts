@@ -88,7 +88,8 @@ export function breakdown(snap: Snapshot, a: Analysis): Breakdown {
   const nonZero = segs.filter((s) => s.kib !== 0);
   const sum = nonZero.reduce((s, x) => s + x.kib, 0);
   const residual = total > 0 ? sum - total : 0;
-  if (residual !== 0 && total > 0) notes.push(m('note.bar-residual', { sum, residual, total, basis }));
+  // an empty bar says so itself ("nothing to draw"): the residual is for a bar that is drawn
+  if (residual !== 0 && total > 0 && nonZero.length > 0) notes.push(m('note.bar-residual', { sum, residual, total, basis }));
   return { basis, totalKiB: total, segments: nonZero, residualKiB: residual, notes, missing };
 }
 
