@@ -128,17 +128,23 @@ export class TreeReader extends TokenStream implements ReadTree {
     }
   }
 
-  private topLevel(): void {
+  /** a preprocessor line or a stray `;`, at top level or inside a node: consumed, true */
+  private trivia(): boolean {
     const tk = this.peek();
     if (tk.t === 'cpp') {
       this.next();
       this.preprocessor(tk, tk.v);
-      return;
+      return true;
     }
     if (tk.t === 'p' && tk.v === ';') {
       this.next();
-      return;
+      return true;
     }
+    return false;
+  }
+
+  private topLevel(): void {
+    if (this.trivia()) return;
     const labels = this.labels();
     const kw = this.peek();
     if (kw.t === 'kw') {
@@ -291,16 +297,8 @@ export class TreeReader extends TokenStream implements ReadTree {
 
   /** one property, child node, deletion or preprocessor line inside a node */
   private item(node: DtNode): void {
+    if (this.trivia()) return;
     const tk = this.peek();
-    if (tk.t === 'cpp') {
-      this.next();
-      this.preprocessor(tk, tk.v);
-      return;
-    }
-    if (tk.t === 'p' && tk.v === ';') {
-      this.next();
-      return;
-    }
     if (tk.t === 'kw' && (tk.v === 'delete-node' || tk.v === 'delete-property')) {
       this.next();
       const target = this.next();
