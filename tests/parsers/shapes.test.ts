@@ -1,9 +1,13 @@
 // The shapes real dumps arrive in that the first fixtures did not have: Android smaps,
 // prompts of other shells, indented pastes, `free` without its command line, log
 // prefixes of syslog and loggers, the boot lines of old and new kernels.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataMap } from '../../src/core/formats/registry';
-import { type FormatId, parseText, segmentsOf } from '../../src/core/index';
+import { type FormatId, parseBytes, parseText, segmentsOf } from '../../src/core/index';
 import { promptCommand } from '../../src/core/input/prompt';
 import { type Range, subtract, union } from '../../src/core/model/ranges';
 import { errors, FORMATS, read, run } from '../helpers';
@@ -129,6 +133,34 @@ describe('shell prompts', () => {
     expect(p.separators).toEqual([1]);
     expect(p.segments[0]?.hint).toBe('cat /sys/kernel/debug/memblock/reserved');
     expect(dataOf(p, 'memblock').kind).toBe('reserved');
+  });
+});
+
+describe('free, repeated and verbose', () => {
+  const table = (used: number) =>
+    `              total        used        free      shared  buff/cache   available\nMem:         230856      ${used}       50364         836       34484       58128\nSwap:             0           0           0\nComm:        115428       28004       87424\n`;
+  it('free -s 1 -c 2: two outputs, the first used, the second said', () => {
+    const p = parseText(`$ free -v -s 1 -c 2\n${table(146008)}\n${table(146100)}`, 'x');
+    expect(p.segments.map((s) => s.format)).toEqual(['free', 'free']);
+    expect(errors([p])).toEqual([]);
+    expect(dataOf(p, 'free').rows.map((r) => r.label)).toEqual(['Mem', 'Swap', 'Comm']);
+    const r = run([{ name: 'free', text: `$ free -v -s 1 -c 2\n${table(146008)}\n${table(146100)}` }]);
+    expect(r.snap.notes.map((n) => n.key)).toContain('note.second-input');
+  });
+});
+
+describe('tar archives', () => {
+  it('empty members (tar of /proc) are said, never skipped silently', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-tar-'));
+    writeFileSync(join(dir, 'meminfo'), 'MemTotal: 1000 kB\nMemFree: 500 kB\n');
+    writeFileSync(join(dir, 'smaps'), '');
+    execFileSync('tar', ['cf', join(dir, 'c.tar'), '-C', dir, 'meminfo', 'smaps']);
+    const parsed = parseBytes(new Uint8Array(readFileSync(join(dir, 'c.tar'))), 'c.tar');
+    rmSync(dir, { recursive: true, force: true });
+    expect(parsed.flatMap((p) => p.segments.map((s) => s.format))).toEqual(['meminfo']);
+    const warning = parsed.flatMap((p) => p.diagnostics).find((d) => d.msg.key === 'bytes.tar-empty-members');
+    expect(warning).toMatchObject({ severity: 'warning' });
+    expect(warning?.message).toContain('1 member is empty (smaps)');
   });
 });
 

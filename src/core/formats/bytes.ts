@@ -85,6 +85,7 @@ function readTar(b: Uint8Array, name: string, limits: ByteLimits): ParsedText[] 
   const out: ParsedText[] = [];
   let off = 0;
   let longName: string | null = null;
+  const empty: string[] = [];
   const str = (o: number, n: number) => {
     let e = o;
     while (e < o + n && b[e] !== 0) e++;
@@ -109,9 +110,15 @@ function readTar(b: Uint8Array, name: string, limits: ByteLimits): ParsedText[] 
       const member = longName ?? path;
       longName = null;
       if (data.length > 0) out.push(...parseBytes(data, `${name}:${member}`, limits));
+      else empty.push(member);
     } else longName = null;
     off += 512 + Math.ceil(size / 512) * 512;
   }
-  if (out.length === 0) out.push(unreadable(name, m('bytes.tar-empty'), b.length));
+  // `tar` of /proc stores its files empty (procfs reports size 0): said, never skipped silently;
+  // an error when nothing else was in the archive
+  if (empty.length > 0) {
+    const msg = m('bytes.tar-empty-members', { count: empty.length, first: empty.slice(0, 5).join(', ') });
+    out.push(unreadable(name, msg, 0, out.length === 0 ? 'error' : 'warning'));
+  } else if (out.length === 0) out.push(unreadable(name, m('bytes.tar-empty'), b.length));
   return out;
 }

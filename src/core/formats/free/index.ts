@@ -11,7 +11,9 @@
  *   -/+ buffers/cache:    2082724    5973656
  *   Swap:      2097148          0    2097148
  *   `-w` splits buff/cache into `buffers` and `cache`; `-t` adds `Total:`; `-l` adds
- *   `Low:`/`High:`; busybox of 2004 prints `total used free shared buffers` and `Total:`.
+ *   `Low:`/`High:`; `-v` adds `Comm:` (CommitLimit, Committed_AS); `-s`/`-c` repeat the
+ *   table (each repetition is an output of its own); busybox of 2004 prints `total used
+ *   free shared buffers` and `Total:`.
  *
  * Units: the text does not say which unit plain numbers are in. `-b/-k/-m/-g/--tebi`
  * and `--kilo/--mega/--giga/--tera` (powers of 1000, like `--si` with any of them) come
@@ -54,7 +56,7 @@ export interface FreeOutput {
 }
 
 const HEADER = /^\s*total\s+used\s+free(\s+\S+)*\s*$/;
-const ROW = /^\s*(Mem|Swap|Total|Low|High|-\/\+ buffers\/cache|-\/\+ buffers):\s*(.*)$/;
+const ROW = /^\s*(Mem|Swap|Total|Low|High|Comm|-\/\+ buffers\/cache|-\/\+ buffers):\s*(.*)$/;
 
 type PlainUnit = Exclude<FreeUnit, 'human'>;
 const POWER: Record<PlainUnit, number> = { B: 0, KiB: 1, MiB: 2, GiB: 3, TiB: 4 };
@@ -139,6 +141,8 @@ export const free = defineFormat({
     for (; !cur.done; cur.advance()) {
       if (cur.blank) continue;
       const line = cur.str;
+      // `free -s N` / `-c N` prints the table again: each is an output of its own
+      if (HEADER.test(line)) break;
       const r = ROW.exec(line);
       if (!r || r[1] === undefined) {
         if (ctx.isBoundary(line)) break;
