@@ -1,6 +1,6 @@
 // The CLI as a user runs it: through bin/ramledger.mjs (which rebuilds the bundle when src/ changed).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,88 @@ describe('ramledger analyze on the real corpus', () => {
         if (r.status !== 0 || r.stdout.length === 0) bad.push(`${d} ${format}: ${r.status} ${r.stderr.slice(0, 200)}`);
       }
     expect(bad).toEqual([]);
+  }, 120_000);
+});
+
+describe('ramledger analyze on hostile paths', () => {
+  const meminfo = 'MemTotal: 1000 kB\nMemFree: 500 kB\n';
+  it('a device, a FIFO: refused by name without reading, the other inputs still read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-fifo-'));
+    const fifo = join(dir, 'pipe');
+    spawnSync('mkfifo', [fifo]);
+    writeFileSync(join(dir, 'meminfo'), meminfo);
+    const r = cli(['--format', 'json', '/dev/zero', fifo, join(dir, 'meminfo')]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.meminfo.MemTotal).toBe(1000);
+    const msgs = j.sources.flatMap((s: { name: string; diagnostics: { message: string }[] }) =>
+      s.diagnostics.map((d) => `${s.name}: ${d.message}`),
+    );
+    expect(msgs.filter((x: string) => /not a regular file/.test(x))).toHaveLength(2);
+  });
+  it('a file over the size cap is refused from its size, before it is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-big-'));
+    const big = join(dir, 'big.txt');
+    // a sparse 2 GiB file: reading it would take 2 GiB of memory
+    spawnSync('truncate', ['-s', '2G', big]);
+    writeFileSync(join(dir, 'meminfo'), meminfo);
+    const r = cli(['--format', 'json', big, join(dir, 'meminfo')]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('file is 2048.0 MiB, over the 1024.0 MiB limit; not read');
+  });
+  it('a folder: links to files are read, links to folders and dangling links are said', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-links-'));
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'meminfo'), meminfo);
+    mkdirSync(join(dir, 'cap'));
+    symlinkSync(join(dir, 'real', 'meminfo'), join(dir, 'cap', 'meminfo'));
+    symlinkSync(join(dir, 'real'), join(dir, 'cap', 'loop'));
+    symlinkSync(join(dir, 'nothing'), join(dir, 'cap', 'dangling'));
+    const r = cli(['--format', 'json', join(dir, 'cap')]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.meminfo.MemTotal).toBe(1000);
+    const msgs = j.sources.flatMap((s: { diagnostics: { message: string }[] }) => s.diagnostics.map((d) => d.message));
+    expect(msgs).toEqual(expect.arrayContaining(['skipped: a link to a folder (not followed)', 'skipped: a link to nothing readable']));
+  });
+  it('a tar of 125,000 members is read, not a stack overflow', () => {
+    // ustar headers written directly: 125,000 tiny members, one of them a meminfo
+    const block = (name: string, data: string) => {
+      const h = Buffer.alloc(512);
+      h.write(name, 0);
+      h.write('0000644\0', 100);
+      h.write('0000000\0', 108);
+      h.write('0000000\0', 116);
+      h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+      h.write('00000000000\0', 136);
+      h.write('0', 156);
+      h.write('ustar\0', 257);
+      h.write('00', 263);
+      h.fill(' ', 148, 156);
+      let sum = 0;
+      for (const b of h) sum += b;
+      h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+      const body = Buffer.alloc(Math.ceil(data.length / 512) * 512);
+      body.write(data);
+      return Buffer.concat([h, body]);
+    };
+    const parts = [block('proc/meminfo', meminfo)];
+    const one = block('proc/1/comm', 'x\n');
+    for (let i = 0; i < 125_000; i++) parts.push(one);
+    parts.push(Buffer.alloc(1024));
+    const dir = mkdtempSync(join(tmpdir(), 'rl-tar-'));
+    writeFileSync(join(dir, 'c.tar'), Buffer.concat(parts));
+    // 125,000 inputs make a large report: room for it on the pipe
+    const r = spawnSync('node', [BIN, 'analyze', '--format', 'json', '--no-mappings', join(dir, 'c.tar')], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.stderr).not.toContain('Maximum call stack');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).meminfo.MemTotal).toBe(1000);
   }, 120_000);
 });

@@ -104,7 +104,7 @@ const api: WorkerApi = {
       }
       const same = f.group ? inputs.find((x) => x.id === f.id) : undefined;
       if (same) {
-        same.parsed.push(...parsed);
+        for (const p of parsed) same.parsed.push(p);
         same.bytes += f.file.size;
       } else inputs.push({ id: f.id, name: f.group ?? name, bytes: f.file.size, parsed });
       i++;

@@ -6,22 +6,59 @@
  * exit 2 with a one-line reason when an input cannot be read at all.
  */
 import * as fs from 'node:fs';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyze, buildSnapshot, type ParsedText, parseBytes, toJson, toMarkdown } from '../core/index';
+import { analyze, buildSnapshot, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
+import { m } from '../core/messages/catalogue';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
   PATH   a file, a folder (read recursively) or - for standard input`;
 
 class UsageError extends Error {}
 
-function listFiles(dir: string, out: string[]): void {
+/**
+ * The files of a folder, recursively, in name order. A symbolic link to a file is read;
+ * anything else that is not a file or a folder (a link to a folder, a device, a FIFO) is
+ * said in `skipped`, never passed over silently.
+ */
+type Skipped = { path: string; what: 'link-to-folder' | 'dangling-link' | 'not-regular' };
+
+function listFiles(dir: string, out: string[], skipped: Skipped[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) listFiles(p, out);
+    if (e.isDirectory()) listFiles(p, out, skipped);
     else if (e.isFile()) out.push(p);
+    else if (e.isSymbolicLink()) {
+      const target = statOrNull(p);
+      if (target?.isFile()) out.push(p);
+      else skipped.push({ path: p, what: target?.isDirectory() ? 'link-to-folder' : 'dangling-link' });
+    } else skipped.push({ path: p, what: 'not-regular' });
   }
+}
+
+function statOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One file, read only when it is a regular file no larger than the cap: `/dev/zero`, a
+ * FIFO or a socket would be read without end or block, a 5 GB file would be read whole.
+ */
+function readInput(path: string, name: string, st: Stats, into: ParsedText[]): void {
+  if (!st.isFile()) {
+    into.push(unreadable(name, m('bytes.not-a-file'), 0));
+    return;
+  }
+  if (st.size > DEFAULT_LIMITS.maxBytes) {
+    into.push(tooBig(name, st.size));
+    return;
+  }
+  for (const p of parseBytes(readFileSync(path), name)) into.push(p);
 }
 
 function readStdin(): Uint8Array {
@@ -74,16 +111,21 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
   for (const p of paths) {
     try {
       if (p === '-') {
-        parsed.push(...parseBytes(readStdin(), 'stdin'));
+        for (const x of parseBytes(readStdin(), 'stdin')) parsed.push(x);
         continue;
       }
       const st = statSync(p);
       if (st.isDirectory()) {
         const files: string[] = [];
-        listFiles(p, files);
+        const skipped: Skipped[] = [];
+        listFiles(p, files, skipped);
         if (files.length === 0) return { code: 2, stdout: '', stderr: `ramledger: ${p}: folder holds no files\n` };
-        for (const f of files) parsed.push(...parseBytes(readFileSync(f), relative(p, f) || f));
-      } else parsed.push(...parseBytes(readFileSync(p), p));
+        for (const s of skipped) parsed.push(unreadable(relative(p, s.path), m('bytes.skipped', { what: s.what }), 0, 'warning'));
+        for (const f of files) {
+          const fst = statOrNull(f);
+          if (fst) readInput(f, relative(p, f) || f, fst, parsed);
+        }
+      } else readInput(p, p, st, parsed);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'no such file or folder' : err.code === 'EACCES' ? 'permission denied' : err.message;

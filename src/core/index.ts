@@ -1,6 +1,6 @@
 /** The core's public entry: bytes or text in, snapshot and analysis out. */
 
-export { type ByteLimits, DEFAULT_LIMITS, parseBytes } from './formats/bytes';
+export { type ByteLimits, DEFAULT_LIMITS, parseBytes, tooBig, unreadable } from './formats/bytes';
 export { type ParsedText, parseText } from './formats/detect';
 export { type FormatId, type Segment, segmentsOf } from './formats/registry';
 export { type Msg, render } from './messages/catalogue';

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataMap } from '../../src/core/formats/registry';
-import { type FormatId, parseBytes, parseText, segmentsOf } from '../../src/core/index';
+import { type FormatId, parseBytes, parseText, segmentsOf, toMarkdown } from '../../src/core/index';
 import { promptCommand } from '../../src/core/input/prompt';
+import { visible } from '../../src/core/messages/catalogue';
 import { type Range, subtract, union } from '../../src/core/model/ranges';
 import { errors, FORMATS, read, run } from '../helpers';
 
@@ -497,5 +498,21 @@ describe('memblock=debug replay', () => {
     }
     const r = run([{ name: 'dmesg.txt', text: `${lines.join('\n')}\n` }]);
     expect(r.snap.memblock.reserved?.value.map((x) => [x.start, x.end])).toEqual(naive.map((x) => [x.start, x.end]));
+  });
+});
+
+describe('names from inputs, shown safely', () => {
+  it('bidi and control characters are made visible; the Markdown report keeps HTML inert', () => {
+    const smaps = '00400000-00452000 r-xp 00000000 08:02 173521      /lib/\u202eos.46x_68x-bil\nSize: 8 kB\nRss: 4 kB\nPss: 4 kB\n';
+    const status = 'Name:\t<img src=x onerror=alert(1)>\nPid:\t42\n';
+    const r = run([
+      { name: '/proc/42/smaps', text: smaps },
+      { name: '/proc/42/status', text: status },
+    ]);
+    const md = toMarkdown(r.snap, r.a);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(md).not.toContain('<img');
+    expect(visible('/lib/\u202eos.46x_68x-bil')).toBe('/lib/\\u{202e}os.46x_68x-bil');
+    expect(visible('a\u0000b\tc')).toBe('a\\u{0}b\tc');
   });
 });

@@ -1,5 +1,5 @@
 /** The inputs beside every view: detected formats, lines, bytes, what was not understood, and Remove. */
-import { fmtBytes, fmtInt } from '../format';
+import { fmtBytes, fmtInt, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href } from '../route';
 import { useStore } from '../store';
@@ -17,8 +17,8 @@ export function InputList() {
       <ul data-testid="inputs">
         {model?.inputs.map((i) => (
           <li key={i.id} className={i.errors > 0 ? 'has-error' : ''} data-input={i.name}>
-            <div className="name" title={i.name}>
-              {i.name}
+            <div className="name" title={visible(i.name)}>
+              {visible(i.name)}
             </div>
             <div>
               {i.formats.length > 0 ? (

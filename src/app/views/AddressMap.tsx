@@ -10,7 +10,7 @@ import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
 import { LANES } from '../../core/viewmodel/lanes';
 import { regionColor, regionSwatch } from '../colors';
-import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth } from '../format';
+import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href, sourceHref, useRoute } from '../route';
 import { useStore } from '../store';
@@ -395,7 +395,7 @@ function Unplaced({ list }: { list: readonly UnplacedRegion[] }) {
                 <span className="swatch" style={{ background: regionSwatch(u.kind) }} />
                 {u.kind}
               </td>
-              <td>{u.label ? `${u.name} (${u.label})` : u.name}</td>
+              <td>{visible(u.label ? `${u.name} (${u.label})` : u.name)}</td>
               <td className="num">{fmtNum(u.sizeKiB, unit)}</td>
               <td className="num">{u.alignmentKiB !== undefined ? fmtNum(u.alignmentKiB, unit) : '—'}</td>
               <td className="mono">{u.allocRanges.map((r) => `${fmtHex(r.start)}–${fmtHex(r.end - 1n)}`).join(', ') || '—'}</td>

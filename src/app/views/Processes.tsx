@@ -10,7 +10,7 @@ import { MAPPING_KINDS, type MappingKind } from '../../core/model/processes';
 import type { FileRow } from '../../core/viewmodel/librank';
 import type { MappingGroup } from '../../core/viewmodel/mappings';
 import { kindColor } from '../colors';
-import { fmtHex, fmtInt, fmtNum, middle } from '../format';
+import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
 import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
 import { href, useRoute } from '../route';
@@ -72,7 +72,7 @@ function ProcessTable() {
       label: t('proc.name'),
       width: 'minmax(7rem, 2.2fr)',
       value: (p) => p.name,
-      render: (p) => <span title={p.name}>{middle(p.name, 40)}</span>,
+      render: (p) => <span title={visible(p.name)}>{middle(p.name, 40)}</span>,
     },
     {
       key: 'pid',
@@ -200,9 +200,15 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
   }, [proc.index, version]);
   const n = (k: number) => fmtNum(k, unit);
   return (
-    <div data-testid="mappings" className="mappings-panel" tabIndex={0} role="region" aria-label={`${proc.name} ${t('proc.mappings')}`}>
+    <div
+      data-testid="mappings"
+      className="mappings-panel"
+      tabIndex={0}
+      role="region"
+      aria-label={`${visible(proc.name)} ${t('proc.mappings')}`}
+    >
       <h3 style={{ marginTop: 0 }}>
-        {proc.name} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
+        {visible(proc.name)} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
       </h3>
       <p className="small">
         PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
@@ -232,7 +238,7 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
                 <tr key={`${r.start}-${r.line}`}>
                   <td className="mono">{fmtHex(r.start, r.end > 0xffffffffn ? 12 : 8)}</td>
                   <td className="mono">{r.perms}</td>
-                  <td title={r.path} className="mono path">
+                  <td title={visible(r.path)} className="mono path">
                     {middle(r.path || '[anon]', 36)}
                   </td>
                   <td className="num">{n(r.sizeKiB)}</td>
@@ -279,7 +285,7 @@ function Files() {
       width: 'minmax(10rem, 3fr)',
       value: (r) => r.path,
       render: (r) => (
-        <span title={r.path} className="mono">
+        <span title={visible(r.path)} className="mono">
           {middle(r.path, 60)}
         </span>
       ),

@@ -5,7 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { fmtBytes, fmtInt } from '../format';
+import { fmtBytes, fmtInt, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href, useRoute } from '../route';
 import { useStore, worker } from '../store';
@@ -38,7 +38,7 @@ export default function Sources() {
                 fontWeight: s.name === src?.name ? 700 : undefined,
               }}
             >
-              {s.name}{' '}
+              {visible(s.name)}{' '}
               <span className="muted small">
                 ({s.formats.join(', ') || '—'}; {fmtInt(s.diagnostics.length)})
               </span>
@@ -97,7 +97,7 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
   const text = (i: number) => chunks.get(Math.floor(i / CHUNK))?.[i % CHUNK];
   return (
     <div data-testid="source-detail" style={{ minWidth: 0 }}>
-      <h3 style={{ marginTop: 0, wordBreak: 'break-all' }}>{src.name}</h3>
+      <h3 style={{ marginTop: 0, wordBreak: 'break-all' }}>{visible(src.name)}</h3>
       <p className="small">
         {t('src.format')}: <strong>{src.formats.join(', ') || '—'}</strong> · {fmtInt(src.lines)} {t('src.lines')} · {fmtBytes(src.bytes)}
       </p>

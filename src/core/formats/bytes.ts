@@ -109,7 +109,7 @@ function readTar(b: Uint8Array, name: string, limits: ByteLimits): ParsedText[] 
     else if (type === '0' || type === '\0' || type === '7') {
       const member = longName ?? path;
       longName = null;
-      if (data.length > 0) out.push(...parseBytes(data, `${name}:${member}`, limits));
+      if (data.length > 0) for (const p of parseBytes(data, `${name}:${member}`, limits)) out.push(p);
       else empty.push(member);
     } else longName = null;
     off += 512 + Math.ceil(size / 512) * 512;

@@ -41,6 +41,9 @@ export default messages(
     'bytes.tar-damaged': (p: { offset: number }) => `tar header at byte ${p.offset} is damaged; the rest of the archive is not read`,
     'bytes.tar-cut': () => 'tar member cut off: the archive is truncated',
     'bytes.tar-empty': () => 'tar archive holds no readable files',
+    'bytes.not-a-file': () => 'not a regular file (a device, a FIFO or a socket): not read — copy the text to a file first',
+    'bytes.skipped': (p: { what: 'link-to-folder' | 'dangling-link' | 'not-regular' }) =>
+      `skipped: ${{ 'link-to-folder': 'a link to a folder (not followed)', 'dangling-link': 'a link to nothing readable', 'not-regular': 'not a regular file (a device, a FIFO or a socket)' }[p.what]}`,
     'bytes.tar-empty-members': (p: { count: number; first: string }) =>
       `${p.count} member${p.count === 1 ? ' is' : 's are'} empty (${p.first}${p.count > 5 ? ', …' : ''}): tar stores /proc files empty, since procfs reports size 0 — copy them with cat first (cat /proc/meminfo > meminfo)`,
     'bytes.read-failed': (p: { why: string }) => `could not be read: ${p.why}`,
@@ -59,6 +62,9 @@ export default messages(
     'bytes.tar-damaged': (p) => `第 ${p.offset} 字节处的 tar 头已损坏；归档的其余部分未读取`,
     'bytes.tar-cut': () => 'tar 成员被截断：归档不完整',
     'bytes.tar-empty': () => 'tar 归档中没有可读取的文件',
+    'bytes.not-a-file': () => '不是普通文件（设备、FIFO 或套接字）：未读取——请先把文本复制到文件中',
+    'bytes.skipped': (p) =>
+      `已跳过：${{ 'link-to-folder': '指向文件夹的链接（不跟随）', 'dangling-link': '指向不可读内容的链接', 'not-regular': '不是普通文件（设备、FIFO 或套接字）' }[p.what]}`,
     'bytes.tar-empty-members': (p) =>
       `${p.count} 个成员为空（${p.first}${p.count > 5 ? '，…' : ''}）：tar 会把 /proc 文件存成空文件，因为 procfs 报告的大小为 0——请先用 cat 复制（cat /proc/meminfo > meminfo）`,
     'bytes.read-failed': (p) => `无法读取：${p.why}`,

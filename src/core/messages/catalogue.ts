@@ -53,7 +53,20 @@ export function render(msg: AnyMsg, cat: Catalogue): string {
   if (!Object.hasOwn(cat, msg.key)) return msg.key;
   // the catalogue's templates seen as one table: `m()` made the params fit the key
   const template = (cat as unknown as Record<string, (p: unknown, t: Render) => string>)[msg.key];
-  return template ? template(msg.params, (inner) => render(inner, cat)) : msg.key;
+  return template ? visible(template(msg.params, (inner) => render(inner, cat))) : msg.key;
+}
+
+/**
+ * Text from an input made safe to show: bidirectional controls (which reorder what is
+ * displayed: `/lib/\u202eos.46x_68x-bil` shows as `/lib/lib-x86_x64.so`), other control
+ * characters and zero-width characters are written as `\u{…}` escapes.
+ */
+export function visible(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  return s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 /** A Markdown report of the analysis, for CI logs and design-meeting notes. */
-import { type Catalogue, type Msg, render } from '../messages/catalogue';
+import { type Catalogue, type Msg, render, visible } from '../messages/catalogue';
 import { EN } from '../messages/index';
 import type { Analysis } from '../model/accounting/index';
 import type { Snapshot } from '../model/snapshot';
@@ -10,12 +10,22 @@ const MAX_DIAGNOSTICS = 200;
 
 export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): string {
   const t = (msg: Msg) => render(msg, cat);
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  // text from the inputs lands in a wiki or an issue that renders Markdown and HTML: control
+  // and bidi characters visible, HTML inert, table cells unbroken
+  const cell = (s: string) =>
+    visible(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/[\r\n]+/g, ' ');
   const out: string[] = ['# ramledger report', ''];
   const dram = a.physical?.spanKiB ?? a.boot?.physKiB ?? a.accounting.memTotalKiB ?? 0;
   out.push('## Inputs', '', '| input | formats | lines | diagnostics |', '|---|---|--:|--:|');
   for (const s of snap.sources)
-    out.push(`| ${s.name} | ${s.formats.join(', ') || '—'} | ${s.lines} | ${s.diagnostics.filter((d) => d.severity !== 'info').length} |`);
+    out.push(
+      `| ${cell(s.name)} | ${s.formats.join(', ') || '—'} | ${s.lines} | ${s.diagnostics.filter((d) => d.severity !== 'info').length} |`,
+    );
   out.push('', '## Where the memory went', '', '| level | item | KiB | MiB | % of DRAM | formula |', '|--:|---|--:|--:|--:|---|');
   for (const l of a.accounting.lines)
     out.push(
@@ -26,7 +36,7 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
       '',
       '## Physical address map',
       '',
-      `DRAM from: ${t(a.physical.dramFrom)}`,
+      `DRAM from: ${cell(t(a.physical.dramFrom))}`,
       '',
       '| start | end | KiB | kind | name |',
       '|---|---|--:|---|---|',
@@ -51,7 +61,7 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
   }
   if (a.used.length) {
     out.push('', '## "used", as each tool computes it', '', '| tool | formula | used KiB |', '|---|---|--:|');
-    for (const u of a.used) out.push(`| ${t(u.tool)} | ${t(u.formula)} | ${fmtKiB(u.usedKiB)} |`);
+    for (const u of a.used) out.push(`| ${cell(t(u.tool))} | ${cell(t(u.formula))} | ${fmtKiB(u.usedKiB)} |`);
   }
   const failed = a.checks.filter((c) => !c.ok).length;
   out.push(
@@ -74,7 +84,7 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
       );
   }
   const notes = [...a.accounting.notes, ...a.accounting.missing].map(t);
-  if (notes.length) out.push('', '## Notes', '', ...notes.map((n) => `- ${n}`));
+  if (notes.length) out.push('', '## Notes', '', ...notes.map((n) => `- ${cell(n)}`));
   // what each input said about its lines: errors first, then what was not read, warnings, notes
   const order = { error: 0, unread: 1, warning: 2, info: 3 } as const;
   const diags = snap.sources.flatMap((s) => s.diagnostics.map((d) => ({ ...d, source: s.name })));

@@ -44,15 +44,15 @@ export function mergeDeviceTree(b: SnapshotBuilder, tree: DeviceTree | null, at:
     return;
   }
   const dt = into.value;
-  dt.banks.push(...tree.banks);
-  dt.unsizedBanks.push(...tree.unsizedBanks);
+  for (const x of tree.banks) dt.banks.push(x);
+  for (const x of tree.unsizedBanks) dt.unsizedBanks.push(x);
   for (const r of tree.reservations) {
     const i = dt.reservations.findIndex((x) => x.name === r.name);
     if (i >= 0) dt.reservations[i] = r;
     else dt.reservations.push(r);
   }
-  dt.memreserve.push(...tree.memreserve);
-  dt.includes.push(...tree.includes);
+  for (const x of tree.memreserve) dt.memreserve.push(x);
+  for (const x of tree.includes) dt.includes.push(x);
 }
 
 const DTS_START =

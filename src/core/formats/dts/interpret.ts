@@ -71,11 +71,11 @@ function strings(p: Prop | undefined): string[] {
   if (!p || p.lost) return [];
   const out: string[] = [];
   for (const ch of p.chunks) {
-    if (ch.kind === 'string') out.push(...ch.value.split('\0'));
+    if (ch.kind === 'string') for (const x of ch.value.split('\0')) out.push(x);
     else if (ch.kind === 'raw') {
       const b = ch.bytes;
       if (b.length === 0 || b[b.length - 1] !== 0) continue;
-      out.push(...latin1.decode(b.subarray(0, b.length - 1)).split('\0'));
+      for (const x of latin1.decode(b.subarray(0, b.length - 1)).split('\0')) out.push(x);
     }
   }
   return out;

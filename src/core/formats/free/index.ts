@@ -72,7 +72,7 @@ export function unitKiB(unit: PlainUnit, si: boolean): number {
  */
 export function unitFromNumbers(values: number[]): { unit: PlainUnit; why: 'pages' | 'bytes' | 'not-pages' | 'ambiguous' | 'size' } {
   const nonZero = values.filter((v) => v !== 0);
-  const total = Math.max(0, ...values);
+  const total = values.reduce((a, v) => (v > a ? v : a), 0);
   if (nonZero.length >= 2) {
     if (total >= 1 << 24 && nonZero.every((v) => v % 4096 === 0)) return { unit: 'B', why: 'bytes' };
     if (total >= 1024 && nonZero.every((v) => v % 4 === 0)) return { unit: 'KiB', why: 'pages' };

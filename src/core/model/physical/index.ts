@@ -214,7 +214,7 @@ export function physical(snap: Snapshot): Physical | null {
     source: res?.source ?? '',
   }));
   labelGroups(reservedGroups, resRegions, regions, boot?.fields, boot?.physKiB);
-  regions.push(...reservedGroups);
+  for (const g of reservedGroups) regions.push(g);
 
   // the old ARM line's numbers are free pages, not physical pages: no DRAM from it (the
   // 2.6-era line's second number is the span up to the last page frame: DRAM and holes)
