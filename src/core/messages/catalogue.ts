@@ -62,7 +62,6 @@ export function render(msg: AnyMsg, cat: Catalogue): string {
  * characters and zero-width characters are written as `\u{…}` escapes.
  */
 export function visible(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   return s.replace(
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
     (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`,
