@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { DataMap } from '../../src/core/formats/registry';
 import { type FormatId, parseBytes, parseText, segmentsOf, toMarkdown } from '../../src/core/index';
@@ -514,5 +515,34 @@ describe('names from inputs, shown safely', () => {
     expect(md).not.toContain('<img');
     expect(visible('/lib/\u202eos.46x_68x-bil')).toBe('/lib/\\u{202e}os.46x_68x-bil');
     expect(visible('a\u0000b\tc')).toBe('a\\u{0}b\tc');
+  });
+});
+
+describe('gzip, bounded', () => {
+  const meminfo = 'MemTotal: 1000 kB\nMemFree: 500 kB\n';
+  const first = (p: ReturnType<typeof parseBytes>) => p.flatMap((x) => x.diagnostics.map((d) => d.message))[0] ?? '';
+  it('a bomb stops at the limit, with what it is', () => {
+    const bomb = gzipSync(Buffer.alloc(64 << 20));
+    const p = parseBytes(new Uint8Array(bomb), 'bomb.gz', { maxBytes: 1 << 20 });
+    expect(first(p)).toBe('gzip inflates to > 1.0 MiB, over the 1.0 MiB limit');
+  });
+  it('gzip inside gzip inside gzip is refused', () => {
+    const p = parseBytes(new Uint8Array(gzipSync(gzipSync(gzipSync(meminfo)))), 'x.gz.gz.gz');
+    expect(first(p)).toContain('gzip inside gzip 3 levels deep');
+    expect(parseBytes(new Uint8Array(gzipSync(gzipSync(meminfo))), 'x.gz.gz')[0]?.segments.map((s) => s.format)).toEqual(['meminfo']);
+  });
+  it('a damaged trailer is said, not read short', () => {
+    const gz = gzipSync(meminfo);
+    gz[gz.length - 8] = (gz[gz.length - 8] ?? 0) ^ 0xff; // the CRC
+    expect(first(parseBytes(new Uint8Array(gz), 'x.gz'))).toContain('CRC-32 or size does not match');
+    const whole = gzipSync(meminfo.repeat(1000));
+    const cut = whole.subarray(0, whole.length - 12);
+    expect(first(parseBytes(new Uint8Array(cut), 'cut.gz'))).toContain('gzip data is damaged');
+  });
+  it('concatenated members (cat a.gz b.gz) read as one text', () => {
+    const two = Buffer.concat([gzipSync('MemTotal: 1000 kB\n'), gzipSync('MemFree: 500 kB\n')]);
+    const p = parseBytes(new Uint8Array(two), 'x.gz');
+    expect(p[0]?.diagnostics).toEqual([]);
+    expect(p[0]?.lines).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
  * reported, and text goes to `parseText`. `cmdline` and `environ` files are never read: they can hold
  * secrets.
  */
-import { gunzipSync } from 'fflate';
+import { Gunzip } from 'fflate';
 import { diagnostic, type Severity } from '../input/diagnostics';
 import { type Msg, m } from '../messages/catalogue';
 import { type ParsedText, type ProgressFn, parseText } from './detect';
@@ -41,20 +41,18 @@ const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 export const tooBig = (name: string, bytes: number, limits = DEFAULT_LIMITS): ParsedText =>
   unreadable(name, m('bytes.too-big', { size: mib(bytes), limit: mib(limits.maxBytes) }), bytes);
 
-export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS): ParsedText[] {
+/** gzip inside gzip: a capture may be compressed once, a tar of it twice; more is a bomb */
+const MAX_GZIP_NESTING = 2;
+
+export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS, gzipDepth = 0): ParsedText[] {
   if (bytes.length > limits.maxBytes) return [tooBig(name, bytes.length, limits)];
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    let out: Uint8Array;
-    try {
-      out = gunzipSync(bytes);
-    } catch (e) {
-      return [unreadable(name, m('bytes.gzip-damaged', { why: e instanceof Error ? e.message : String(e) }), bytes.length)];
-    }
-    if (out.length > limits.maxBytes)
-      return [unreadable(name, m('bytes.gzip-too-big', { size: mib(out.length), limit: mib(limits.maxBytes) }), bytes.length)];
-    return parseBytes(out, name.replace(/\.gz$/, ''), limits);
+    if (gzipDepth >= MAX_GZIP_NESTING) return [unreadable(name, m('bytes.gzip-nested', { depth: gzipDepth + 1 }), bytes.length)];
+    const r = gunzipBounded(bytes, limits.maxBytes);
+    if ('error' in r) return [unreadable(name, r.error, bytes.length)];
+    return parseBytes(r.out, name.replace(/\.gz$/, ''), limits, gzipDepth + 1);
   }
-  if (isTar(bytes)) return readTar(bytes, name, limits);
+  if (isTar(bytes)) return readTar(bytes, name, limits, gzipDepth);
   if (/(^|\/)(cmdline|environ)$/.test(name)) return [unreadable(name, m('bytes.secret'), bytes.length, 'info')];
   if (isFdt(bytes)) {
     const { data, diagnostics } = blobFile(bytes, name);
@@ -76,12 +74,75 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
   return [parsed];
 }
 
+/**
+ * gzip inflated as a stream, stopped as soon as it passes `max` bytes (a small file can
+ * inflate to gigabytes), and checked against the CRC-32 and size of its trailer (a
+ * damaged or cut file is said, not read short). Concatenated members (`cat a.gz b.gz`)
+ * are read one after the other; their trailers are checked by the inflater's framing only.
+ */
+function gunzipBounded(bytes: Uint8Array, max: number): { out: Uint8Array } | { error: Msg } {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  let multi = false;
+  const g = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total > max) {
+      over = true;
+      throw new RangeError('inflated past the limit');
+    }
+    chunks.push(chunk);
+  });
+  // called at the start of each member (offset 0 for the first)
+  g.onmember = (offset) => {
+    if (offset > 0) multi = true;
+  };
+  const STEP = 1 << 16;
+  try {
+    for (let i = 0; i < bytes.length; i += STEP) g.push(bytes.subarray(i, Math.min(bytes.length, i + STEP)), i + STEP >= bytes.length);
+  } catch (e) {
+    if (over) return { error: m('bytes.gzip-too-big', { size: `> ${mib(max)}`, limit: mib(max) }) };
+    return { error: m('bytes.gzip-damaged', { why: e instanceof Error ? e.message : String(e) }) };
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  if (!multi && bytes.length >= 18) {
+    const t = bytes.length - 8;
+    const crc = ((bytes[t] ?? 0) | ((bytes[t + 1] ?? 0) << 8) | ((bytes[t + 2] ?? 0) << 16) | ((bytes[t + 3] ?? 0) << 24)) >>> 0;
+    const size = ((bytes[t + 4] ?? 0) | ((bytes[t + 5] ?? 0) << 8) | ((bytes[t + 6] ?? 0) << 16) | ((bytes[t + 7] ?? 0) << 24)) >>> 0;
+    if (size !== total % 2 ** 32 || crc !== crc32(out))
+      return { error: m('bytes.gzip-damaged', { why: 'its CRC-32 or size does not match its trailer (damaged or cut)' }) };
+  }
+  return { out };
+}
+
+let CRC_TABLE: Uint32Array | null = null;
+
+/** CRC-32 (IEEE 802.3, as gzip writes it) */
+function crc32(b: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = (CRC_TABLE[(c ^ (b[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
 function isTar(b: Uint8Array): boolean {
   return b.length >= 512 && b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72;
 }
 
 /** ustar / GNU tar members (`smemcap` captures, the capture script's bundle) */
-function readTar(b: Uint8Array, name: string, limits: ByteLimits): ParsedText[] {
+function readTar(b: Uint8Array, name: string, limits: ByteLimits, gzipDepth: number): ParsedText[] {
   const out: ParsedText[] = [];
   let off = 0;
   let longName: string | null = null;
@@ -109,7 +170,7 @@ function readTar(b: Uint8Array, name: string, limits: ByteLimits): ParsedText[] 
     else if (type === '0' || type === '\0' || type === '7') {
       const member = longName ?? path;
       longName = null;
-      if (data.length > 0) for (const p of parseBytes(data, `${name}:${member}`, limits)) out.push(p);
+      if (data.length > 0) for (const p of parseBytes(data, `${name}:${member}`, limits, gzipDepth)) out.push(p);
       else empty.push(member);
     } else longName = null;
     off += 512 + Math.ceil(size / 512) * 512;

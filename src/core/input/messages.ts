@@ -34,6 +34,8 @@ export default messages(
     'diag.unread': (p: { why: AnyMsg; text: string }, t) => `${t(p.why)}: ${p.text}`,
     'diag.more-unread': (p: { more: number; cap: number }) => `${p.more} more lines not understood (only the first ${p.cap} are listed)`,
     'bytes.too-big': (p: { size: string; limit: string }) => `file is ${p.size}, over the ${p.limit} limit; not read`,
+    'bytes.gzip-nested': (p: { depth: number }) =>
+      `gzip inside gzip ${p.depth} levels deep: not read (a capture is compressed once, a tar of it at most twice)`,
     'bytes.gzip-damaged': (p: { why: string }) => `gzip data is damaged: ${p.why}`,
     'bytes.gzip-too-big': (p: { size: string; limit: string }) => `gzip inflates to ${p.size}, over the ${p.limit} limit`,
     'bytes.secret': () => 'not read: command lines and environments can hold secrets (ramledger never reads them)',
@@ -55,6 +57,7 @@ export default messages(
     'diag.unread': (p, t) => `${t(p.why)}：${p.text}`,
     'diag.more-unread': (p) => `另有 ${p.more} 行无法识别（只列出前 ${p.cap} 行）`,
     'bytes.too-big': (p) => `文件大小为 ${p.size}，超过 ${p.limit} 的上限；未读取`,
+    'bytes.gzip-nested': (p) => `gzip 嵌套 ${p.depth} 层：未读取（采集数据最多压缩一次，其 tar 包最多两次）`,
     'bytes.gzip-damaged': (p) => `gzip 数据已损坏：${p.why}`,
     'bytes.gzip-too-big': (p) => `gzip 解压后为 ${p.size}，超过 ${p.limit} 的上限`,
     'bytes.secret': () => '未读取：命令行和环境变量可能含有机密信息（ramledger 从不读取）',
