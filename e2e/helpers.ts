@@ -11,6 +11,8 @@ export const SCREENS = join(ROOT, 'test-results', 'screens');
 /** drops files on the page through a real DataTransfer, as a user's drag does */
 export async function drop(page: Page, files: { name: string; data: string | Buffer; type?: string }[]): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.data).toString('base64'), type: f.type ?? 'text/plain' }));
+  // the page listens for drops once it has rendered: a drop before that would be lost
+  await page.locator('html[data-drop-ready="true"]').waitFor({ state: 'attached' });
   await page.evaluate((fs) => {
     const dt = new DataTransfer();
     for (const f of fs) {

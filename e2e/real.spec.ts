@@ -55,6 +55,7 @@ test('a binary device tree: banks, carve-outs, the dynamic CMA area placed by th
 test('an old ARM boot log: DRAM from the bank sizes, not from free pages', async ({ page }) => {
   await page.goto('/');
   await drop(page, [real('tcl-tv-novatek-arm32-3.8/dmesg.txt')]);
+  await expect(page.getByTestId('inputs').locator('li')).toHaveCount(1);
   await expect(lineKiB(page, 'dram')).toHaveText('532,480');
   await expect(page.getByTestId('inputs').locator('li.has-error')).toHaveCount(0);
   await shot(page, '24-old-arm');
@@ -63,6 +64,7 @@ test('an old ARM boot log: DRAM from the bank sizes, not from free pages', async
 test('a serial capture: the bootloader’s text is “not read”, not an error, and the log reads', async ({ page }) => {
   await page.goto('/');
   await drop(page, [real('xiaomi-mi-router-4a-mt7621-mips-3.10/bootlog.txt')]);
+  await expect(page.getByTestId('inputs').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('inputs').locator('li.has-error')).toHaveCount(0);
   await page.getByRole('link', { name: 'Sources' }).first().click();
   await expect(page.locator('li[data-severity="unread"]').first()).toContainText('bootloader');

@@ -88,7 +88,10 @@ export function usePageDrop(): boolean {
     window.addEventListener('dragleave', leave);
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
+    // the page takes drops from here on (a drop before this is lost: tests wait for it)
+    document.documentElement.dataset.dropReady = 'true';
     return () => {
+      delete document.documentElement.dataset.dropReady;
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('dragover', over);
