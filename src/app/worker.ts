@@ -6,8 +6,8 @@ import { expose } from 'comlink';
 import { DEFAULT_LIMITS, parseBytes, tooBig, unreadable } from '../core/formats/bytes';
 import { type ParsedText, parseText } from '../core/formats/detect';
 import { m } from '../core/messages/catalogue';
-import { analyze } from '../core/model/accounting/index';
-import { buildSnapshot, type Snapshot } from '../core/model/snapshot';
+import { buildIsolated } from '../core/model/isolate';
+import type { Snapshot } from '../core/model/snapshot';
 import { breakdown } from '../core/viewmodel/bar';
 import { mapRegions } from '../core/viewmodel/lanes';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
@@ -34,10 +34,11 @@ function uniqueName(name: string): string {
 }
 
 function view(): ModelView {
-  const all = inputs.flatMap((i) => i.parsed);
-  snap = buildSnapshot(all);
+  // an input the model cannot take is replaced by its error; the others still show
+  const built = buildIsolated(inputs);
+  snap = built.snap;
   filesCache = null;
-  const a = analyze(snap);
+  const a = built.analysis;
   const { processes: summaries, ...analysis } = a;
   const procs = snap.processes;
   return {
@@ -114,8 +115,13 @@ const api: WorkerApi = {
   },
   async addText(id, name, text) {
     const n = uniqueName(name);
-    const parsed = parseText(text, n, undefined);
-    parsed.text = text;
+    let parsed: ParsedText;
+    try {
+      parsed = parseText(text, n, undefined);
+      parsed.text = text;
+    } catch (e) {
+      parsed = unreadable(n, m('bytes.read-failed', { why: e instanceof Error ? e.message : String(e) }), text.length);
+    }
     inputs.push({ id, name: n, bytes: text.length, parsed: [parsed] });
     return view();
   },

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyze, buildSnapshot, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
+import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
 import { m } from '../core/messages/catalogue';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
@@ -136,8 +136,8 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
     const first = parsed.flatMap((p) => p.diagnostics)[0];
     return { code: 2, stdout: '', stderr: `ramledger: nothing readable in the input${first ? ` (${first.message})` : ''}\n` };
   }
-  const snap = buildSnapshot(parsed);
-  const a = analyze(snap);
+  // one input the model cannot take fails alone, with its message
+  const { snap, analysis: a } = buildIsolated(parsed.map((p) => ({ name: p.name, bytes: p.bytes, parsed: [p] })));
   const stdout = format === 'json' ? `${JSON.stringify(toJson(snap, a, { mappings }), null, 1)}\n` : toMarkdown(snap, a);
   return { code: 0, stdout, stderr: '' };
 }

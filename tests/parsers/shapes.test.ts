@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { DataMap } from '../../src/core/formats/registry';
-import { type FormatId, parseBytes, parseText, segmentsOf, toMarkdown } from '../../src/core/index';
+import {
+  buildIsolated,
+  type FormatId,
+  type InputParts,
+  type ParsedText,
+  parseBytes,
+  parseText,
+  segmentsOf,
+  toMarkdown,
+} from '../../src/core/index';
 import { promptCommand } from '../../src/core/input/prompt';
 import { visible } from '../../src/core/messages/catalogue';
 import { type Range, subtract, union } from '../../src/core/model/ranges';
@@ -544,5 +553,29 @@ describe('gzip, bounded', () => {
     const p = parseBytes(new Uint8Array(two), 'x.gz');
     expect(p[0]?.diagnostics).toEqual([]);
     expect(p[0]?.lines).toBe(2);
+  });
+});
+
+describe('one bad input never loses the others', () => {
+  it('an input the model cannot take is replaced by its error; the others still count', () => {
+    const good = parseText('MemTotal: 1000 kB\nMemFree: 500 kB\n', 'meminfo');
+    // a segment no parser would make: its merge throws, as a model bug an input triggers would
+    const bad: ParsedText = {
+      name: 'bad',
+      lines: 1,
+      bytes: 1,
+      segments: [{ format: 'free', firstLine: 1, lastLine: 1, data: null as never }],
+      separators: [],
+      diagnostics: [],
+    };
+    const inputs: InputParts[] = [
+      { name: 'bad', bytes: 1, parsed: [bad] },
+      { name: 'meminfo', bytes: 30, parsed: [good] },
+    ];
+    const { snap, analysis } = buildIsolated(inputs);
+    expect(analysis.accounting.memTotalKiB).toBe(1000);
+    expect(inputs[0]?.parsed[0]?.diagnostics[0]).toMatchObject({ severity: 'error' });
+    expect(inputs[0]?.parsed[0]?.diagnostics[0]?.message).toContain('ramledger failed on this input and left it out');
+    expect(snap.sources.map((s) => s.name)).toEqual(['bad', 'meminfo']);
   });
 });

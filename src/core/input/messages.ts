@@ -49,6 +49,8 @@ export default messages(
     'bytes.tar-empty-members': (p: { count: number; first: string }) =>
       `${p.count} member${p.count === 1 ? ' is' : 's are'} empty (${p.first}${p.count > 5 ? ', …' : ''}): tar stores /proc files empty, since procfs reports size 0 — copy them with cat first (cat /proc/meminfo > meminfo)`,
     'bytes.read-failed': (p: { why: string }) => `could not be read: ${p.why}`,
+    'input.model-failed': (p: { why: string }) =>
+      `ramledger failed on this input and left it out, so the others still show (please report it): ${p.why}`,
   },
   {
     'diag.not-understood': () => '无法识别的行',
@@ -71,5 +73,6 @@ export default messages(
     'bytes.tar-empty-members': (p) =>
       `${p.count} 个成员为空（${p.first}${p.count > 5 ? '，…' : ''}）：tar 会把 /proc 文件存成空文件，因为 procfs 报告的大小为 0——请先用 cat 复制（cat /proc/meminfo > meminfo）`,
     'bytes.read-failed': (p) => `无法读取：${p.why}`,
+    'input.model-failed': (p) => `ramledger 处理此输入时出错，已将其排除，其他输入仍会显示（请报告此问题）：${p.why}`,
   },
 );
