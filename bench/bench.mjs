@@ -2,8 +2,9 @@
 // included), against two baselines measured in the same run:
 //   (a) a bare Node script that only reads the same files and counts their lines;
 //   (b) smem -S FOLDER (Debian's smem 1.5), on the folder.
-// The capture is real smaps from this machine's /proc, replicated to a few thousand
-// processes, written in smem's folder layout and as one `==> path <==` bundle.
+// The capture is real smaps from this machine's /proc, grown to a few thousand processes
+// that each have their own addresses and counters (see `individual`), written in smem's
+// folder layout and as one `==> path <==` bundle.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,38 @@ function capture() {
   return procs;
 }
 
+// A deterministic pseudo-random sequence, so every run writes the same capture.
+let seed = 0x2545f491;
+function rand() {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 2 ** 32;
+}
+
+/**
+ * One process's smaps made its own, as a device's processes differ: every mapping moved
+ * by a page-aligned offset (as ASLR does) and its resident counters scaled, so no two
+ * processes have the same numbers and none can be deduplicated.
+ */
+function individual(smaps) {
+  const shift = BigInt(Math.floor(rand() * 0x10000)) * 0x1000n;
+  const scale = 0.25 + 0.75 * rand();
+  return smaps
+    .replace(/^([0-9a-f]+)-([0-9a-f]+) /gm, (whole, a, b) => {
+      if (a.length > 12) return whole; // the kernel's own mappings ([vsyscall]) stay where they are
+      const pad = a.length;
+      const s = (BigInt(`0x${a}`) + shift).toString(16).padStart(pad, '0');
+      const e = (BigInt(`0x${b}`) + shift).toString(16).padStart(pad, '0');
+      return `${s}-${e} `;
+    })
+    .replace(
+      /^(Rss|Pss|Pss_Anon|Pss_File|Pss_Shmem|Pss_Dirty|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty|Anonymous|Referenced):( +)(\d+) kB$/gm,
+      // right-aligned as the kernel prints it
+      (_, k, sp, v) => `${k}:${String(Math.floor((Number(v) * scale) / 4) * 4).padStart(sp.length + v.length)} kB`,
+    );
+}
+
 function build() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(folder, 'proc'), { recursive: true });
@@ -40,7 +73,8 @@ function build() {
   let bytes = 0;
   let pid = 1000;
   while (bytes < targetBytes) {
-    const p = real[pid % real.length];
+    const r = real[pid % real.length];
+    const p = { ...r, smaps: individual(r.smaps) };
     const d = join(folder, 'proc', String(pid));
     mkdirSync(d);
     writeFileSync(join(d, 'smaps'), p.smaps);
@@ -71,7 +105,7 @@ if (!existsSync(cli)) execFileSync('node', [join(root, 'scripts', 'build-cli.mjs
 const info = build();
 const hasSmem = spawnSync('smem', ['--help']).status === 0;
 console.log(
-  `capture: ${info.processes} processes (smaps of ${info.real} real ones, replicated), ${(info.bytes / 1048576).toFixed(1)} MB of smaps; bundle ${(statSync(bundleFile).size / 1048576).toFixed(1)} MB`,
+  `capture: ${info.processes} processes (grown from the smaps of ${info.real} real ones), ${(info.bytes / 1048576).toFixed(1)} MB of smaps; bundle ${(statSync(bundleFile).size / 1048576).toFixed(1)} MB`,
 );
 console.log(`median of ${runs} runs each, whole processes:\n`);
 const count = join(root, 'bench', 'count-lines.mjs');

@@ -3,6 +3,7 @@
  * number, region, line, check and diagnostic, so any change in any of them shows up in
  * review (tests/__snapshots__/models/*.txt).
  */
+import { MappingTable } from '../src/core/formats/smaps/index';
 import { type AnyMsg, render } from '../src/core/messages/catalogue';
 import { EN } from '../src/core/messages/index';
 import { evidenceRule } from '../src/core/model/physical/index';
@@ -81,7 +82,7 @@ export function dumpModel(inputs: { name: string; text: string }[]): string {
     out.push(
       `${p.pid ?? '?'} ${JSON.stringify(p.name)}: PSS ${p.pssKiB} USS ${p.ussKiB} RSS ${p.rssKiB} swap ${p.swapKiB}${p.swapPssKiB !== undefined ? ` swapPss ${p.swapPssKiB}` : ''}, ${p.mappingCount} mappings${p.fromRollup ? ' (rollup)' : ''}`,
     );
-    for (const g of groupMappings(snap.processes[i]?.mappings ?? []))
+    for (const g of groupMappings(snap.processes[i]?.mappings ?? new MappingTable()))
       out.push(`  ${g.kind}: PSS ${g.pssKiB} RSS ${g.rssKiB} USS ${g.ussKiB} swap ${g.swapKiB}, ${g.rows.length} mappings`);
   });
   for (const f of fileTable(snap.processes).slice(0, 20))

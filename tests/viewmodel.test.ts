@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MappingTable } from '../src/core/formats/smaps/index';
 import { m } from '../src/core/messages/catalogue';
 import { breakdown } from '../src/core/viewmodel/bar';
 import { mapRegions } from '../src/core/viewmodel/lanes';
@@ -61,10 +62,10 @@ describe('process views', () => {
 
   it('groups mappings by kind, largest PSS first, with totals that match the process', () => {
     const { snap } = two();
-    const g = groupMappings(snap.processes[0]?.mappings ?? []);
+    const g = groupMappings(snap.processes[0]?.mappings ?? new MappingTable());
     expect(g.map((x) => x.kind)).toEqual(['heap', 'file code', 'anonymous']);
     expect(g.reduce((s, x) => s + x.pssKiB, 0)).toBe(45);
-    expect(pssByKind(snap.processes[1]?.mappings ?? [])).toMatchObject({ 'file code': 10, 'shared memory': 7 });
+    expect(pssByKind(snap.processes[1]?.mappings ?? new MappingTable())).toMatchObject({ 'file code': 10, 'shared memory': 7 });
   });
 
   it('librank: a path across processes counts each process once', () => {

@@ -5,6 +5,7 @@
 import { expose } from 'comlink';
 import { DEFAULT_LIMITS, parseBytes, tooBig, unreadable } from '../core/formats/bytes';
 import { type ParsedText, parseText } from '../core/formats/detect';
+import { MappingTable } from '../core/formats/smaps/index';
 import { m } from '../core/messages/catalogue';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
@@ -50,7 +51,7 @@ function view(): ModelView {
     breakdown: breakdown(snap, a),
     used: usedTable(a, snap.free),
     map: a.physical ? mapRegions(a.physical) : [],
-    processes: summaries.map((s, index) => ({ ...s, index, byKind: pssByKind(procs[index]?.mappings ?? []) })),
+    processes: summaries.map((s, index) => ({ ...s, index, byKind: pssByKind(procs[index]?.mappings ?? new MappingTable()) })),
   };
 }
 
@@ -136,7 +137,7 @@ const api: WorkerApi = {
     return view();
   },
   async mappings(index) {
-    return groupMappings(snap?.processes[index]?.mappings ?? []);
+    return groupMappings(snap?.processes[index]?.mappings ?? new MappingTable());
   },
   async files() {
     filesCache ??= fileTable(snap?.processes ?? []);

@@ -268,18 +268,18 @@ describe('smaps', () => {
   it('x86_64: 64-bit addresses exactly, paths with spaces and (deleted), every counter', () => {
     const { data: s, parsed } = one('smaps-x86_64.txt', 'smaps');
     expect(errors([parsed])).toEqual([]);
-    expect(s.mappings.map((m) => m.path)).toEqual([
+    expect(s.mappings.toArray().map((m) => m.path)).toEqual([
       '/usr/bin/bash',
       '/memfd:wayland-shm (deleted)',
       '[anon:dalvik-main space]',
       '/opt/My App/lib with spaces.so',
       '[vsyscall]',
     ]);
-    const vs = s.mappings[4]!;
+    const vs = s.mappings.get(4);
     expect(vs.start).toBe(0xffffffffff600000n);
     expect(vs.end).toBe(0xffffffffff601000n);
-    expect(s.mappings[0]?.kib).toMatchObject({ Pss: 22, Pss_Dirty: 0, KSM: 0, THPeligible: 0, ProtectionKey: 0 });
-    expect(s.mappings[0]?.vmFlags).toBe('rd mr mw me dw sd');
+    expect(s.mappings.get(0).kib).toMatchObject({ Pss: 22, Pss_Dirty: 0, KSM: 0, THPeligible: 0, ProtectionKey: 0 });
+    expect(s.mappings.get(0).vmFlags).toBe('rd mr mw me dw sd');
     const r = run([{ name: '/proc/4242/smaps', text: read(FORMATS, 'smaps-x86_64.txt') }]);
     expect(r.json.processes[0]).toMatchObject({ pid: 4242, pssKiB: 22 + 256 + 12 + 4, ussKiB: 16, rssKiB: 664, swapKiB: 8, swapPssKiB: 4 });
     expect(r.json.processes[0]?.mappings?.map((m) => m.kind)).toEqual(['file data', 'shared memory', 'anonymous', 'file data', 'other']);
@@ -303,7 +303,7 @@ describe('smaps', () => {
   it('32-bit and cut off mid-line: reports the cut, keeps what was read', () => {
     const { data: s, parsed } = one('smaps-arm32-truncated.txt', 'smaps');
     expect(s.mappings).toHaveLength(2);
-    expect(s.mappings[0]?.start).toBe(0xb6f10000n);
+    expect(s.mappings.get(0).start).toBe(0xb6f10000n);
     const errs = errors([parsed]);
     expect(errs).toHaveLength(1);
     expect(errs[0]).toMatchObject({ line: 16 });

@@ -47,11 +47,11 @@ describe('Android smaps', () => {
     expect(errors([p])).toEqual([]);
     const s = dataOf(p, 'smaps');
     expect(s.mappings).toHaveLength(8);
-    expect(s.mappings[0]).toMatchObject({
+    expect(s.mappings.get(0)).toMatchObject({
       name: '[anon:dalvik-main space (region space)]',
       path: '[anon:dalvik-main space (region space)]',
     });
-    expect(s.mappings[2]?.name).toBeUndefined();
+    expect(s.mappings.get(2).name).toBeUndefined();
   });
   it('totals equal an independent sum of the lines', () => {
     const r = run([{ name: '/proc/1877/smaps', text }]);
@@ -71,7 +71,11 @@ describe('Android smaps', () => {
       '12c00000-13b40000 rw-p 00000000 00:00 0 \nSize:  256 kB\nRss:  4 kB\nPss:  4 kB\nVmFlags: rd wr mr mw me ac \nName:           [anon:dalvik-main space]\n6f0a1000-6f2e4000 rw-p 00000000 00:00 0 \nSize:  8 kB\nRss:  4 kB\nPss:  2 kB\nVmFlags: rd wr \n';
     const p = parseText(t, '/proc/1/smaps', '/proc/1/smaps');
     expect(p.segments.map((s) => s.format)).toEqual(['smaps']);
-    expect(dataOf(p, 'smaps').mappings.map((m) => m.name)).toEqual(['[anon:dalvik-main space]', undefined]);
+    expect(
+      dataOf(p, 'smaps')
+        .mappings.toArray()
+        .map((m) => m.name),
+    ).toEqual(['[anon:dalvik-main space]', undefined]);
   });
   it('a status after the smaps still starts its own input', () => {
     const p = parseText(`${text}Name:\tsystem_server\nUmask:\t0077\nState:\tS (sleeping)\nPid:\t1877\n`, 'x');

@@ -7,9 +7,10 @@
 import { Gunzip } from 'fflate';
 import { diagnostic, type Severity } from '../input/diagnostics';
 import { type Msg, m } from '../messages/catalogue';
-import { type ParsedText, type ProgressFn, parseText } from './detect';
+import type { ParsedText, ProgressFn } from './detect';
 import { blobFile } from './dts/dtb';
 import { isFdt } from './dts/fdt';
+import { parseSections } from './sections';
 
 export interface ByteLimits {
   /** largest input accepted, before and after decompression */
@@ -23,6 +24,8 @@ export interface ByteLimits {
 export const DEFAULT_LIMITS: ByteLimits = { maxBytes: 1024 * 1024 * 1024 };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
+/** the largest text kept whole for the Sources view (one string; V8's limit is about 512 MiB) */
+const KEEP_TEXT_MAX = 256 * 1024 * 1024;
 
 function looksBinary(b: Uint8Array): boolean {
   const n = Math.min(b.length, 8192);
@@ -68,9 +71,8 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
     ];
   }
   if (looksBinary(bytes)) return [unreadable(name, m('bytes.binary'), bytes.length)];
-  const text = decoder.decode(bytes);
-  const parsed = parseText(text, name, name, limits.onProgress);
-  if (limits.keepText) parsed.text = text;
+  const parsed = parseSections(bytes, name, limits.onProgress);
+  if (limits.keepText && bytes.length <= KEEP_TEXT_MAX) parsed.text = decoder.decode(bytes);
   return [parsed];
 }
 

@@ -26,11 +26,15 @@ export interface ParsedText {
   text?: string;
 }
 
-const BUNDLE_HEADER = /^==> (.+) <==\s*$/;
+export const BUNDLE_HEADER = /^==> (.+) <==\s*$/;
 
 export type ProgressFn = (done: number, total: number) => void;
 
-export function parseText(text: string, name: string, pathHint?: string, onProgress?: ProgressFn): ParsedText {
+/**
+ * Reads a text: its segments, separators and diagnostics. `firstLine`: the number of its
+ * first line, when it is a part of a larger input (./sections.ts).
+ */
+export function parseText(text: string, name: string, pathHint?: string, onProgress?: ProgressFn, firstLine = 1): ParsedText {
   const diag = new Diagnostics();
   const segments: Segment[] = [];
   const separators: number[] = [];
@@ -46,7 +50,7 @@ export function parseText(text: string, name: string, pathHint?: string, onProgr
       return false;
     },
   };
-  const cur = new Cursor(text);
+  const cur = new Cursor(text, 0, firstLine);
   // `cat …/memblock/memory` followed by a second table without its own prompt: the hint
   // belongs to the first table of each format only
   let hintOwner: string | undefined;
@@ -101,6 +105,6 @@ export function parseText(text: string, name: string, pathHint?: string, onProgr
     onProgress?.(cur.ls, text.length);
     segments.push(seg);
   }
-  const lines = text.length === 0 ? 0 : cur.line - 1;
+  const lines = text.length === 0 ? 0 : cur.line - firstLine;
   return { name, lines, bytes: text.length, segments, separators, diagnostics: diag.finish() };
 }

@@ -34,6 +34,8 @@ export default messages(
     'diag.unread': (p: { why: AnyMsg; text: string }, t) => `${t(p.why)}: ${p.text}`,
     'diag.more-unread': (p: { more: number; cap: number }) => `${p.more} more lines not understood (only the first ${p.cap} are listed)`,
     'bytes.too-big': (p: { size: string; limit: string }) => `file is ${p.size}, over the ${p.limit} limit; not read`,
+    'bytes.pieces': (p: { piece: string }) =>
+      `more than ${p.piece} of text without a \`==> path <==\` header: read in pieces of ${p.piece}, cut at line ends; a dump that spans a cut reads as two`,
     'bytes.gzip-nested': (p: { depth: number }) =>
       `gzip inside gzip ${p.depth} levels deep: not read (a capture is compressed once, a tar of it at most twice)`,
     'bytes.gzip-damaged': (p: { why: string }) => `gzip data is damaged: ${p.why}`,
@@ -59,6 +61,8 @@ export default messages(
     'diag.unread': (p, t) => `${t(p.why)}：${p.text}`,
     'diag.more-unread': (p) => `另有 ${p.more} 行无法识别（只列出前 ${p.cap} 行）`,
     'bytes.too-big': (p) => `文件大小为 ${p.size}，超过 ${p.limit} 的上限；未读取`,
+    'bytes.pieces': (p) =>
+      `超过 ${p.piece} 的文本没有 \`==> path <==\` 标题：按 ${p.piece} 分段读取，在行尾切分；跨越切分点的转储会被读成两段`,
     'bytes.gzip-nested': (p) => `gzip 嵌套 ${p.depth} 层：未读取（采集数据最多压缩一次，其 tar 包最多两次）`,
     'bytes.gzip-damaged': (p) => `gzip 数据已损坏：${p.why}`,
     'bytes.gzip-too-big': (p) => `gzip 解压后为 ${p.size}，超过 ${p.limit} 的上限`,

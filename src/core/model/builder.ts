@@ -4,6 +4,7 @@
  * input (model/snapshot.ts drives both).
  */
 import type { SegmentAt } from '../formats/format';
+import { MappingTable } from '../formats/smaps/table';
 import { m, type Note } from '../messages/catalogue';
 import type { Located, ProcessModel, Snapshot } from './snapshot';
 
@@ -44,7 +45,7 @@ export class SnapshotBuilder {
     const key = pid === null ? `?${++this.anonymous}` : String(pid);
     let p = this.procs.get(key);
     if (!p) {
-      p = { pid, name: '', nameFrom: 'none', mappings: [], sources: [] };
+      p = { pid, name: '', nameFrom: 'none', mappings: new MappingTable(), sources: [] };
       this.procs.set(key, p);
     }
     if (!p.sources.includes(at.source)) p.sources.push(at.source);

@@ -1,5 +1,5 @@
 /** Per-process totals, as smem computes them (sums over mappings), and the kind of each mapping. */
-import type { Counts, Mapping } from '../formats/smaps/index';
+import { C, type Counts, type Mapping, type MappingTable } from '../formats/smaps/index';
 import type { ProcessModel } from './snapshot';
 
 export interface ProcessSummary {
@@ -19,8 +19,7 @@ export const MAPPING_KINDS = ['heap', 'stack', 'anonymous', 'file code', 'file d
 export type MappingKind = (typeof MAPPING_KINDS)[number];
 
 /** what a mapping holds, from its path, permissions and inode */
-export function mappingKind(map: Mapping): MappingKind {
-  const p = map.path;
+export function kindOf(p: string, perms: string, inode: number): MappingKind {
   if (p === '[heap]') return 'heap';
   if (p === '[stack]' || p.startsWith('[stack:')) return 'stack';
   if (
@@ -28,21 +27,19 @@ export function mappingKind(map: Mapping): MappingKind {
     p.startsWith('/memfd:') ||
     p.startsWith('/SYSV') ||
     p.startsWith('[anon_shmem:') ||
-    (map.perms[3] === 's' && map.inode !== 0 && !p.startsWith('/dev/'))
+    (perms[3] === 's' && inode !== 0 && !p.startsWith('/dev/'))
   )
     return 'shared memory';
   if (p === '' || p.startsWith('[anon:')) return 'anonymous';
   if (p.startsWith('[')) return 'other';
   if (p.startsWith('/dev/')) return 'other';
-  return map.perms[2] === 'x' ? 'file code' : 'file data';
+  return perms[2] === 'x' ? 'file code' : 'file data';
 }
 
-/** Σ of one counter over mappings */
-function sumCounter(maps: readonly Mapping[], key: string): number {
-  let s = 0;
-  for (const map of maps) s += map.kib[key] ?? 0;
-  return s;
-}
+export const mappingKind = (map: Mapping): MappingKind => kindOf(map.path, map.perms, map.inode);
+
+/** the kind of a table's row */
+export const rowKind = (t: MappingTable, row: number): MappingKind => kindOf(t.path(row), t.perms(row), t.inode(row));
 
 /** USS of one set of counters: what only this process maps */
 export const ussOf = (k: Counts): number => (k.Private_Clean ?? 0) + (k.Private_Dirty ?? 0);
@@ -68,14 +65,14 @@ export function summarizeProcesses(procs: readonly ProcessModel[]): ProcessSumma
     const s: ProcessSummary = {
       pid: p.pid,
       name: p.name,
-      pssKiB: sumCounter(maps, 'Pss'),
-      ussKiB: sumCounter(maps, 'Private_Clean') + sumCounter(maps, 'Private_Dirty'),
-      rssKiB: sumCounter(maps, 'Rss'),
-      swapKiB: sumCounter(maps, 'Swap'),
+      pssKiB: maps.sum(C.Pss),
+      ussKiB: maps.sum(C.Private_Clean) + maps.sum(C.Private_Dirty),
+      rssKiB: maps.sum(C.Rss),
+      swapKiB: maps.sum(C.Swap),
       mappingCount: maps.length,
       fromRollup: false,
     };
-    if (maps.some((map) => map.kib.SwapPss !== undefined)) s.swapPssKiB = sumCounter(maps, 'SwapPss');
+    if (maps.any(C.SwapPss)) s.swapPssKiB = maps.sum(C.SwapPss);
     return s;
   });
 }

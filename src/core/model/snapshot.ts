@@ -11,7 +11,7 @@ import type { BootMemoryLine, KernelLog } from '../formats/kmsg/index';
 import type { MemblockRegion } from '../formats/memblock/index';
 import type { Meminfo } from '../formats/meminfo/index';
 import { type FormatId, finishAll, mergeSegment } from '../formats/registry';
-import type { Counts, Mapping } from '../formats/smaps/index';
+import type { Counts, MappingTable } from '../formats/smaps/index';
 import type { ProcStatus } from '../formats/status/index';
 import type { Diagnostic } from '../input/diagnostics';
 import type { Note } from '../messages/catalogue';
@@ -37,7 +37,8 @@ export interface ProcessModel {
   name: string;
   /** where the name came from */
   nameFrom: 'status' | 'stat' | 'none';
-  mappings: Mapping[];
+  /** the process's mappings, as columns (formats/smaps/table.ts) */
+  mappings: MappingTable;
   rollup?: Counts;
   status?: ProcStatus;
   sources: string[];

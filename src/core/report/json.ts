@@ -2,11 +2,13 @@
  * The CLI's JSON (schemaVersion 1), documented in README.md. Addresses are hex strings,
  * `end` exclusive; sizes in KiB; the model's words in English.
  */
+
+import { C } from '../formats/smaps/index';
 import { type Msg, render } from '../messages/catalogue';
 import { EN } from '../messages/index';
 import type { Analysis } from '../model/accounting/index';
 import { evidenceRule, type PhysRegion } from '../model/physical/index';
-import { mappingKind, ussOf } from '../model/processes';
+import { rowKind } from '../model/processes';
 import type { Snapshot } from '../model/snapshot';
 import { bytesToKiB, hex, hexWidth } from '../units';
 
@@ -117,17 +119,21 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
         mappings:
           opts.mappings === false || !model
             ? undefined
-            : model.mappings.map((map) => ({
-                start: hex(map.start, 8),
-                end: hex(map.end, 8),
-                perms: map.perms,
-                path: map.path,
-                kind: mappingKind(map),
-                rssKiB: map.kib.Rss ?? 0,
-                pssKiB: map.kib.Pss ?? 0,
-                ussKiB: ussOf(map.kib),
-                swapKiB: map.kib.Swap ?? 0,
-              })),
+            : Array.from({ length: model.mappings.length }, (_, r) => {
+                const t = model.mappings;
+                const map = t.get(r);
+                return {
+                  start: hex(map.start, 8),
+                  end: hex(map.end, 8),
+                  perms: map.perms,
+                  path: map.path,
+                  kind: rowKind(t, r),
+                  rssKiB: t.kib(r, C.Rss),
+                  pssKiB: t.kib(r, C.Pss),
+                  ussKiB: t.kib(r, C.Private_Clean) + t.kib(r, C.Private_Dirty),
+                  swapKiB: t.kib(r, C.Swap),
+                };
+              }),
       };
     }),
   };

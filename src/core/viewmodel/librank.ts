@@ -3,8 +3,8 @@
  * and how many processes map it. Anonymous memory is one row per kind (`[anon]`,
  * `[heap]`, `[stack]`), as Android's librank does.
  */
-import type { Mapping } from '../formats/smaps/index';
-import { type MappingKind, mappingKind, ussOf } from '../model/processes';
+import { C, type MappingTable } from '../formats/smaps/index';
+import { type MappingKind, rowKind } from '../model/processes';
 
 export interface FileRow {
   path: string;
@@ -17,20 +17,21 @@ export interface FileRow {
   mappings: number;
 }
 
-export function fileTable(processes: readonly { mappings: readonly Mapping[] }[]): FileRow[] {
+export function fileTable(processes: readonly { mappings: MappingTable }[]): FileRow[] {
   const rows = new Map<string, FileRow & { lastProc: number }>();
   processes.forEach((p, i) => {
-    for (const map of p.mappings) {
-      const path = map.path === '' ? '[anon]' : map.path.startsWith('[stack') ? '[stack]' : map.path;
+    const t = p.mappings;
+    for (let m = 0; m < t.length; m++) {
+      const mp = t.path(m);
+      const path = mp === '' ? '[anon]' : mp.startsWith('[stack') ? '[stack]' : mp;
       let r = rows.get(path);
       if (!r) {
-        r = { path, kind: mappingKind(map), pssKiB: 0, rssKiB: 0, ussKiB: 0, processes: 0, mappings: 0, lastProc: -1 };
+        r = { path, kind: rowKind(t, m), pssKiB: 0, rssKiB: 0, ussKiB: 0, processes: 0, mappings: 0, lastProc: -1 };
         rows.set(path, r);
       }
-      const k = map.kib;
-      r.pssKiB += k.Pss ?? 0;
-      r.rssKiB += k.Rss ?? 0;
-      r.ussKiB += ussOf(k);
+      r.pssKiB += t.kib(m, C.Pss);
+      r.rssKiB += t.kib(m, C.Rss);
+      r.ussKiB += t.kib(m, C.Private_Clean) + t.kib(m, C.Private_Dirty);
       r.mappings++;
       if (r.lastProc !== i) {
         r.processes++;

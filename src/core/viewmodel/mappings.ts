@@ -1,6 +1,6 @@
 /** A process's mappings grouped by kind, for the Processes view; PSS by kind for its chart. */
-import type { Mapping } from '../formats/smaps/index';
-import { MAPPING_KINDS, type MappingKind, mappingKind, ussOf } from '../model/processes';
+import { C, type MappingTable } from '../formats/smaps/index';
+import { MAPPING_KINDS, type MappingKind, rowKind } from '../model/processes';
 
 export type KindTotals = Record<MappingKind, number>;
 
@@ -15,9 +15,9 @@ const emptyKinds = (): KindTotals => ({
 });
 
 /** PSS of one process's mappings by kind */
-export function pssByKind(maps: readonly Mapping[]): KindTotals {
+export function pssByKind(maps: MappingTable): KindTotals {
   const t = emptyKinds();
-  for (const map of maps) t[mappingKind(map)] += map.kib.Pss ?? 0;
+  for (let r = 0; r < maps.length; r++) t[rowKind(maps, r)] += maps.kib(r, C.Pss);
   return t;
 }
 
@@ -44,26 +44,26 @@ export interface MappingGroup {
 }
 
 /** A process's mappings grouped by kind, each group largest PSS first */
-export function groupMappings(maps: readonly Mapping[]): MappingGroup[] {
+export function groupMappings(maps: MappingTable): MappingGroup[] {
   const groups = new Map<MappingKind, MappingGroup>();
-  for (const map of maps) {
-    const kind = mappingKind(map);
+  for (let r = 0; r < maps.length; r++) {
+    const kind = rowKind(maps, r);
     let g = groups.get(kind);
     if (!g) {
       g = { kind, pssKiB: 0, rssKiB: 0, ussKiB: 0, swapKiB: 0, rows: [] };
       groups.set(kind, g);
     }
-    const k = map.kib;
+    const map = maps.get(r);
     const row: MappingRow = {
       start: map.start,
       end: map.end,
       perms: map.perms,
       path: map.path,
-      sizeKiB: k.Size ?? 0,
-      rssKiB: k.Rss ?? 0,
-      pssKiB: k.Pss ?? 0,
-      ussKiB: ussOf(k),
-      swapKiB: k.Swap ?? 0,
+      sizeKiB: maps.kib(r, C.Size),
+      rssKiB: maps.kib(r, C.Rss),
+      pssKiB: maps.kib(r, C.Pss),
+      ussKiB: maps.kib(r, C.Private_Clean) + maps.kib(r, C.Private_Dirty),
+      swapKiB: maps.kib(r, C.Swap),
       line: map.line,
     };
     g.pssKiB += row.pssKiB;

@@ -9,6 +9,7 @@ import { defineFormat } from '../format';
 import { headerPath, scanSmaps } from './scan';
 
 export type { Counts, Mapping, SmapsData } from './scan';
+export { C, COUNTERS, MappingTable } from './table';
 
 export const smaps = defineFormat({
   id: 'smaps',

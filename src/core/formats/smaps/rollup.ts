@@ -14,7 +14,7 @@ export const smapsRollup = defineFormat({
   starts: (line) => headerPath(line) === '[rollup]',
   parse: (cur, ctx) => scanSmaps(cur, ctx, true),
   merge(b, data, at) {
-    b.process(at).rollup = data.mappings[0]?.kib ?? {};
+    b.process(at).rollup = data.mappings.length > 0 ? data.mappings.countsOf(0) : {};
   },
   samples: ['00400000-7ffd6d3f4000 ---p 00000000 00:00 0                              [rollup]'],
 });

@@ -5,6 +5,7 @@
  * when it does not.
  */
 import { mi } from '../../formats/meminfo/index';
+import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
 import { expectedMemTotal } from './boot';
 import { type CheckDef, defineCheck } from './checks';
@@ -125,15 +126,17 @@ export const CHECKS: readonly CheckDef[] = [
       let left = 0;
       let right = 0;
       let bad = 0;
-      for (const p of smaps)
-        for (const map of p.mappings) {
-          const k = map.kib;
-          if (k.Rss === undefined) continue;
-          const parts = (k.Shared_Clean ?? 0) + (k.Shared_Dirty ?? 0) + (k.Private_Clean ?? 0) + (k.Private_Dirty ?? 0);
-          left += k.Rss;
+      for (const p of smaps) {
+        const t = p.mappings;
+        for (let r = 0; r < t.length; r++) {
+          if (!t.has(r, C.Rss)) continue;
+          const rss = t.kib(r, C.Rss);
+          const parts = t.kib(r, C.Shared_Clean) + t.kib(r, C.Shared_Dirty) + t.kib(r, C.Private_Clean) + t.kib(r, C.Private_Dirty);
+          left += rss;
           right += parts;
-          if (parts !== k.Rss) bad++;
+          if (parts !== rss) bad++;
         }
+      }
       return { left, right, tolerance: 0, leftFormula: m('formula.smaps-rss-left'), rightFormula: m('formula.smaps-rss-right', { bad }) };
     },
   }),

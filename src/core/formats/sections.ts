@@ -1,0 +1,108 @@
+/**
+ * A text file read from its bytes, one `==> path <==` section at a time.
+ *
+ * A capture bundle is mostly smaps, one section per process. Each section is first given
+ * to the byte reader of smaps (./smaps/fast.ts), which takes the text exactly as the
+ * kernel prints it without decoding it; the sections it does not take, and everything
+ * between them, are decoded and read by `parseText` as before, with their line numbers
+ * counted from the start of the file. So a file of any size up to the limit is read
+ * without ever making it one string (V8 cannot make a string past about 512 MiB), and the
+ * result is the one `parseText` gives on the whole text.
+ */
+import { diagnostic } from '../input/diagnostics';
+import { m } from '../messages/catalogue';
+import { type ParsedText, type ProgressFn, parseText } from './detect';
+import type { Segment } from './registry';
+import { ByteStrings, scanSmapsBytes } from './smaps/fast';
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+/** decoded pieces stay below V8's string limit with room to spare */
+const MAX_PIECE = 256 * 1024 * 1024;
+const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
+
+/** where each `==> path <==` line starts, and its path */
+function headers(b: Uint8Array): { at: number; path: string }[] {
+  const out: { at: number; path: string }[] = [];
+  for (let i = b.indexOf(61); i >= 0; i = b.indexOf(61, i + 1)) {
+    if ((i > 0 && b[i - 1] !== 10) || b[i + 1] !== 61 || b[i + 2] !== 62 || b[i + 3] !== 32) continue;
+    let le = b.indexOf(10, i);
+    if (le < 0) le = b.length;
+    let e = le;
+    while (e > i && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 13)) e--;
+    if (e - i < 9 || b[e - 1] !== 61 || b[e - 2] !== 61 || b[e - 3] !== 60 || b[e - 4] !== 32) continue;
+    out.push({ at: i, path: utf8.decode(b.subarray(i + 4, e - 4)) });
+    i = le;
+  }
+  return out;
+}
+
+export function parseSections(b: Uint8Array, name: string, onProgress?: ProgressFn, maxPiece = MAX_PIECE): ParsedText {
+  const out: ParsedText = { name, lines: 0, bytes: b.length, segments: [], separators: [], diagnostics: [] };
+  // the number of the line starting at `pos`: newlines counted once, front to back
+  let pos = 0;
+  let posLine = 1;
+  const lineAt = (at: number): number => {
+    for (let i = b.indexOf(10, pos); i >= 0 && i < at; i = b.indexOf(10, i + 1)) posLine++;
+    pos = at;
+    return posLine;
+  };
+  /** bytes not yet read: from here to the section being looked at */
+  let pending = 0;
+  let pendingLine = 1;
+  let pendingHint: string | undefined = name;
+
+  let cut = false;
+  const readPending = (upTo: number) => {
+    let line = pendingLine;
+    // decoded in pieces: at section starts or, for a huge run without any, at line ends
+    while (pending < upTo) {
+      let end = upTo;
+      if (end - pending > maxPiece) {
+        end = b.lastIndexOf(10, pending + maxPiece) + 1;
+        if (end <= pending) end = Math.min(upTo, pending + maxPiece);
+        if (!cut) out.diagnostics.push(diagnostic(line, 'info', m('bytes.pieces', { piece: mib(maxPiece) })));
+        cut = true;
+      }
+      const p = parseText(utf8.decode(b.subarray(pending, end)), name, pendingHint, undefined, line);
+      for (const s of p.segments) out.segments.push(s);
+      for (const s of p.separators) out.separators.push(s);
+      for (const d of p.diagnostics) out.diagnostics.push(d);
+      line += p.lines;
+      pending = end;
+    }
+    pendingLine = line;
+    onProgress?.(upTo, b.length);
+  };
+
+  const strs = new ByteStrings();
+  const hs = headers(b);
+  const sections: { at: number; body: number; path: string | undefined }[] = [];
+  if (hs[0]?.at !== 0) sections.push({ at: 0, body: 0, path: name });
+  for (const h of hs) {
+    const nl = b.indexOf(10, h.at);
+    sections.push({ at: h.at, body: nl < 0 ? b.length : nl + 1, path: h.path });
+  }
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i] as (typeof sections)[number];
+    const end = sections[i + 1]?.at ?? b.length;
+    const bodyLine = lineAt(s.body);
+    const fast = scanSmapsBytes(b, s.body, end, bodyLine, strs);
+    if (!fast) continue;
+    readPending(s.at);
+    if (s.body > s.at) out.separators.push(bodyLine - 1);
+    const lastLine = bodyLine + fast.lines - 1;
+    const seg: Segment = { format: 'smaps', firstLine: fast.firstLine, lastLine, data: fast.data };
+    if (s.path !== undefined) seg.hint = s.path;
+    out.segments.push(seg);
+    for (const d of fast.diagnostics.finish()) out.diagnostics.push(d);
+    // the section was counted while it was read
+    pos = end;
+    posLine = lastLine + 1;
+    pending = end;
+    pendingLine = lastLine + 1;
+    pendingHint = undefined;
+  }
+  readPending(b.length);
+  out.lines = pendingLine - 1;
+  return out;
+}
