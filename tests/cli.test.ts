@@ -169,3 +169,47 @@ describe('ramledger analyze on hostile paths', () => {
     expect(JSON.parse(r.stdout).meminfo.MemTotal).toBe(1000);
   }, 120_000);
 });
+
+describe('ramledger analyze on several threads', () => {
+  const real = join(__dirname, '..', 'fixtures', 'real');
+  const threads = (n: number, args: string[]) =>
+    spawnSync('node', [BIN, 'analyze', '--format', 'json', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, RAMLEDGER_THREADS: String(n) },
+      maxBuffer: 1 << 28,
+    });
+
+  it('gives the same JSON from one thread and from three, for a folder and for one bundle cut at its sections', () => {
+    const one = threads(1, [real]);
+    const three = threads(3, [real]);
+    expect(one.status).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    // a bundle of every real smaps, large enough to be cut in three at ==> headers
+    const dir = mkdtempSync(join(tmpdir(), 'rl-threads-'));
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d).sort()) {
+        const p = join(d, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/smaps|meminfo|status$/.test(e)) files.push(p);
+      }
+    };
+    walk(real);
+    const bundle = join(dir, 'bundle.txt');
+    writeFileSync(bundle, files.map((f, i) => `==> /proc/${i + 1}/${f.split('/').pop()} <==\n${read(f, '')}`).join('\n'));
+    const b1 = threads(1, [bundle]);
+    const b3 = threads(3, [bundle]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(JSON.parse(b1.stdout).processes.length).toBeGreaterThan(5);
+    expect(b3.stdout).toBe(b1.stdout);
+  }, 120_000);
+
+  it('writes all of a large output to a pipe whose reader is slow', () => {
+    const r = spawnSync('bash', ['-c', `RAMLEDGER_THREADS=2 node ${BIN} analyze --format json ${real} | (sleep 1; cat) | wc -c`], {
+      encoding: 'utf8',
+    });
+    const whole = threads(1, [real]).stdout.length;
+    expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(threads(1, [real]).stdout));
+    expect(whole).toBeGreaterThan(100_000);
+  }, 60_000);
+});

@@ -6,10 +6,12 @@
  * exit 2 with a one-line reason when an input cannot be read at all.
  */
 import * as fs from 'node:fs';
-import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
 import { m } from '../core/messages/catalogue';
+import { type FileJob, readFiles, readLargeFile } from './parallel';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
   PATH   a file, a folder (read recursively) or - for standard input`;
@@ -58,7 +60,7 @@ function readInput(path: string, name: string, st: Stats, into: ParsedText[]): v
     into.push(tooBig(name, st.size));
     return;
   }
-  for (const p of parseBytes(readFileSync(path), name)) into.push(p);
+  for (const p of readLargeFile(path, name, st.size)) into.push(p);
 }
 
 function readStdin(): Uint8Array {
@@ -121,10 +123,26 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
         listFiles(p, files, skipped);
         if (files.length === 0) return { code: 2, stdout: '', stderr: `ramledger: ${p}: folder holds no files\n` };
         for (const s of skipped) parsed.push(unreadable(relative(p, s.path), m('bytes.skipped', { what: s.what }), 0, 'warning'));
+        // the files that can be read are read together (on several threads when large), in order
+        const jobs: FileJob[] = [];
+        const order: (ParsedText[] | FileJob)[] = [];
         for (const f of files) {
           const fst = statOrNull(f);
-          if (fst) readInput(f, relative(p, f) || f, fst, parsed);
+          if (!fst) continue;
+          const name = relative(p, f) || f;
+          if (fst.isFile() && fst.size <= DEFAULT_LIMITS.maxBytes) {
+            const job = { path: f, name, size: fst.size };
+            jobs.push(job);
+            order.push(job);
+          } else {
+            const refused: ParsedText[] = [];
+            readInput(f, name, fst, refused);
+            order.push(refused);
+          }
         }
+        const read = readFiles(jobs);
+        let next = 0;
+        for (const o of order) for (const x of Array.isArray(o) ? o : (read[next++] ?? [])) parsed.push(x);
       } else readInput(p, p, st, parsed);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
@@ -142,10 +160,28 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
   return { code: 0, stdout, stderr: '' };
 }
 
-if (process.argv[1] !== undefined && /ramledger(\.mjs)?$|cli\.mjs$/.test(process.argv[1])) {
+if (isMainThread && process.argv[1] !== undefined && /ramledger(\.mjs)?$|cli\.mjs$/.test(process.argv[1])) {
   const r = run(process.argv.slice(2));
   if (r.stderr) process.stderr.write(r.stderr);
   // large outputs: write synchronously so nothing is lost when the process exits
-  if (r.stdout) fs.writeSync(1, r.stdout);
+  if (r.stdout) writeAll(1, r.stdout);
   process.exitCode = r.code;
+}
+
+/**
+ * Writes all of `text` to a file descriptor. A pipe may be non-blocking (worker threads
+ * leave stdout so): a write can then take part of the text or fail with EAGAIN until the
+ * reader catches up, so the rest is written again after a short wait.
+ */
+function writeAll(fd: number, text: string): void {
+  const b = Buffer.from(text);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let at = 0; at < b.length; ) {
+    try {
+      at += fs.writeSync(fd, b, at, b.length - at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
 }

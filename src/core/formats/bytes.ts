@@ -27,7 +27,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 /** the largest text kept whole for the Sources view (one string; V8's limit is about 512 MiB) */
 const KEEP_TEXT_MAX = 256 * 1024 * 1024;
 
-function looksBinary(b: Uint8Array): boolean {
+export function looksBinary(b: Uint8Array): boolean {
   const n = Math.min(b.length, 8192);
   for (let i = 0; i < n; i++) if (b[i] === 0) return true;
   return false;
@@ -47,6 +47,14 @@ export const tooBig = (name: string, bytes: number, limits = DEFAULT_LIMITS): Pa
 /** gzip inside gzip: a capture may be compressed once, a tar of it twice; more is a bomb */
 const MAX_GZIP_NESTING = 2;
 
+/** would `parseBytes` read these bytes as text (not gzip, tar, a blob, binary or a secret) */
+export function isPlainText(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS): boolean {
+  if (bytes.length > limits.maxBytes || (bytes[0] === 0x1f && bytes[1] === 0x8b) || isTar(bytes)) return false;
+  return !SECRET.test(name) && !isFdt(bytes) && !looksBinary(bytes);
+}
+
+const SECRET = /(^|\/)(cmdline|environ)$/;
+
 export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS, gzipDepth = 0): ParsedText[] {
   if (bytes.length > limits.maxBytes) return [tooBig(name, bytes.length, limits)];
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -56,7 +64,7 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
     return parseBytes(r.out, name.replace(/\.gz$/, ''), limits, gzipDepth + 1);
   }
   if (isTar(bytes)) return readTar(bytes, name, limits, gzipDepth);
-  if (/(^|\/)(cmdline|environ)$/.test(name)) return [unreadable(name, m('bytes.secret'), bytes.length, 'info')];
+  if (SECRET.test(name)) return [unreadable(name, m('bytes.secret'), bytes.length, 'info')];
   if (isFdt(bytes)) {
     const { data, diagnostics } = blobFile(bytes, name);
     return [
@@ -139,7 +147,7 @@ function crc32(b: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function isTar(b: Uint8Array): boolean {
+export function isTar(b: Uint8Array): boolean {
   return b.length >= 512 && b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72;
 }
 

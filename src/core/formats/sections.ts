@@ -21,7 +21,7 @@ const MAX_PIECE = 256 * 1024 * 1024;
 const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
 
 /** where each `==> path <==` line starts, and its path */
-function headers(b: Uint8Array): { at: number; path: string }[] {
+export function headers(b: Uint8Array): { at: number; path: string }[] {
   const out: { at: number; path: string }[] = [];
   for (let i = b.indexOf(61); i >= 0; i = b.indexOf(61, i + 1)) {
     if ((i > 0 && b[i - 1] !== 10) || b[i + 1] !== 61 || b[i + 2] !== 62 || b[i + 3] !== 32) continue;
@@ -36,11 +36,15 @@ function headers(b: Uint8Array): { at: number; path: string }[] {
   return out;
 }
 
-export function parseSections(b: Uint8Array, name: string, onProgress?: ProgressFn, maxPiece = MAX_PIECE): ParsedText {
+/**
+ * Reads a text file from its bytes. `firstLine`: the number of its first line when `b` is
+ * a part of a file cut at a section start (the CLI reads a large file's parts in parallel).
+ */
+export function parseSections(b: Uint8Array, name: string, onProgress?: ProgressFn, maxPiece = MAX_PIECE, firstLine = 1): ParsedText {
   const out: ParsedText = { name, lines: 0, bytes: b.length, segments: [], separators: [], diagnostics: [] };
   // the number of the line starting at `pos`: newlines counted once, front to back
   let pos = 0;
-  let posLine = 1;
+  let posLine = firstLine;
   const lineAt = (at: number): number => {
     for (let i = b.indexOf(10, pos); i >= 0 && i < at; i = b.indexOf(10, i + 1)) posLine++;
     pos = at;
@@ -48,7 +52,7 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
   };
   /** bytes not yet read: from here to the section being looked at */
   let pending = 0;
-  let pendingLine = 1;
+  let pendingLine = firstLine;
   let pendingHint: string | undefined = name;
 
   let cut = false;
@@ -103,6 +107,6 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     pendingHint = undefined;
   }
   readPending(b.length);
-  out.lines = pendingLine - 1;
+  out.lines = pendingLine - firstLine;
   return out;
 }
