@@ -78,10 +78,53 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
       },
     ];
   }
+  const wide = utf16(bytes);
+  if (wide) {
+    // PowerShell's `>` and Windows editors write UTF-16: read as the same text in UTF-8
+    const parsed = parseSections(transcode(bytes, wide), name, limits.onProgress);
+    parsed.bytes = bytes.length;
+    parsed.diagnostics.unshift(diagnostic(0, 'info', m('bytes.utf16', { encoding: wide.toUpperCase() })));
+    return [parsed];
+  }
   if (looksBinary(bytes)) return [unreadable(name, m('bytes.binary'), bytes.length)];
   const parsed = parseSections(bytes, name, limits.onProgress);
   if (limits.keepText && bytes.length <= KEEP_TEXT_MAX) parsed.text = decoder.decode(bytes);
   return [parsed];
+}
+
+/** UTF-16 text: by its byte-order mark, or without one by a zero in every other byte (text in the ASCII range) */
+function utf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 === 0 ? even++ : odd++;
+  if (even === 0 && odd >= (n / 2) * 0.9) return 'utf-16le';
+  if (odd === 0 && even >= (n / 2) * 0.9) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 to UTF-8, a megabyte at a time (the text is never one string) */
+function transcode(b: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Uint8Array {
+  const dec = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+  const enc = new TextEncoder();
+  const out: Uint8Array[] = [];
+  let total = 0;
+  const STEP = 1 << 20;
+  for (let i = 0; i < b.length; i += STEP) {
+    const piece = enc.encode(dec.decode(b.subarray(i, Math.min(b.length, i + STEP)), { stream: i + STEP < b.length }));
+    out.push(piece);
+    total += piece.length;
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const p of out) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
 }
 
 /**

@@ -34,6 +34,7 @@ export default messages(
     'diag.unread': (p: { why: AnyMsg; text: string }, t) => `${t(p.why)}: ${p.text}`,
     'diag.more-unread': (p: { more: number; cap: number }) => `${p.more} more lines not understood (only the first ${p.cap} are listed)`,
     'bytes.too-big': (p: { size: string; limit: string }) => `file is ${p.size}, over the ${p.limit} limit; not read`,
+    'bytes.utf16': (p: { encoding: string }) => `read as ${p.encoding} text (as PowerShell and Windows editors save it)`,
     'bytes.pieces': (p: { piece: string }) =>
       `more than ${p.piece} of text without a \`==> path <==\` header: read in pieces of ${p.piece}, cut at line ends; a dump that spans a cut reads as two`,
     'bytes.gzip-nested': (p: { depth: number }) =>
@@ -61,6 +62,7 @@ export default messages(
     'diag.unread': (p, t) => `${t(p.why)}：${p.text}`,
     'diag.more-unread': (p) => `另有 ${p.more} 行无法识别（只列出前 ${p.cap} 行）`,
     'bytes.too-big': (p) => `文件大小为 ${p.size}，超过 ${p.limit} 的上限；未读取`,
+    'bytes.utf16': (p) => `按 ${p.encoding} 文本读取（PowerShell 和 Windows 编辑器这样保存）`,
     'bytes.pieces': (p) =>
       `超过 ${p.piece} 的文本没有 \`==> path <==\` 标题：按 ${p.piece} 分段读取，在行尾切分；跨越切分点的转储会被读成两段`,
     'bytes.gzip-nested': (p) => `gzip 嵌套 ${p.depth} 层：未读取（采集数据最多压缩一次，其 tar 包最多两次）`,
