@@ -1,12 +1,15 @@
 // npm run bench — the CLI on a ~100 MB capture, as whole processes (start-up and reading
 // included), against two baselines measured in the same run:
 //   (a) a bare Node script that only reads the same files and counts their lines;
-//   (b) smem -S FOLDER (Debian's smem 1.5), on the folder.
+//   (b) smem -S FOLDER (Debian's smem 1.5), on the folder;
+// then (c) its peak memory against the input's size, and (d) a 1 GB capture (ten times
+// the same, skipped with BENCH_QUICK=1). Figures only: nothing here passes or fails.
 // The capture is real smaps from this machine's /proc, grown to a few thousand processes
 // that each have their own addresses and counters (see `individual`), written in smem's
 // folder layout and as one `==> path <==` bundle.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench', 'out');
 const folder = join(out, 'capture');
 const bundleFile = join(out, 'capture-bundle.txt');
+const hugeFile = join(out, 'capture-1gb.txt');
 const targetBytes = Number(process.env.BENCH_MB ?? 100) * 1024 * 1024;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -88,11 +92,11 @@ function build() {
   return { processes: pid - 1000, bytes, real: real.length };
 }
 
-function time(cmd, args) {
+function time(cmd, args, env = process.env, n = runs) {
   const ms = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, env });
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   }
@@ -100,33 +104,74 @@ function time(cmd, args) {
   return ms[Math.floor(ms.length / 2)];
 }
 
+/** the same capture ten times over (pids renumbered): about 1 GB in one bundle */
+function buildHuge() {
+  const text = readFileSync(bundleFile, 'utf8');
+  writeFileSync(hugeFile, '');
+  for (let k = 0; k < 10; k++)
+    appendFileSync(
+      hugeFile,
+      text.replace(/^==> \/proc\/(\d+)\/smaps <==$/gm, (_, pid) => `==> /proc/${Number(pid) + k * 100000}/smaps <==`),
+    );
+  return statSync(hugeFile).size;
+}
+
+/** peak resident memory of one CLI run, in MB */
+function peak(args) {
+  const r = spawnSync('node', [join(root, 'bench', 'peak.mjs'), cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`peak ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout).maxRssKiB / 1024;
+}
+
 const cli = join(root, 'dist', 'cli.mjs');
 if (!existsSync(cli)) execFileSync('node', [join(root, 'scripts', 'build-cli.mjs')]);
 const info = build();
 const hasSmem = spawnSync('smem', ['--help']).status === 0;
+const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+const bundleBytes = statSync(bundleFile).size;
 console.log(
-  `capture: ${info.processes} processes (grown from the smaps of ${info.real} real ones), ${(info.bytes / 1048576).toFixed(1)} MB of smaps; bundle ${(statSync(bundleFile).size / 1048576).toFixed(1)} MB`,
+  `capture: ${info.processes} processes (grown from the smaps of ${info.real} real ones), ${mb(info.bytes)} of smaps; bundle ${mb(bundleBytes)}`,
 );
-console.log(`median of ${runs} runs each, whole processes:\n`);
+console.log(`${availableParallelism()} cores; median of ${runs} runs each, whole processes:\n`);
 const count = join(root, 'bench', 'count-lines.mjs');
+const one = { ...process.env, RAMLEDGER_THREADS: '1' };
 const t = {
   countFolder: time('node', [count, folder]),
   cliFolder: time('node', [cli, 'analyze', '--no-mappings', folder]),
+  cliFolder1: time('node', [cli, 'analyze', '--no-mappings', folder], one),
   cliFolderMappings: time('node', [cli, 'analyze', folder]),
   countBundle: time('node', [count, bundleFile]),
   cliBundle: time('node', [cli, 'analyze', '--no-mappings', bundleFile]),
+  cliBundle1: time('node', [cli, 'analyze', '--no-mappings', bundleFile], one),
   smem: hasSmem ? time('smem', ['-S', folder, '-c', 'pid uss pss rss swap']) : null,
 };
-const row = (label, ms) => console.log(`  ${label.padEnd(58)} ${ms === null ? 'n/a' : `${(ms / 1000).toFixed(3)} s`}`);
+const row = (label, ms) => console.log(`  ${label.padEnd(62)} ${ms === null ? 'n/a' : `${(ms / 1000).toFixed(3)} s`}`);
 row('bare read-and-count, folder', t.countFolder);
 row('ramledger analyze --no-mappings FOLDER', t.cliFolder);
+row('  the same on one thread (RAMLEDGER_THREADS=1)', t.cliFolder1);
 row('ramledger analyze FOLDER (JSON with every mapping)', t.cliFolderMappings);
 row('bare read-and-count, bundle', t.countBundle);
 row('ramledger analyze --no-mappings BUNDLE', t.cliBundle);
+row('  the same on one thread (RAMLEDGER_THREADS=1)', t.cliBundle1);
 row('smem -S FOLDER -c "pid uss pss rss swap"', t.smem);
+const rss = { folder: peak(['analyze', '--no-mappings', folder]), bundle: peak(['analyze', '--no-mappings', bundleFile]) };
+console.log(`\npeak resident memory: folder ${rss.folder.toFixed(0)} MB, bundle ${rss.bundle.toFixed(0)} MB (input ${mb(bundleBytes)})`);
 console.log('\nratios (same run):');
 console.log(`  (a) ramledger / bare read, folder: ${(t.cliFolder / t.countFolder).toFixed(2)}x   (goal <= 2x)`);
 console.log(`  (a) ramledger / bare read, bundle: ${(t.cliBundle / t.countBundle).toFixed(2)}x   (goal <= 2x)`);
 if (t.smem !== null) console.log(`  (b) smem / ramledger, folder:      ${(t.smem / t.cliFolder).toFixed(2)}x   (goal >= 5x)`);
 else console.log('  (b) smem not installed: apt-get install smem');
+console.log(`  (c) peak memory / input, bundle:   ${((rss.bundle * 1048576) / bundleBytes).toFixed(2)}x   (goal <= 2x)`);
+if (!process.env.BENCH_QUICK) {
+  const hugeBytes = buildHuge();
+  const tc = time('node', [count, hugeFile], process.env, 1);
+  const th = time('node', [cli, 'analyze', '--no-mappings', hugeFile], process.env, 1);
+  const ph = peak(['analyze', '--no-mappings', hugeFile]);
+  console.log(`\n1 GB capture (${mb(hugeBytes)}, ${info.processes * 10} processes, one bundle):`);
+  row('bare read-and-count', tc);
+  row('ramledger analyze --no-mappings', th);
+  console.log(
+    `  (d) ramledger / bare read: ${(th / tc).toFixed(2)}x; peak memory ${ph.toFixed(0)} MB = ${((ph * 1048576) / hugeBytes).toFixed(2)}x the input`,
+  );
+} else console.log('\n(d) 1 GB capture: skipped (BENCH_QUICK)');
 if (!process.env.BENCH_KEEP) rmSync(out, { recursive: true, force: true });
