@@ -28,7 +28,7 @@ const takeLongTasks = (page: Page) =>
   });
 
 test('a capture of this machine’s own /proc (hundreds of processes): process table, mappings, files', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // hundreds of real processes: this container runs few, so start 300 sleepers
   const sleepers = Array.from({ length: 300 }, () => spawn('sleep', ['120'], { stdio: 'ignore' }));
   await new Promise((r) => setTimeout(r, 500));
@@ -104,7 +104,7 @@ test('a capture of this machine’s own /proc (hundreds of processes): process t
 test('a 100+ MB bundle (1,000 processes × 1,000 mappings) parses in the worker while the page keeps drawing; the tables stay usable', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(400_000);
   const file = join(tmpdir(), `ramledger-big-bundle-${process.pid}.txt`);
   writeFileSync(file, bigBundle(1000, 1000));
   try {
