@@ -13,7 +13,7 @@ import { diagnostic } from '../input/diagnostics';
 import { m } from '../messages/catalogue';
 import { type ParsedText, type ProgressFn, parseText } from './detect';
 import type { Segment } from './registry';
-import { ByteStrings, scanSmapsBytes } from './smaps/fast';
+import { scanSmapsBytes } from './smaps/fast';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 /** decoded pieces stay below V8's string limit with room to spare */
@@ -78,7 +78,6 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     onProgress?.(upTo, b.length);
   };
 
-  const strs = new ByteStrings();
   const hs = headers(b);
   const sections: { at: number; body: number; path: string | undefined }[] = [];
   if (hs[0]?.at !== 0) sections.push({ at: 0, body: 0, path: name });
@@ -90,7 +89,7 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     const s = sections[i] as (typeof sections)[number];
     const end = sections[i + 1]?.at ?? b.length;
     const bodyLine = lineAt(s.body);
-    const fast = scanSmapsBytes(b, s.body, end, bodyLine, strs);
+    const fast = scanSmapsBytes(b, s.body, end, bodyLine);
     if (!fast) continue;
     readPending(s.at);
     if (s.body > s.at) out.separators.push(bodyLine - 1);

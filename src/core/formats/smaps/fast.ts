@@ -50,10 +50,14 @@ export class ByteStrings {
       if (i === hit.length) return hit;
     }
     const str = String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
-    if (this.map.size < 100_000) this.map.set(h, str);
+    if (this.map.size >= 100_000) this.map.clear();
+    this.map.set(h, str);
     return str;
   }
 }
+
+/** shared by every file read: the paths of one process's libraries are those of the next */
+const SHARED = new ByteStrings();
 
 /** the counter whose `Key:` starts b at ls, or -1 */
 function keyAt(b: Uint8Array, ls: number, le: number, guess: number): number {
@@ -153,7 +157,7 @@ export interface FastSmaps {
  * Reads b[start, end) as one process's smaps as the kernel prints it, its first line
  * numbered `line`; null when any line is something else.
  */
-export function scanSmapsBytes(b: Uint8Array, start: number, end: number, line: number, strs = new ByteStrings()): FastSmaps | null {
+export function scanSmapsBytes(b: Uint8Array, start: number, end: number, line: number, strs = SHARED): FastSmaps | null {
   const t = new MappingTable();
   const after = new Int8Array(HEADER + 1).fill(-1);
   const bad = new Impossible();

@@ -101,6 +101,20 @@ function skipSpaces(t: string, i: number, end: number): number {
   return i;
 }
 
+/**
+ * A slice of the input keeps the whole input alive (V8 sliced strings): what the table
+ * keeps is copied once per distinct value.
+ */
+const owned = new Map<string, string>();
+function own(s: string): string {
+  const hit = owned.get(s);
+  if (hit !== undefined) return hit;
+  if (owned.size >= 100_000) owned.clear();
+  const copy = `${s}\0`.slice(0, -1); // flattening the concatenation copies the characters
+  owned.set(copy, copy);
+  return copy;
+}
+
 /** the last header read, reused so a header line allocates only its strings */
 const hdr = {
   start: [0, 0] as [number, number],
@@ -142,10 +156,10 @@ function parseHeader(t: string, ls: number, le: number): string | null {
   hdr.start = hex64(t, ls, a);
   hdr.end = hex64(t, a + 1, b);
   hdr.offset = hex64(t, p + 5, o);
-  hdr.perms = t.slice(p, p + 4);
-  hdr.dev = t.slice(o + 1, d2);
+  hdr.perms = own(t.slice(p, p + 4));
+  hdr.dev = own(t.slice(o + 1, d2));
   hdr.inode = inode;
-  return t.slice(ps, pe);
+  return own(t.slice(ps, pe));
 }
 
 /** how far a line may be indented and still be read */
@@ -301,12 +315,12 @@ export function scanSmaps(cur: Cursor, ctx: ParseContext, rollup: boolean): Smap
           // its header in later trees, after its VmFlags in the first patch (always `[anon:…]` then)
           const nameValue = t.slice(colon + 1, le).trim();
           if (!table.hasCounters(row) || /^\[anon(?:_shmem)?:/.test(nameValue)) {
-            table.setName(row, nameValue);
+            table.setName(row, own(nameValue));
             continue;
           }
         }
         if (key === VMFLAGS) {
-          if (row >= 0) table.setVmFlags(row, t.slice(colon + 1, le).trim());
+          if (row >= 0) table.setVmFlags(row, own(t.slice(colon + 1, le).trim()));
           else ctx.diag.unknown(cur.line, cur.str, m('smaps.vmflags-first'));
           continue;
         }

@@ -123,14 +123,16 @@ export class MappingTable implements Iterable<Mapping> {
     this.cap = cap;
   }
 
-  /** the id of a string in this table's list (stored once however often it repeats) */
+  /**
+   * The id of a string in this table's list (stored once however often it repeats). The
+   * caller gives a string of its own, not a slice of the input (a V8 sliced string would
+   * keep the whole input alive).
+   */
   private id(s: string): number {
     const hit = this.stringIds.get(s);
     if (hit !== undefined) return hit;
-    // a slice of the input would keep the whole input alive (V8 sliced strings): store a copy
-    const flat = `${s}\0`.slice(0, -1);
-    this.strings.push(flat);
-    this.stringIds.set(flat, this.strings.length - 1);
+    this.strings.push(s);
+    this.stringIds.set(s, this.strings.length - 1);
     return this.strings.length - 1;
   }
 
