@@ -180,7 +180,10 @@ function writeAll(fd: number, text: string): void {
     try {
       at += fs.writeSync(fd, b, at, b.length - at);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // the reader is gone (`| head`): nothing more to write
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw e;
       Atomics.wait(pause, 0, 0, 5);
     }
   }
