@@ -3,13 +3,15 @@
  *
  * A PATH is a file, a folder (read recursively; its paths are hints, as in a bundle)
  * or `-` for standard input. Exit 0 when something was read, even with diagnostics;
- * exit 2 with a one-line reason when an input cannot be read at all.
+ * exit 2 with a one-line reason when an input cannot be read at all (or, never expected,
+ * when ramledger itself fails: still one line, no stack trace).
  */
 import * as fs from 'node:fs';
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
 import { m } from '../core/messages/catalogue';
+import { writeJson } from '../core/report/json';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
   PATH   a file, a folder (read recursively) or - for standard input`;
@@ -79,7 +81,8 @@ function readStdin(): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-export function run(argv: string[]): { code: number; stdout: string; stderr: string } {
+/** runs the CLI: the report goes to `out` piece by piece; the exit code and any one-line reason come back */
+export function run(argv: string[], out: (piece: string) => void = writeOut): { code: number; stderr: string } {
   const args = [...argv];
   if (args[0] === 'analyze') args.shift();
   let format: 'json' | 'markdown' = 'json';
@@ -97,13 +100,15 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
         if (v !== 'json' && v !== 'markdown') throw new UsageError(`--format takes json or markdown, not ${v}`);
         format = v;
       } else if (a === '--no-mappings') mappings = false;
-      else if (a === '-h' || a === '--help') return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
-      else if (a === '-' || !a.startsWith('-')) paths.push(a);
+      else if (a === '-h' || a === '--help') {
+        out(`${USAGE}\n`);
+        return { code: 0, stderr: '' };
+      } else if (a === '-' || !a.startsWith('-')) paths.push(a);
       else throw new UsageError(`unknown option ${a}`);
     }
     if (paths.length === 0) throw new UsageError('no input given');
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `ramledger: ${e.message}\n${USAGE}\n` };
+    if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${USAGE}\n` };
     throw e;
   }
 
@@ -119,7 +124,7 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
         const files: string[] = [];
         const skipped: Skipped[] = [];
         listFiles(p, files, skipped);
-        if (files.length === 0) return { code: 2, stdout: '', stderr: `ramledger: ${p}: folder holds no files\n` };
+        if (files.length === 0) return { code: 2, stderr: `ramledger: ${p}: folder holds no files\n` };
         for (const s of skipped) parsed.push(unreadable(relative(p, s.path), m('bytes.skipped', { what: s.what }), 0, 'warning'));
         for (const f of files) {
           const fst = statOrNull(f);
@@ -129,23 +134,48 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'no such file or folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      return { code: 2, stdout: '', stderr: `ramledger: ${p}: ${why}\n` };
+      return { code: 2, stderr: `ramledger: ${p}: ${why}\n` };
     }
   }
   if (parsed.every((p) => p.segments.length === 0)) {
     const first = parsed.flatMap((p) => p.diagnostics)[0];
-    return { code: 2, stdout: '', stderr: `ramledger: nothing readable in the input${first ? ` (${first.message})` : ''}\n` };
+    return { code: 2, stderr: `ramledger: nothing readable in the input${first ? ` (${first.message})` : ''}\n` };
   }
   // one input the model cannot take fails alone, with its message
   const { snap, analysis: a } = buildIsolated(parsed.map((p) => ({ name: p.name, bytes: p.bytes, parsed: [p] })));
-  const stdout = format === 'json' ? `${JSON.stringify(toJson(snap, a, { mappings }), null, 1)}\n` : toMarkdown(snap, a);
-  return { code: 0, stdout, stderr: '' };
+  if (format === 'markdown') out(toMarkdown(snap, a));
+  else {
+    // written in pieces: a report can be longer than the longest string there can be
+    writeJson(toJson(snap, a, { mappings }), out);
+    out('\n');
+  }
+  return { code: 0, stderr: '' };
+}
+
+/**
+ * The CLI's output, written synchronously so nothing is lost when the process exits. A
+ * pipe may take part of a piece, or none for a moment (EAGAIN): the rest is written after.
+ */
+function writeOut(piece: string): void {
+  const bytes = Buffer.from(piece);
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += fs.writeSync(1, bytes, at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    }
+  }
 }
 
 if (process.argv[1] !== undefined && /ramledger(\.mjs)?$|cli\.mjs$/.test(process.argv[1])) {
-  const r = run(process.argv.slice(2));
+  let r: { code: number; stderr: string };
+  try {
+    r = run(process.argv.slice(2));
+  } catch (e) {
+    // a bug the inputs trigger: one line and the documented exit code, not a stack trace
+    const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    r = { code: 2, stderr: `ramledger: internal error (please report it with the input): ${why}\n` };
+  }
   if (r.stderr) process.stderr.write(r.stderr);
-  // large outputs: write synchronously so nothing is lost when the process exits
-  if (r.stdout) fs.writeSync(1, r.stdout);
   process.exitCode = r.code;
 }

@@ -4,7 +4,7 @@
  * per-process totals. Every number carries the formula that made it and the input lines
  * it read.
  */
-import { m } from '../../messages/catalogue';
+import { m, type Note } from '../../messages/catalogue';
 import { physical } from '../physical/index';
 import { summarizeProcesses } from '../processes';
 import type { Snapshot } from '../snapshot';
@@ -53,5 +53,30 @@ export function analyze(snap: Snapshot): Analysis {
         processes: processes.filter((p) => !p.fromRollup || p.pssKiB > 0).length,
       }),
     );
+  acc.notes = capByKind(acc.notes);
   return { physical: phys, boot, accounting: acc, used: info ? usedFormulas(info) : [], checks, checksNotRun: notRun, processes };
+}
+
+/** notes of one kind listed one by one up to this many, then counted */
+export const NOTES_PER_KIND = 100;
+
+/**
+ * The first NOTES_PER_KIND notes of each kind, then one note counting the rest: 130,000
+ * memblock tables make 130,000 alike notes, which no reader reads and no report can hold.
+ */
+function capByKind(notes: readonly Note[]): Note[] {
+  const seen = new Map<string, { count: number; last: Note }>();
+  const out: Note[] = [];
+  for (const n of notes) {
+    const kind = seen.get(n.key) ?? { count: 0, last: n };
+    kind.count++;
+    if (kind.count <= NOTES_PER_KIND) {
+      kind.last = n;
+      out.push(n);
+    }
+    seen.set(n.key, kind);
+  }
+  for (const { count, last } of seen.values())
+    if (count > NOTES_PER_KIND) out.push(m('note.more-of-kind', { count: count - NOTES_PER_KIND, cap: NOTES_PER_KIND, like: last }));
+  return out;
 }
