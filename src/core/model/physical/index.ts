@@ -206,11 +206,15 @@ export function physical(snap: Snapshot): Physical | null {
   // ---- memblock.reserved, page-rounded and grouped, labelled where the evidence allows
   const resRegions = res?.value ?? [];
   const groups = union(resRegions.map((r) => pageRound(r)));
+  // every field written at once (evidence too, until labelGroups finds better): a million
+  // groups then share one object shape
   const reservedGroups: PhysRegion[] = groups.map((g) => ({
-    ...g,
+    start: g.start,
+    end: g.end,
     kind: 'memblock-reserved',
     role: 'boot-reservation',
     label: m('region.boot-reservation'),
+    evidence: { rule: 'none' },
     source: res?.source ?? '',
   }));
   labelGroups(reservedGroups, resRegions, regions, boot?.fields, boot?.physKiB);
