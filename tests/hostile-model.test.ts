@@ -201,6 +201,18 @@ describe('numbers no kernel prints', () => {
     expect(JSON.stringify(r.json.meminfo)).not.toMatch(/null|e\+/);
   });
 
+  it('leaves out a boot line with a number too large to be exact, and says so', () => {
+    const line = `Memory: ${huge}K/258368K available (6910K kernel code, 464K rwdata, 1880K rodata, 448K init, 650K bss, 27960K reserved, 0K cma-reserved)\n`;
+    const r = run([
+      { name: 'dmesg', text: line },
+      { name: 'meminfo', text: 'MemTotal: 230856 kB\nMemFree: 10 kB\n' },
+    ]);
+    expect(r.a.boot).toBeNull();
+    expect(r.a.accounting.notes.map((n) => n.key)).toContain('note.boot-inexact');
+    expect(r.a.checks.map((c) => c.id)).not.toContain('memtotal-boot');
+    expect(r.a.accounting.lines.every((l) => Number.isSafeInteger(l.kib))).toBe(true);
+  });
+
   it('does not run a check whose sides are not exact numbers', () => {
     for (const v of [Number.POSITIVE_INFINITY, Number.NaN, 2 ** 60]) {
       const def = defineCheck({

@@ -178,6 +178,8 @@ export default messages(
       'a machine without a balloon driver or memory hot-plug (the log shows one: MemTotal moves after boot by amounts no line gives)',
     'note.pss-partial': (p: { pss: number; right: number; pct: number; processes: number }) =>
       `the ${p.processes} processes given hold ${p.pct} % of AnonPages + Mapped (${p.pss} of ${p.right} KiB): a partial capture, or memory mapped by processes not given`,
+    'note.boot-inexact': (p: { source: string }) =>
+      `the Memory: line in ${p.source} has a number too large to be exact (or what was freed after it does): the line is left out rather than rounded`,
     'note.more-of-kind': (p: { count: number; cap: number; like: AnyMsg }, t) =>
       `${p.count} more notes like "${t(p.like)}" (only the first ${p.cap} of each kind are listed)`,
     'fact.bootModern': () => 'a Memory: line of a 3.x or later kernel (physical pages, reserved)',
@@ -310,6 +312,7 @@ export default messages(
     'fact.memTotalSettled': () => '没有气球驱动或内存热插拔的机器（日志中有：启动后 MemTotal 的变化没有日志行说明）',
     'note.pss-partial': (p) =>
       `所给的 ${p.processes} 个进程只占 AnonPages + Mapped 的 ${p.pct} %（${p.pss} / ${p.right} KiB）：采集不完整，或有未给出的进程映射了内存`,
+    'note.boot-inexact': (p) => `${p.source} 中的 Memory: 行（或其后释放的内存）有数值过大、无法精确表示：该行被略去，而不是取近似值`,
     'note.more-of-kind': (p, t) => `另有 ${p.count} 条与“${t(p.like)}”同类的说明（每类只列出前 ${p.cap} 条）`,
     'fact.bootModern': () => '3.x 及以后内核的 Memory: 行（物理页、reserved）',
     'fact.physical': () => '物理布局（设备树、memblock 或启动日志）',
