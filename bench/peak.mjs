@@ -3,5 +3,8 @@
 import { pathToFileURL } from 'node:url';
 
 const { run } = await import(pathToFileURL(process.argv[2]).href);
-const r = run(process.argv.slice(3));
-process.stdout.write(JSON.stringify({ code: r.code, maxRssKiB: process.resourceUsage().maxRSS, outBytes: r.stdout.length }));
+let outBytes = 0;
+const r = run(process.argv.slice(3), (piece) => {
+  outBytes += piece.length;
+});
+process.stdout.write(JSON.stringify({ code: r.code, maxRssKiB: process.resourceUsage().maxRSS, outBytes }));

@@ -168,6 +168,28 @@ describe('ramledger analyze on hostile paths', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).meminfo.MemTotal).toBe(1000);
   }, 120_000);
+  it('a memblock.reserved of 30,000 regions: a bounded report, in JSON and Markdown', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const s = 0x4000_0000 + i * 0x2000;
+      lines.push(`${String(i).padStart(4)}: 0x${s.toString(16).padStart(16, '0')}..0x${(s + 0xfff).toString(16).padStart(16, '0')}`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'rl-memblock-'));
+    mkdirSync(join(dir, 'memblock'));
+    writeFileSync(join(dir, 'memblock', 'reserved'), `${lines.join('\n')}\n`);
+    const json = spawnSync('node', [BIN, 'analyze', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const md = spawnSync('node', [BIN, 'analyze', '--format', 'markdown', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(json.status).toBe(0);
+    const j = JSON.parse(json.stdout);
+    expect(j.physical.memblockReservedKiB).toBe(30_000 * 4);
+    expect(j.physical.regions).toHaveLength(10_000);
+    expect(j.physical.regionsOmitted).toBe(20_000);
+    // about 350 bytes a region listed: 30,000 regions listed would pass 10 MB
+    expect(json.stdout.length).toBeLessThan(5_000_000);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain('28000 more regions are not listed.');
+  }, 120_000);
 });
 
 describe('ramledger analyze on several threads', () => {

@@ -3,7 +3,8 @@
  *
  * A PATH is a file, a folder (read recursively; its paths are hints, as in a bundle)
  * or `-` for standard input. Exit 0 when something was read, even with diagnostics;
- * exit 2 with a one-line reason when an input cannot be read at all.
+ * exit 2 with a one-line reason when an input cannot be read at all (or, never expected,
+ * when ramledger itself fails: still one line, no stack trace).
  */
 import * as fs from 'node:fs';
 import { readdirSync, type Stats, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join, relative } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
 import { m } from '../core/messages/catalogue';
+import { writeJson } from '../core/report/json';
 import { type FileJob, readFiles, readLargeFile } from './parallel';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
@@ -81,7 +83,8 @@ function readStdin(): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-export function run(argv: string[]): { code: number; stdout: string; stderr: string } {
+/** runs the CLI: the report goes to `out` piece by piece; the exit code and any one-line reason come back */
+export function run(argv: string[], out: (piece: string) => void = writeOut): { code: number; stderr: string } {
   const args = [...argv];
   if (args[0] === 'analyze') args.shift();
   let format: 'json' | 'markdown' = 'json';
@@ -99,13 +102,15 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
         if (v !== 'json' && v !== 'markdown') throw new UsageError(`--format takes json or markdown, not ${v}`);
         format = v;
       } else if (a === '--no-mappings') mappings = false;
-      else if (a === '-h' || a === '--help') return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
-      else if (a === '-' || !a.startsWith('-')) paths.push(a);
+      else if (a === '-h' || a === '--help') {
+        out(`${USAGE}\n`);
+        return { code: 0, stderr: '' };
+      } else if (a === '-' || !a.startsWith('-')) paths.push(a);
       else throw new UsageError(`unknown option ${a}`);
     }
     if (paths.length === 0) throw new UsageError('no input given');
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `ramledger: ${e.message}\n${USAGE}\n` };
+    if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${USAGE}\n` };
     throw e;
   }
 
@@ -121,7 +126,7 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
         const files: string[] = [];
         const skipped: Skipped[] = [];
         listFiles(p, files, skipped);
-        if (files.length === 0) return { code: 2, stdout: '', stderr: `ramledger: ${p}: folder holds no files\n` };
+        if (files.length === 0) return { code: 2, stderr: `ramledger: ${p}: folder holds no files\n` };
         for (const s of skipped) parsed.push(unreadable(relative(p, s.path), m('bytes.skipped', { what: s.what }), 0, 'warning'));
         // the files that can be read are read together (on several threads when large), in order
         const jobs: FileJob[] = [];
@@ -147,44 +152,57 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'no such file or folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      return { code: 2, stdout: '', stderr: `ramledger: ${p}: ${why}\n` };
+      return { code: 2, stderr: `ramledger: ${p}: ${why}\n` };
     }
   }
   if (parsed.every((p) => p.segments.length === 0)) {
     const first = parsed.flatMap((p) => p.diagnostics)[0];
-    return { code: 2, stdout: '', stderr: `ramledger: nothing readable in the input${first ? ` (${first.message})` : ''}\n` };
+    return { code: 2, stderr: `ramledger: nothing readable in the input${first ? ` (${first.message})` : ''}\n` };
   }
   // one input the model cannot take fails alone, with its message
   const { snap, analysis: a } = buildIsolated(parsed.map((p) => ({ name: p.name, bytes: p.bytes, parsed: [p] })));
-  const stdout = format === 'json' ? `${JSON.stringify(toJson(snap, a, { mappings }), null, 1)}\n` : toMarkdown(snap, a);
-  return { code: 0, stdout, stderr: '' };
+  if (format === 'markdown') out(toMarkdown(snap, a));
+  else {
+    // written in pieces: a report can be longer than the longest string there can be
+    writeJson(toJson(snap, a, { mappings }), out);
+    out('\n');
+  }
+  return { code: 0, stderr: '' };
+}
+
+/** the reader of stdout is gone (`| head`): nothing more is written */
+let closed = false;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The CLI's output, written synchronously so nothing is lost when the process exits. A
+ * pipe may be non-blocking (worker threads leave stdout so): a write can then take part
+ * of a piece, or fail with EAGAIN until the reader catches up, so the rest is written
+ * again after a short wait.
+ */
+function writeOut(piece: string): void {
+  const bytes = Buffer.from(piece);
+  for (let at = 0; at < bytes.length && !closed; ) {
+    try {
+      at += fs.writeSync(1, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') closed = true;
+      else if (code !== 'EAGAIN') throw e;
+      else Atomics.wait(pause, 0, 0, 5);
+    }
+  }
 }
 
 if (isMainThread && process.argv[1] !== undefined && /ramledger(\.mjs)?$|cli\.mjs$/.test(process.argv[1])) {
-  const r = run(process.argv.slice(2));
-  if (r.stderr) process.stderr.write(r.stderr);
-  // large outputs: write synchronously so nothing is lost when the process exits
-  if (r.stdout) writeAll(1, r.stdout);
-  process.exitCode = r.code;
-}
-
-/**
- * Writes all of `text` to a file descriptor. A pipe may be non-blocking (worker threads
- * leave stdout so): a write can then take part of the text or fail with EAGAIN until the
- * reader catches up, so the rest is written again after a short wait.
- */
-function writeAll(fd: number, text: string): void {
-  const b = Buffer.from(text);
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let at = 0; at < b.length; ) {
-    try {
-      at += fs.writeSync(fd, b, at, b.length - at);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      // the reader is gone (`| head`): nothing more to write
-      if (code === 'EPIPE') return;
-      if (code !== 'EAGAIN') throw e;
-      Atomics.wait(pause, 0, 0, 5);
-    }
+  let r: { code: number; stderr: string };
+  try {
+    r = run(process.argv.slice(2));
+  } catch (e) {
+    // a bug the inputs trigger: one line and the documented exit code, not a stack trace
+    const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    r = { code: 2, stderr: `ramledger: internal error (please report it with the input): ${why}\n` };
   }
+  if (r.stderr) process.stderr.write(r.stderr);
+  process.exitCode = r.code;
 }

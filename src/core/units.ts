@@ -23,6 +23,18 @@ export function hexToBigInt(s: string): bigint | null {
   return BigInt(`0x${h}`);
 }
 
+/**
+ * A decimal count as printed (`230856`, `-4`), or null when it cannot be held exactly: more
+ * digits than 2^53 has, or past it (a 400-digit number would become Infinity, a 17-digit
+ * one be rounded). The digits are checked before they are converted.
+ */
+export function exactInt(digits: string): number | null {
+  const body = digits.startsWith('-') ? digits.slice(1) : digits;
+  if (body.length === 0 || body.length > 16 || !/^\d+$/.test(body)) return null;
+  const v = Number(digits);
+  return Number.isSafeInteger(v) ? v : null;
+}
+
 /** bytes → KiB; exact for any size a device can have */
 export const bytesToKiB = (bytes: bigint): number => Number(bytes / 1024n) + Number(bytes % 1024n) / 1024;
 

@@ -30,6 +30,8 @@ export class Diagnostics {
   readonly list: Diagnostic[] = [];
   /** lines not understood, reported one by one up to this cap, then counted */
   private notUnderstood = 0;
+  /** per message key, for addCapped: how many were listed, and the rest counted */
+  private readonly kinds = new Map<string, { listed: number; more: number; from: number; to: number; severity: Severity; last: Msg }>();
   constructor(private readonly cap = 1000) {}
 
   add(line: number, severity: Severity, msg: Msg): void {
@@ -42,12 +44,34 @@ export class Diagnostics {
     if (this.notUnderstood <= this.cap) this.add(line, 'error', m('diag.unread', { why, text: quote(text) }));
   }
 
+  /**
+   * A diagnostic that may come once per line (an unknown field, a note after a line):
+   * the first `cap` of each kind (message key) are listed, the rest counted with the lines
+   * they span, in one diagnostic at the end. A million alike lines stay a few hundred.
+   */
+  addCapped(line: number, severity: Severity, msg: Msg, cap = 100): void {
+    const kind = this.kinds.get(msg.key) ?? { listed: 0, more: 0, from: line, to: line, severity, last: msg };
+    this.kinds.set(msg.key, kind);
+    if (kind.listed < cap) {
+      kind.listed++;
+      kind.last = msg;
+      this.add(line, severity, msg);
+      return;
+    }
+    if (kind.more === 0) kind.from = line;
+    kind.more++;
+    kind.to = line;
+  }
   /** a run of lines no format reads: one diagnostic naming what it looks like */
   unread(from: number, to: number, first: string, kind: UnreadKind): void {
     this.add(from, 'unread', m('diag.unread-run', { from, to, count: to - from + 1, kind, first: quote(first) }));
   }
 
   finish(): Diagnostic[] {
+    for (const k of this.kinds.values())
+      if (k.more > 0)
+        this.add(k.from, k.severity, m('diag.more-of-kind', { count: k.more, from: k.from, to: k.to, like: k.last, cap: k.listed }));
+    this.kinds.clear();
     if (this.notUnderstood > this.cap) this.add(0, 'error', m('diag.more-unread', { more: this.notUnderstood - this.cap, cap: this.cap }));
     return this.list;
   }

@@ -33,6 +33,8 @@ export default messages(
       `${p.from === p.to ? `line ${p.from}` : `lines ${p.from}–${p.to} (${p.count} lines)`}: ${UNREAD_EN[p.kind]}, not read: ${p.first}${p.count > 1 ? ' …' : ''}`,
     'diag.unread': (p: { why: AnyMsg; text: string }, t) => `${t(p.why)}: ${p.text}`,
     'diag.more-unread': (p: { more: number; cap: number }) => `${p.more} more lines not understood (only the first ${p.cap} are listed)`,
+    'diag.more-of-kind': (p: { count: number; from: number; to: number; like: AnyMsg; cap: number }, t) =>
+      `${p.count} more ${p.count === 1 ? 'line' : 'lines'} like "${t(p.like)}" ${p.from === p.to ? `at line ${p.from}` : `within lines ${p.from}–${p.to}`}${p.cap > 0 ? ` (only the first ${p.cap} are listed)` : ''}`,
     'bytes.too-big': (p: { size: string; limit: string }) => `file is ${p.size}, over the ${p.limit} limit; not read`,
     'bytes.utf16': (p: { encoding: string }) => `read as ${p.encoding} text (as PowerShell and Windows editors save it)`,
     'bytes.pieces': (p: { piece: string }) =>
@@ -61,6 +63,8 @@ export default messages(
       `${p.from === p.to ? `第 ${p.from} 行` : `第 ${p.from}–${p.to} 行（${p.count} 行）`}：${UNREAD_ZH[p.kind]}，未读取：${p.first}${p.count > 1 ? ' …' : ''}`,
     'diag.unread': (p, t) => `${t(p.why)}：${p.text}`,
     'diag.more-unread': (p) => `另有 ${p.more} 行无法识别（只列出前 ${p.cap} 行）`,
+    'diag.more-of-kind': (p, t) =>
+      `${p.from === p.to ? `第 ${p.from} 行` : `第 ${p.from}–${p.to} 行之间`}另有 ${p.count} 行与“${t(p.like)}”同类${p.cap > 0 ? `（只列出前 ${p.cap} 行）` : ''}`,
     'bytes.too-big': (p) => `文件大小为 ${p.size}，超过 ${p.limit} 的上限；未读取`,
     'bytes.utf16': (p) => `按 ${p.encoding} 文本读取（PowerShell 和 Windows 编辑器这样保存）`,
     'bytes.pieces': (p) =>

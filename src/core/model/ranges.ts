@@ -22,16 +22,20 @@ export function union(rs: readonly Range[]): Range[] {
   return out;
 }
 
-/** Parts of `a` not covered by any of `bs`. */
+/** Parts of `a` not covered by any of `bs`: both sorted, then walked once together. */
 export function subtract(a: readonly Range[], bs: readonly Range[]): Range[] {
   const b = union(bs);
   const out: Range[] = [];
+  let j = 0;
   for (const r of union(a)) {
+    // ranges of b that end before r cannot touch r or any later range of a
+    while (j < b.length && (b[j]?.end ?? 0n) <= r.start) j++;
     let s = r.start;
-    for (const x of b) {
-      if (x.end <= s || x.start >= r.end) continue;
+    for (let k = j; k < b.length; k++) {
+      const x = b[k] as Range;
+      if (x.start >= r.end) break;
       if (x.start > s) out.push({ start: s, end: x.start });
-      s = x.end > s ? x.end : s;
+      if (x.end > s) s = x.end;
       if (s >= r.end) break;
     }
     if (s < r.end) out.push({ start: s, end: r.end });

@@ -16,6 +16,14 @@ export const SCHEMA_VERSION = 1;
 
 const en = (msg: Msg) => render(msg, EN);
 
+/**
+ * Regions listed in `physical.regions`, in address order; past it, `regionsOmitted`
+ * counts the rest. A real layout has at most a few thousand (memblock.memory and
+ * memblock.reserved included); a million-line memblock dump would make a JSON of
+ * hundreds of MB that no one reads, while its totals are all in the fields above.
+ */
+export const MAX_REGIONS = 10_000;
+
 function regionJson(r: PhysRegion, width: number) {
   return {
     start: hex(r.start, width),
@@ -59,7 +67,8 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
       memblockNomapKiB: a.physical.memblockNomapKiB,
       memblockReservedKiB: a.physical.memblockReservedKiB,
       holesKiB: a.physical.holesKiB,
-      regions: a.physical.regions.map((r) => regionJson(r, width)),
+      regions: a.physical.regions.slice(0, MAX_REGIONS).map((r) => regionJson(r, width)),
+      ...(a.physical.regions.length > MAX_REGIONS ? { regionsOmitted: a.physical.regions.length - MAX_REGIONS } : {}),
       unplaced: a.physical.unplaced.map((u) => ({
         name: u.name,
         ...(u.label !== undefined ? { label: u.label } : {}),
@@ -137,4 +146,56 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean }
       };
     }),
   };
+}
+
+/**
+ * `JSON.stringify(value, null, 1)` handed out in pieces of about `chunk` characters: a
+ * report larger than the longest string a JavaScript engine can make (~512 MiB in V8)
+ * is still written whole, and the CLI never holds it all as one string.
+ */
+export function writeJson(value: unknown, out: (piece: string) => void, chunk = 1 << 16): void {
+  let buf = '';
+  const put = (s: string) => {
+    buf += s;
+    if (buf.length >= chunk) {
+      out(buf);
+      buf = '';
+    }
+  };
+  // recursive: the report nests a handful of levels, whatever the input
+  const emit = (v: unknown, depth: number) => {
+    const json = toJsonValue(v);
+    if (json === null || typeof json !== 'object') {
+      put(JSON.stringify(json) ?? 'null');
+      return;
+    }
+    const pad = `\n${' '.repeat(depth + 1)}`;
+    if (Array.isArray(json)) {
+      if (json.length === 0) return put('[]');
+      put('[');
+      json.forEach((item, i) => {
+        put(i === 0 ? pad : `,${pad}`);
+        emit(item, depth + 1);
+      });
+      put(`\n${' '.repeat(depth)}]`);
+      return;
+    }
+    const entries = Object.entries(json).filter(([, x]) => toJsonValue(x) !== undefined && typeof x !== 'function');
+    if (entries.length === 0) return put('{}');
+    put('{');
+    entries.forEach(([k, x], i) => {
+      put(`${i === 0 ? pad : `,${pad}`}${JSON.stringify(k)}: `);
+      emit(x, depth + 1);
+    });
+    put(`\n${' '.repeat(depth)}}`);
+  };
+  emit(value, 0);
+  if (buf) out(buf);
+}
+
+/** what JSON.stringify would see: `toJSON()` applied */
+function toJsonValue(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function'
+    ? (v as { toJSON: () => unknown }).toJSON()
+    : v;
 }

@@ -7,6 +7,8 @@ import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
 
 /** diagnostics listed in the report; the JSON output has them all */
 const MAX_DIAGNOSTICS = 200;
+/** rows of the address map: a real layout has far fewer */
+const MAX_REGIONS = 2000;
 
 export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): string {
   const t = (msg: Msg) => render(msg, cat);
@@ -41,10 +43,11 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
       '| start | end | KiB | kind | name |',
       '|---|---|--:|---|---|',
     );
-    for (const r of a.physical.regions)
+    for (const r of a.physical.regions.slice(0, MAX_REGIONS))
       out.push(
         `| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(bytesToKiB(r.end - r.start))} | ${r.kind}${r.outside ? ' (outside DRAM)' : ''} | ${cell(t(r.label))} |`,
       );
+    if (a.physical.regions.length > MAX_REGIONS) out.push('', `${a.physical.regions.length - MAX_REGIONS} more regions are not listed.`);
     if (a.physical.unplaced.length > 0) {
       out.push(
         '',
@@ -84,7 +87,11 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
       );
   }
   const notes = [...a.accounting.notes, ...a.accounting.missing].map(t);
-  if (notes.length) out.push('', '## Notes', '', ...notes.map((n) => `- ${cell(n)}`));
+  if (notes.length) {
+    out.push('', '## Notes', '');
+    // one push per note: spreading a long list into push() overflows the call stack
+    for (const n of notes) out.push(`- ${cell(n)}`);
+  }
   // what each input said about its lines: errors first, then what was not read, warnings, notes
   const order = { error: 0, unread: 1, warning: 2, info: 3 } as const;
   const diags = snap.sources.flatMap((s) => s.diagnostics.map((d) => ({ ...d, source: s.name })));

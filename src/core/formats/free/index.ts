@@ -27,6 +27,7 @@
  * `--si` is on the command line.
  */
 import { m } from '../../messages/catalogue';
+import { exactInt } from '../../units';
 import { defineFormat } from '../format';
 
 export type FreeUnit = 'B' | 'KiB' | 'MiB' | 'GiB' | 'TiB' | 'human';
@@ -104,17 +105,20 @@ function unitFromCommand(cmd: string | undefined): { unit: FreeUnit; si: boolean
   return { unit: 'KiB', si };
 }
 
-/** `7.7Gi`, `230M`, `0B`, `512K`, `12` → KiB (null when not a size) */
-function humanToKiB(s: string, si: boolean): { kib: number; precision: number } | null {
+/** `7.7Gi`, `230M`, `0B`, `512K`, `12` → KiB (undefined when not a size, null when too large to be exact) */
+function humanToKiB(s: string, si: boolean): { kib: number; precision: number } | null | undefined {
   const r = /^(-?\d+(?:[.,]\d+)?)([BKMGTP]?)(i?)$/.exec(s);
-  if (!r || r[1] === undefined) return null;
+  if (!r || r[1] === undefined) return undefined;
+  if (r[1].length > 20) return null;
   const num = Number(r[1].replace(',', '.'));
   const letter = r[2] ?? '';
   const power = ' KMGTP'.indexOf(letter || ' ');
   const base = si && r[3] !== 'i' ? 1000 : 1024;
   const bytesPer = letter === 'B' ? 1 : letter === '' ? 1024 : base ** power;
   const decimals = r[1].split(/[.,]/)[1]?.length ?? 0;
-  return { kib: (num * bytesPer) / 1024, precision: (bytesPer / 1024) * 10 ** -decimals };
+  const kib = (num * bytesPer) / 1024;
+  if (!Number.isFinite(kib) || Math.abs(kib) > Number.MAX_SAFE_INTEGER) return null;
+  return { kib, precision: (bytesPer / 1024) * 10 ** -decimals };
 }
 
 export const free = defineFormat({
@@ -155,20 +159,27 @@ export const free = defineFormat({
       const plain: Record<string, number> = {};
       const human: Record<string, number> = {};
       let ok = words.length > 0 && words.length <= cols.length;
-      words.forEach((w, i) => {
+      let tooLarge = false;
+      for (let i = 0; ok && i < words.length; i++) {
+        const w = words[i] ?? '';
         const col = cols[i] ?? '';
         // `-h` output is recognised by its suffixes even without the command line
-        const h = /^-?\d+(?:[.,]\d+)?[BKMGTP]i?$/.test(w) ? humanToKiB(w, si) : null;
+        const h = /^-?\d+(?:[.,]\d+)?[BKMGTP]i?$/.test(w) ? humanToKiB(w, si) : undefined;
+        const n = /^-?\d+$/.test(w) ? exactInt(w) : undefined;
         if (h) {
           human[col] = h.kib;
           humanPrecision = Math.max(humanPrecision, h.precision);
-        } else if (/^-?\d+$/.test(w)) plain[col] = Number(w);
+        } else if (h === null || n === null) tooLarge = true;
+        else if (n !== undefined) plain[col] = n;
         else ok = false;
-      });
-      if (!ok) {
-        ctx.diag.unknown(cur.line, line, m('free.row-misfit', { columns: columns.join(' ') }));
+      }
+      if (!ok || tooLarge) {
+        ctx.diag.unknown(cur.line, line, tooLarge ? m('free.value-too-large') : m('free.row-misfit', { columns: columns.join(' ') }));
         continue;
       }
+      // old procps prints a negative `used` when buffers and cache outgrow it: kept, but said
+      if (Object.values(plain).some((v) => v < 0) || Object.values(human).some((v) => v < 0))
+        ctx.diag.addCapped(cur.line, 'warning', m('free.value-negative', { label }));
       read.push({ label, plain, human, line: cur.line });
     }
     const anyHuman = read.some((r) => Object.keys(r.human).length > 0);

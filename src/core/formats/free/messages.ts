@@ -5,6 +5,9 @@ export default messages(
     'free.unusual-header': (p: { columns: string }) => `unusual free header: ${p.columns}`,
     'free.row-misfit': (p: { columns: string }) => `free row does not fit the header (${p.columns})`,
     'free.no-mem-row': () => 'free output without a Mem: row',
+    'free.value-too-large': () => 'free row with a value too large to be a size (more than 2^53): not read',
+    'free.value-negative': (p: { label: string }) =>
+      `free ${p.label} row has a negative value: old procps prints one when buffers and cache outgrow "used"; the numbers are kept as printed`,
     'free.unit-pages': (p: { unit: string }) =>
       `free: no command line gives the unit; read as ${p.unit}, since every value is a whole number of 4 KiB pages`,
     'free.unit-bytes': (p: { unit: string }) =>
@@ -22,6 +25,8 @@ export default messages(
     'free.unusual-header': (p) => `少见的 free 表头：${p.columns}`,
     'free.row-misfit': (p) => `free 的这一行与表头（${p.columns}）对不上`,
     'free.no-mem-row': () => 'free 输出中没有 Mem: 行',
+    'free.value-too-large': () => 'free 的这一行有数值过大（超过 2^53），不可能是内存大小：未读取',
+    'free.value-negative': (p) => `free 的 ${p.label} 行有负值：旧版 procps 在 buffers 和 cache 超过 "used" 时会这样输出；数值按原样保留`,
     'free.unit-pages': (p) => `free：命令行没有给出单位；所有数值都是 4 KiB 页的整数倍，按 ${p.unit} 读取`,
     'free.unit-bytes': (p) => `free：命令行没有给出单位；所有数值都是 4096 字节页的整数倍，按字节（${p.unit}）读取`,
     'free.unit-not-pages': (p) => `free：命令行没有给出单位；数值不是 4 KiB 页的整数倍（free -m 或 -g 的输出），按 ${p.unit} 读取`,

@@ -48,12 +48,20 @@ export interface MemblockTable {
 
 const LINE = /^\s*(\d+):\s*(0x[0-9a-fA-F]+)\.\.(0x[0-9a-fA-F]+)(?:\s+(-?\d+|x)\s+([A-Z][A-Z_]*))?(?:\s+(.*?))?\s*$/;
 
-function parseMemblockLine(line: string, lineNo: number): MemblockRegion | null {
+/** a physical address: at most 64 bits (`%pa` prints 8 or 16 digits), else null */
+function address(text: string): bigint | null {
+  const digits = text.slice(2).replace(/^0+(?=.)/, '');
+  return digits.length > 16 ? null : hexToBigInt(text);
+}
+
+/** a region, or why a line of this shape cannot be one, or null when it is not of this shape */
+function parseMemblockLine(line: string, lineNo: number): MemblockRegion | { why: Msg } | null {
   const r = LINE.exec(line);
   if (!r || r[1] === undefined || r[2] === undefined || r[3] === undefined) return null;
-  const start = hexToBigInt(r[2]);
-  const last = hexToBigInt(r[3]);
-  if (start === null || last === null || last < start) return null;
+  const start = address(r[2]);
+  const last = address(r[3]);
+  if (start === null || last === null) return { why: m('memblock.address-too-large') };
+  if (last < start) return { why: m('memblock.range-reversed') };
   const region: MemblockRegion = { index: Number(r[1]), start, end: last + 1n, flags: [], line: lineNo };
   if (r[4] !== undefined) region.node = r[4];
   if (r[5] !== undefined) {
@@ -86,12 +94,16 @@ export const memblock = defineFormat({
       if (cur.blank) continue;
       const line = cur.str;
       const r = parseMemblockLine(line, cur.line);
+      if (r && 'why' in r) {
+        ctx.diag.unknown(cur.line, line, r.why);
+        continue;
+      }
       if (r) {
         // a new table starts where the index goes back to 0
         if (r.index === 0 && regions.length > 0) break;
         if (r.index !== regions.length)
-          ctx.diag.add(cur.line, 'warning', m('memblock.index-gap', { index: r.index, expected: regions.length }));
-        if (r.note) ctx.diag.add(cur.line, 'info', m('memblock.note-kept', { note: r.note }));
+          ctx.diag.addCapped(cur.line, 'warning', m('memblock.index-gap', { index: r.index, expected: regions.length }));
+        if (r.note) ctx.diag.addCapped(cur.line, 'info', m('memblock.note-kept', { note: r.note }));
         regions.push(r);
         continue;
       }

@@ -4,6 +4,8 @@ export default messages(
   {
     'memblock.index-gap': (p: { index: number; expected: number }) => `memblock index ${p.index} where ${p.expected} was expected`,
     'memblock.note-kept': (p: { note: string }) => `note after the range kept: ${JSON.stringify(p.note)}`,
+    'memblock.range-reversed': () => 'memblock range ends before it starts: not a region, left out',
+    'memblock.address-too-large': () => 'memblock address wider than 64 bits, which no physical address is: left out',
     'memblock.kind-named': (p: { hint: string }) => `named ${JSON.stringify(p.hint)}`,
     'memblock.kind-node-x': () => 'regions without a node (`x`) are only found in memblock.reserved',
     'memblock.kind-bytes': () => 'byte-granular ranges are only found in memblock.reserved',
@@ -19,6 +21,8 @@ export default messages(
   {
     'memblock.index-gap': (p) => `memblock 序号为 ${p.index}，应为 ${p.expected}`,
     'memblock.note-kept': (p) => `区间后的备注已保留：${JSON.stringify(p.note)}`,
+    'memblock.range-reversed': () => 'memblock 区间的结束地址小于起始地址：不是有效区域，已略去',
+    'memblock.address-too-large': () => 'memblock 地址超过 64 位，不可能是物理地址：已略去',
     'memblock.kind-named': (p) => `名称为 ${JSON.stringify(p.hint)}`,
     'memblock.kind-node-x': () => '没有节点（`x`）的区域只出现在 memblock.reserved 中',
     'memblock.kind-bytes': () => '按字节对齐（非整页）的区间只出现在 memblock.reserved 中',

@@ -10,7 +10,8 @@
  * Every field is kept, known or not; a field the kernel did not print is absent, never 0.
  * A paste cut off at the top is still meminfo: any known field with a kB unit starts it.
  */
-import { m } from '../../messages/catalogue';
+import { type Msg, m } from '../../messages/catalogue';
+import { exactInt } from '../../units';
 import { defineFormat } from '../format';
 
 /** every field the kernel prints (all versions), in print order, and two vendor ones */
@@ -129,10 +130,24 @@ export function mi(info: Meminfo, key: MeminfoKey): number | undefined {
 
 const LINE = /^\s*([A-Za-z][\w()]*):\s+(-?\d+)(?=\s|$)(?:\s*(kB|KB|kb)(?=\s|$))?\s*(.*)$/;
 
-function parseMeminfoLine(line: string): { key: string; value: number; unit: 'kB' | ''; rest: string } | null {
+/** fields ramledger does not know, kept (and listed) up to this many; the rest are counted */
+export const MAX_UNKNOWN_FIELDS = 100;
+/** names of dropped fields remembered (to end the meminfo at a repeat): bounded like the rest */
+const MAX_SKIPPED_KEYS = 10_000;
+
+function parseMeminfoLine(line: string): { key: string; digits: string; unit: 'kB' | ''; rest: string } | null {
   const r = LINE.exec(line);
   if (!r || r[1] === undefined || r[2] === undefined) return null;
-  return { key: r[1], value: Number(r[2]), unit: r[3] ? 'kB' : '', rest: (r[4] ?? '').trim() };
+  return { key: r[1], digits: r[2], unit: r[3] ? 'kB' : '', rest: (r[4] ?? '').trim() };
+}
+
+/** the value of a field, or why it cannot be used: the kernel prints counts, never negative, far below 2^53 */
+function fieldValue(key: string, digits: string): { value: number } | { why: Msg } {
+  const value = exactInt(digits);
+  if (value === null)
+    return { why: m('meminfo.value-too-large', { key, digits: digits.length > 24 ? `${digits.slice(0, 20)}…` : digits }) };
+  if (value < 0) return { why: m('meminfo.value-negative', { key, value }) };
+  return { value };
 }
 
 export const meminfo = defineFormat({
@@ -143,17 +158,33 @@ export const meminfo = defineFormat({
   },
   parse(cur, ctx): Meminfo {
     const fields: Meminfo['fields'] = new Map();
+    /** fields read but not used (too large, negative, past the unknown cap): a repeat of one still ends this meminfo */
+    const skipped = new Set<string>();
+    let unknown = 0;
     for (; !cur.done; cur.advance()) {
       if (cur.blank) continue;
       const line = cur.str;
       const p = parseMeminfoLine(line);
-      if (p && !fields.has(p.key)) {
-        if (p.rest) ctx.diag.add(cur.line, 'info', m('meminfo.note-kept', { key: p.key, note: p.rest }));
-        if (!KNOWN.has(p.key)) ctx.diag.add(cur.line, 'info', m('meminfo.unknown-field', { key: p.key }));
-        fields.set(p.key, { value: p.value, unit: p.unit, line: cur.line });
+      if (p && !fields.has(p.key) && !skipped.has(p.key)) {
+        const v = fieldValue(p.key, p.digits);
+        const known = KNOWN.has(p.key);
+        if ('why' in v) {
+          skipped.add(p.key);
+          ctx.diag.addCapped(cur.line, 'warning', v.why);
+          continue;
+        }
+        if (!known && ++unknown > MAX_UNKNOWN_FIELDS) {
+          // listed up to the cap; the rest counted with the lines they span
+          if (skipped.size < MAX_SKIPPED_KEYS) skipped.add(p.key);
+          ctx.diag.addCapped(cur.line, 'info', m('meminfo.unknown-field-dropped', { cap: MAX_UNKNOWN_FIELDS }), 0);
+          continue;
+        }
+        if (p.rest) ctx.diag.addCapped(cur.line, 'info', m('meminfo.note-kept', { key: p.key, note: p.rest }));
+        if (!known) ctx.diag.add(cur.line, 'info', m('meminfo.unknown-field', { key: p.key }));
+        fields.set(p.key, { value: v.value, unit: p.unit, line: cur.line });
         continue;
       }
-      if (ctx.isBoundary(line) || (p && fields.has(p.key))) break;
+      if (ctx.isBoundary(line) || (p && (fields.has(p.key) || skipped.has(p.key)))) break;
       ctx.diag.unknown(cur.line, line);
     }
     if (fields.size > 0 && !fields.has('MemTotal')) ctx.diag.add(0, 'warning', m('meminfo.no-memtotal'));

@@ -3,6 +3,7 @@
  * `123 (bash) S 1 123 …`. The comm is in parentheses and may itself hold spaces and
  * parentheses (the last `)` closes it). It names a process when no status does.
  */
+import { exactInt } from '../../units';
 import { defineFormat } from '../format';
 
 export interface ProcStat {
@@ -24,7 +25,8 @@ export const stat = defineFormat({
       ctx.diag.unknown(cur.line - 1, line);
       return { pid: 0, comm: '', state: '' };
     }
-    return { pid: Number(r[1]), comm: r[2] ?? '', state: r[3] ?? '' };
+    // a pid past 2^53 is no pid (the kernel's are below 2^22): 0, as for none
+    return { pid: exactInt(r[1] ?? '') ?? 0, comm: r[2] ?? '', state: r[3] ?? '' };
   },
   merge(b, st, at) {
     const p = b.process(at, st.pid || undefined);

@@ -3,6 +3,7 @@
  * lines, `Name:\tbash` first (the 15-character comm), `Pid:\t123`, `VmRSS:\t  1234 kB`, …
  * It names a process and gives its pid when the path does not.
  */
+import { exactInt } from '../../units';
 import { defineFormat } from '../format';
 
 export interface ProcStatus {
@@ -28,7 +29,8 @@ export const status = defineFormat({
         const value = (r[2] ?? '').trim();
         st.fields[key] = value;
         if (key === 'Name') st.name = value;
-        if (key === 'Pid' && /^\d+$/.test(value)) st.pid = Number(value);
+        const pid = key === 'Pid' ? exactInt(value) : null;
+        if (pid !== null && pid >= 0) st.pid = pid;
         continue;
       }
       if (ctx.isBoundary(line) || r) break;

@@ -120,6 +120,12 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
     }
     const s = def.run(facts, values);
     const delta = s.left - s.right;
+    // a side too large to be exact, or not finite, would make "ok" meaningless
+    const inexact = (['left', 'right', 'tolerance'] as const).filter((k) => !exact(s[k]));
+    if (inexact.length > 0 || !exact(delta)) {
+      notRun.push({ id: def.id, reason: m('check.inexact', { values: inexact.length > 0 ? inexact : ['left − right'] }) });
+      continue;
+    }
     checks.push({
       id: def.id,
       label: def.label,
@@ -136,6 +142,9 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
   }
   return { checks, notRun };
 }
+
+/** finite and within ±2^53, where every integer is exact */
+const exact = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
 
 function complete<F extends MeminfoKey>(values: Partial<Record<F, number>>, fields: readonly F[]): values is Record<F, number> {
   return fields.every((k) => values[k] !== undefined);

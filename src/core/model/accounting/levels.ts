@@ -92,8 +92,9 @@ export function bootLines(snap: Snapshot, boot: BootMemoryLine, bootSource: stri
     parent: 'memblock-memory',
     bucket: 'boot-other',
   });
-  if (phys && snap.memblock.reserved)
-    for (const g of phys.reservedGroups)
+  if (phys && snap.memblock.reserved) {
+    const { listed, rest } = largestGroups(phys.reservedGroups);
+    for (const g of listed)
       lines.push({
         id: `boot-reserved:${g.start.toString(16)}`,
         label: g.label,
@@ -104,6 +105,18 @@ export function bootLines(snap: Snapshot, boot: BootMemoryLine, bootSource: stri
         parent: 'boot-reserved',
         bucket: groupBucket(g),
       });
+    if (rest.length > 0)
+      lines.push({
+        id: 'boot-reserved:rest',
+        label: m('line.boot-reserved-rest', { count: rest.length }),
+        kib: bytesToKiB(rest.reduce((s, g) => s + (g.end - g.start), 0n)),
+        level: 2,
+        formula: m('formula.boot-reserved-rest', { count: rest.length, cap: GROUP_LINES }),
+        refs: [{ source: rest[0]?.source ?? '', line: 0 }],
+        parent: 'boot-reserved',
+        bucket: 'boot-other',
+      });
+  }
   if (cma > 0)
     lines.push({
       id: 'cma',
@@ -130,6 +143,27 @@ export function bootLines(snap: Snapshot, boot: BootMemoryLine, bootSource: stri
       });
   }
   return out;
+}
+
+/** memblock.reserved groups that are ledger lines of their own; smaller ones share one line */
+export const GROUP_LINES = 1000;
+
+/**
+ * The GROUP_LINES largest groups, in address order, and the rest. A real memblock.reserved
+ * has tens of groups; a line for each of 1,000,000 would bury the ledger (and the report).
+ */
+function largestGroups(groups: readonly PhysRegion[]): { listed: PhysRegion[]; rest: PhysRegion[] } {
+  if (groups.length <= GROUP_LINES) return { listed: [...groups], rest: [] };
+  const bySize = groups
+    .map((g, i) => ({ i, size: g.end - g.start }))
+    .sort((a, b) => (a.size > b.size ? -1 : a.size < b.size ? 1 : a.i - b.i));
+  const keep = new Set(bySize.slice(0, GROUP_LINES).map((x) => x.i));
+  const listed: PhysRegion[] = [];
+  const rest: PhysRegion[] = [];
+  groups.forEach((g, i) => {
+    (keep.has(i) ? listed : rest).push(g);
+  });
+  return { listed, rest };
 }
 
 const KERNEL = ['Slab', 'KernelStack', 'PageTables', 'SecPageTables', 'VmallocUsed', 'Percpu', 'Zswap'] as const;

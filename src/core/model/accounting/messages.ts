@@ -69,6 +69,7 @@ export default messages(
     'line.user': () => 'user and page cache',
     'line.unaccounted': () => 'unaccounted (alloc_pages by drivers, …)',
     'line.MemFree': () => 'free',
+    'line.boot-reserved-rest': (p: { count: number }) => `${p.count} smaller boot reservations`,
     // ---- formulas
     'formula.expr': (p: { expr: string }) => p.expr,
     'formula.meminfo': (p: { key: string }) => `meminfo ${p.key}`,
@@ -105,6 +106,8 @@ export default messages(
     'formula.smaps-rss-right': (p: { bad: number }) =>
       `Σ (Shared_* + Private_*) over every mapping${p.bad ? ` (${p.bad} mappings differ)` : ''}`,
     'formula.pss-left': (p: { processes: number }) => `Σ Pss over ${p.processes} processes`,
+    'formula.boot-reserved-rest': (p: { count: number; cap: number }) =>
+      `Σ of the ${p.count} memblock.reserved groups smaller than the ${p.cap} listed one by one`,
     // ---- notes
     'note.second-input': (p: { what: AnyMsg; ignored: string; used: string }, t) =>
       `a second ${t(p.what)} (${p.ignored}) was read but not used: the numbers come from the first one (${p.used})`,
@@ -163,6 +166,8 @@ export default messages(
     'why.pss': () =>
       'processes come and go between reading meminfo and each smaps; anonymous pages can be unmapped (being freed, in the swap cache), kernel threads have no smaps, and Pss is truncated per mapping',
     'check.needs': (p: { needs: AnyMsg[] }, t) => `needs ${and(p.needs.map(t), ' and ', ', ')}`,
+    'check.inexact': (p: { values: string[] }) =>
+      `${p.values.join(', ')} ${p.values.length === 1 ? 'is' : 'are'} not an exact number (too large, or not finite): a check of inexact numbers proves nothing`,
     'fact.meminfo': () => '/proc/meminfo',
     'fact.meminfo-fields': (p: { fields: string[] }) => `meminfo ${p.fields.join(', ')}`,
     'fact.freeTotal': () => '`free` output with a Mem: total',
@@ -173,6 +178,10 @@ export default messages(
       'a machine without a balloon driver or memory hot-plug (the log shows one: MemTotal moves after boot by amounts no line gives)',
     'note.pss-partial': (p: { pss: number; right: number; pct: number; processes: number }) =>
       `the ${p.processes} processes given hold ${p.pct} % of AnonPages + Mapped (${p.pss} of ${p.right} KiB): a partial capture, or memory mapped by processes not given`,
+    'note.boot-inexact': (p: { source: string }) =>
+      `the Memory: line in ${p.source} has a number too large to be exact (or what was freed after it does): the line is left out rather than rounded`,
+    'note.more-of-kind': (p: { count: number; cap: number; like: AnyMsg }, t) =>
+      `${p.count} more notes like "${t(p.like)}" (only the first ${p.cap} of each kind are listed)`,
     'fact.bootModern': () => 'a Memory: line of a 3.x or later kernel (physical pages, reserved)',
     'fact.physical': () => 'the physical layout (device tree, memblock or the boot log)',
     'fact.memblockMemory': () => 'memblock/memory',
@@ -211,6 +220,7 @@ export default messages(
     'line.user': () => '用户态与页缓存',
     'line.unaccounted': () => '未统计（驱动 alloc_pages 等）',
     'line.MemFree': () => '空闲',
+    'line.boot-reserved-rest': (p) => `其余 ${p.count} 块较小的启动预留`,
     'formula.expr': (p) => p.expr,
     'formula.meminfo': (p) => `meminfo 的 ${p.key}`,
     'formula.sum': (p) => p.terms.join(' + '),
@@ -243,6 +253,7 @@ export default messages(
     'formula.smaps-rss-left': () => '所有映射的 Σ Rss',
     'formula.smaps-rss-right': (p) => `所有映射的 Σ (Shared_* + Private_*)${p.bad ? `（${p.bad} 个映射不一致）` : ''}`,
     'formula.pss-left': (p) => `${p.processes} 个进程的 Σ Pss`,
+    'formula.boot-reserved-rest': (p) => `逐一列出的 ${p.cap} 块之外、较小的 ${p.count} 个 memblock.reserved 分组之和`,
     'note.second-input': (p, t) => `${cjk('读到了第二份', t(p.what))}（${p.ignored}），但未使用：使用的是第一份（${p.used}）`,
     'input.boot': () => 'Memory: 行',
     'input.free': () => '`free` 输出',
@@ -291,6 +302,7 @@ export default messages(
     'why.pss': () =>
       '在读取 meminfo 和各个 smaps 之间进程会启动和退出；匿名页可能未被映射（正在释放、在交换缓存中），内核线程没有 smaps，且 Pss 按映射截断',
     'check.needs': (p, t) => cjk('需要', and(p.needs.map(t), ' 和 ', '、')),
+    'check.inexact': (p) => `${p.values.join('、')} 不是精确的数值（过大或非有限值）：对不精确的数值做校验没有意义`,
     'fact.meminfo': () => '/proc/meminfo',
     'fact.meminfo-fields': (p) => `meminfo 的 ${p.fields.join('、')}`,
     'fact.freeTotal': () => '带 Mem: total 的 `free` 输出',
@@ -300,6 +312,8 @@ export default messages(
     'fact.memTotalSettled': () => '没有气球驱动或内存热插拔的机器（日志中有：启动后 MemTotal 的变化没有日志行说明）',
     'note.pss-partial': (p) =>
       `所给的 ${p.processes} 个进程只占 AnonPages + Mapped 的 ${p.pct} %（${p.pss} / ${p.right} KiB）：采集不完整，或有未给出的进程映射了内存`,
+    'note.boot-inexact': (p) => `${p.source} 中的 Memory: 行（或其后释放的内存）有数值过大、无法精确表示：该行被略去，而不是取近似值`,
+    'note.more-of-kind': (p, t) => `另有 ${p.count} 条与“${t(p.like)}”同类的说明（每类只列出前 ${p.cap} 条）`,
     'fact.bootModern': () => '3.x 及以后内核的 Memory: 行（物理页、reserved）',
     'fact.physical': () => '物理布局（设备树、memblock 或启动日志）',
     'fact.memblockMemory': () => 'memblock/memory',

@@ -134,8 +134,12 @@ export function physical(snap: Snapshot): Physical | null {
   const memRegions = mem?.value ?? [];
   const memSource = mem?.source ?? '';
   const flagged = memRegions.filter(isNomap);
-  for (const r of flagged) {
-    if (noMap.some((x) => x.start <= r.start && x.end >= r.end)) continue;
+  const shown = coverIndex(noMap);
+  // in address order, so a range an earlier flagged one covers is seen by its end alone
+  let flaggedEnd = -1n;
+  for (const r of [...flagged].sort(byStart)) {
+    if (r.end <= flaggedEnd || shown(r)) continue;
+    flaggedEnd = r.end;
     const pr: PhysRegion = {
       start: r.start,
       end: r.end,
@@ -183,14 +187,16 @@ export function physical(snap: Snapshot): Physical | null {
   // regions outside every bank: SRAM, or a bank the inputs do not describe
   if (dram.length > 0) {
     let outside = 0;
+    const inDram = coverIndex(dram);
     for (const r of regions)
-      if (r.kind !== 'memblock-memory' && r.kind !== 'firmware-map' && !dram.some((d) => d.start <= r.start && d.end >= r.end)) {
+      if (r.kind !== 'memblock-memory' && r.kind !== 'firmware-map' && !inDram(r)) {
         r.outside = true;
         outside++;
       }
     if (outside > 0) notes.push(m('note.outside-dram', { count: outside }));
   }
-  for (const d of dram) regions.unshift({ ...d, kind: 'dram', role: 'dram', label: dramLabel, source: dramFromSource });
+  // first in the list, so a bank sorts before the regions that start where it does
+  const banks: PhysRegion[] = dram.map((d) => ({ ...d, kind: 'dram', role: 'dram', label: dramLabel, source: dramFromSource }));
 
   for (const r of memRegions)
     regions.push({
@@ -206,11 +212,15 @@ export function physical(snap: Snapshot): Physical | null {
   // ---- memblock.reserved, page-rounded and grouped, labelled where the evidence allows
   const resRegions = res?.value ?? [];
   const groups = union(resRegions.map((r) => pageRound(r)));
+  // every field written at once (evidence too, until labelGroups finds better): a million
+  // groups then share one object shape
   const reservedGroups: PhysRegion[] = groups.map((g) => ({
-    ...g,
+    start: g.start,
+    end: g.end,
     kind: 'memblock-reserved',
     role: 'boot-reservation',
     label: m('region.boot-reservation'),
+    evidence: { rule: 'none' },
     source: res?.source ?? '',
   }));
   labelGroups(reservedGroups, resRegions, regions, boot?.fields, boot?.physKiB);
@@ -246,11 +256,37 @@ export function physical(snap: Snapshot): Physical | null {
     memblockNomapKiB: totalKiB(flagged),
     memblockReservedKiB: totalKiB(groups),
     holesKiB: totalKiB(holes),
-    regions: regions.sort(byStart),
+    regions: banks.concat(regions).sort(byStart),
     unplaced,
     notes,
     reservedGroups,
     missing,
+  };
+}
+
+/**
+ * Whether one of `ranges` holds `r` whole, answered by binary search: the ranges sorted
+ * by start, each with the furthest end of those before it. Built in n log n; asking for
+ * each of 100,000 regions costs log n each, not a scan.
+ */
+function coverIndex(ranges: readonly Range[]): (r: Range) => boolean {
+  const sorted = [...ranges].sort(byStart);
+  const reach: bigint[] = [];
+  let far = -1n;
+  for (const x of sorted) {
+    if (x.end > far) far = x.end;
+    reach.push(far);
+  }
+  return (r) => {
+    // the ranges that start at or before r.start; the furthest of their ends decides
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? 0n) <= r.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] ?? -1n) >= r.end;
   };
 }
 

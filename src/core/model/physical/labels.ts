@@ -12,7 +12,7 @@
 import type { MemblockRegion } from '../../formats/memblock/index';
 import { m } from '../../messages/catalogue';
 import { bytesToKiB } from '../../units';
-import { sizeOf } from '../ranges';
+import { type Range, sizeOf } from '../ranges';
 import type { PhysRegion } from './types';
 
 const KERNEL_FIELDS = ['kernel code', 'rwdata', 'rodata', 'init', 'bss'] as const;
@@ -27,22 +27,22 @@ export function labelGroups(
   physKiB: number | undefined,
 ): void {
   const notes = new Map<PhysRegion, string>();
-  for (const g of groups) {
-    const written = raw.flatMap((r) => (r.note && r.start >= g.start && r.end <= g.end ? [cleanNote(r.note)] : [])).filter(Boolean);
-    const hit = known.find(
-      (k) => (k.kind === 'reserved' || k.kind === 'cma' || k.kind === 'memreserve') && k.start >= g.start && k.end <= g.end,
-    );
+  const written = notesByGroup(groups, raw);
+  const covered = coveredByGroup(groups, known);
+  groups.forEach((g, i) => {
+    const hit = covered[i];
+    const words = written[i];
     if (hit) {
       g.role = hit.role;
       g.label = hit.label;
       g.evidence = { rule: 'covers', kind: hit.kind, label: hit.label, source: hit.source, ...(hit.line ? { line: hit.line } : {}) };
-    } else if (written.length > 0) {
-      const note = written.join('; ');
+    } else if (words && words.length > 0) {
+      const note = words.join('; ');
       notes.set(g, note);
       g.label = m('region.noted', { note });
       g.evidence = { rule: 'note', note };
     }
-  }
+  });
   if (fields) {
     const parts = KERNEL_FIELDS.map((f) => fields[f]);
     if (parts.every((p) => p !== undefined)) {
@@ -76,6 +76,48 @@ export function labelGroups(
     }
   }
   for (const g of groups) g.evidence ??= { rule: 'none' };
+}
+
+/**
+ * The index of the group that holds `r` whole, or -1. `groups` are sorted and disjoint
+ * (a union), so a binary search finds the one group that can: each lookup costs log n,
+ * and a 100,000-line memblock.reserved is labelled in n log n, not n².
+ */
+function groupHolding(groups: readonly Range[], r: Range): number {
+  let lo = 0;
+  let hi = groups.length;
+  // the last group that starts at or before r.start
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((groups[mid]?.start ?? 0n) <= r.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const g = groups[lo - 1];
+  return g && r.start <= r.end && r.end <= g.end ? lo - 1 : -1;
+}
+
+/** the notes written after the raw lines, cleaned, per group (in the order of the lines) */
+function notesByGroup(groups: readonly Range[], raw: readonly MemblockRegion[]): (string[] | undefined)[] {
+  const out: (string[] | undefined)[] = [];
+  for (const r of raw) {
+    if (!r.note) continue;
+    const i = groupHolding(groups, r);
+    const note = cleanNote(r.note);
+    if (i < 0 || !note) continue;
+    (out[i] ??= []).push(note);
+  }
+  return out;
+}
+
+/** per group, the first known reserved, CMA or /memreserve/ region it covers */
+function coveredByGroup(groups: readonly Range[], known: readonly PhysRegion[]): (PhysRegion | undefined)[] {
+  const out: (PhysRegion | undefined)[] = [];
+  for (const k of known) {
+    if (k.kind !== 'reserved' && k.kind !== 'cma' && k.kind !== 'memreserve') continue;
+    const i = groupHolding(groups, k);
+    if (i >= 0) out[i] ??= k;
+  }
+  return out;
 }
 
 /** `== 0xa27000  == 10396KB （kernel）` → `kernel`; keeps the words a person wrote, drops arithmetic */
