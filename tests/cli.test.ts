@@ -234,7 +234,9 @@ describe('ramledger analyze on several threads', () => {
     expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(threads(1, [real]).stdout));
     expect(whole).toBeGreaterThan(100_000);
     // a reader that stops early (`| head`) ends the output quietly, not with a stack trace
-    const head = spawnSync('bash', ['-c', `set -o pipefail; node ${BIN} analyze --format json ${real} | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    const head = spawnSync('bash', ['-c', `set -o pipefail; node ${BIN} analyze --format json ${real} | head -c 10 >/dev/null`], {
+      encoding: 'utf8',
+    });
     expect(head.stderr).toBe('');
     expect(head.status).toBe(0);
   }, 60_000);

@@ -72,3 +72,13 @@ describe('UTF-16 text', () => {
     expect(keys(p as ParsedText)).toEqual(['bytes.binary']);
   });
 });
+
+describe('kernel log numbers no kernel prints', () => {
+  it('a Memory: line with a 400-digit field is said and not used, so no Infinity reaches the model', () => {
+    const line = `Memory: ${'9'.repeat(400)}K/262144K available (6144K kernel code, 27960K reserved)`;
+    const p = parseText(`[    0.000000] ${line}\n`, 'dmesg');
+    expect(keys(p)).toContain('kmsg.value-too-large');
+    const seg = p.segments[0];
+    expect(seg?.format === 'kmsg' && seg.data.memoryLine).toBeFalsy();
+  });
+});

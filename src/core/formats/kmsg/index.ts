@@ -133,6 +133,9 @@ const CALL_OP: Record<string, MemblockCall['op']> = {
  * One message of the log (prefix removed) into `log`; false when it is none of the
  * memory lines this reader knows.
  */
+/** a digit run no exact number has */
+const TOO_LONG = /(?:^|[^\dA-Fa-fx])(?:\d{17}|0x[\dA-Fa-f]{17})/;
+
 function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones' | 'nodes' | null }, ctx: ParseContext): boolean {
   let r: RegExpExecArray | null;
   const msg = msg0.replace(L.OF_PREFIX, '');
@@ -149,6 +152,12 @@ function readMessage(log: KernelLog, msg0: string, n: number, block: { v: 'zones
     return true;
   }
   block.v = null;
+  // a decimal number of 17 digits or more cannot be exact (2^53) and is no size a kernel
+  // prints; a hex one of 17 or more is past 64 bits: the line is said, not read
+  if (TOO_LONG.test(msg) && L.MEMORY_WORDS.test(msg)) {
+    ctx.diag.add(n, 'error', m('kmsg.value-too-large'));
+    return true;
+  }
   const mem = parseMemoryLine(msg, n);
   if (mem) {
     if (log.memoryLine) ctx.diag.add(n, 'warning', m('kmsg.second-memory-line'));

@@ -34,6 +34,7 @@ export default messages(
   {
     'kmsg.second-memory-line': () => 'a second Memory: line; the first one is used',
     'kmsg.other-lines': (p: { count: number }) => `${p.count} kernel log lines carry nothing about memory layout (read, not used)`,
+    'kmsg.value-too-large': () => 'a number here is too large to be exact (17 or more digits): the line is not read',
     'kmsg.boots': (p: { boots: number; first: number; from: number }) =>
       `the log holds ${p.boots} boots; the last one (from line ${p.from}) is used, as the other dumps were taken after it; lines ${p.first}–${p.from - 1} (the earlier boots) are not used`,
     'kmsg.unused': (p: { kind: UnusedKind; count: number; lines: string }) =>
@@ -44,6 +45,7 @@ export default messages(
   {
     'kmsg.second-memory-line': () => '出现第二个 Memory: 行；使用第一个',
     'kmsg.other-lines': (p) => `${p.count} 行内核日志与内存布局无关（已读取，未使用）`,
+    'kmsg.value-too-large': () => '此行有数字过大、无法精确表示（17 位或更多）：该行未读取',
     'kmsg.boots': (p) =>
       `日志包含 ${p.boots} 次启动；使用最后一次（从第 ${p.from} 行起），其他数据都是在它之后采集的；第 ${p.first}–${p.from - 1} 行（之前的启动）未使用`,
     'kmsg.other-programs': (p) => `${p.count} 行来自内核以外程序的 syslog 日志（已读取，未使用）`,
