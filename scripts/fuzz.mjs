@@ -1,0 +1,31 @@
+// `npm run fuzz`: bundles the fuzzer (fuzz/main.ts, fuzz/worker.ts and the core they
+// test) with esbuild, like the CLI, and runs it. Options: see fuzz/main.ts.
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** bundles fuzz/<entry>.ts into `outdir`, returning the file's path */
+export async function bundleFuzz(entry, outdir) {
+  const outfile = join(outdir, `${entry}.mjs`);
+  await build({
+    entryPoints: [join(root, 'fuzz', `${entry}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outdir = join(root, 'fuzz', 'out', '.build');
+  const [main, worker] = await Promise.all([bundleFuzz('main', outdir), bundleFuzz('worker', outdir)]);
+  const { main: run } = await import(main);
+  process.exitCode = await run(process.argv.slice(2), root, worker);
+}
