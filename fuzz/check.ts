@@ -7,13 +7,14 @@
  * reports stay within a size bound of the input, the Markdown holds no raw HTML tag, and
  * every input line is read or reported with its number.
  */
-import { unaccountedLines } from '../tests/lines';
-import { Cursor } from '../src/core/input/cursor';
-import { Diagnostics } from '../src/core/input/diagnostics';
-import { promptCommand } from '../src/core/input/prompt';
+
 import type { ParseContext } from '../src/core/formats/format';
 import { BY_PRIORITY, REGISTRY } from '../src/core/formats/registry';
 import { buildIsolated, type FormatId, parseBytes, toJson, toMarkdown } from '../src/core/index';
+import { Cursor } from '../src/core/input/cursor';
+import { Diagnostics } from '../src/core/input/diagnostics';
+import { promptCommand } from '../src/core/input/prompt';
+import { unaccountedLines } from '../tests/lines';
 
 export interface Failure {
   /** the invariant broken: `throw`, `model-threw`, `non-finite`, … (`hang`, `oom`, `crash` come from the runner) */
@@ -32,10 +33,11 @@ const BUNDLE_HEADER = /^==> (.+) <==\s*$/;
 export function signature(f: Failure): string {
   const msg = f.message
     // a non-finite number: one bug per part of the data, whichever field it was in
-    .replace(/(\$(?:\.[^.[\s]+|\[[^\]]*\]){1,2})[^\s]*/, '$1…')
+    .replace(/(\$\.[^.[\s]+)[^\s]*/, '$1…')
     .replace(/\[[^\]]*\]/g, '[K]')
     .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…')
     .replace(/0x[0-9a-f]+|\d+/gi, 'N')
+    .replace(/\s+/g, ' ')
     .slice(0, 120);
   return `${f.level}/${f.kind}: ${msg} @ ${f.where}`;
 }
@@ -46,7 +48,12 @@ function frames(e: unknown): string {
   const all = stack
     .split('\n')
     .filter((l) => /^\s+at /.test(l))
-    .map((l) => l.trim().replace(/^at /, '').replace(/\(.*?(src\/[^)]*)\)/, '($1)'));
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^at /, '')
+        .replace(/\(.*?(src\/[^)]*)\)/, '($1)'),
+    );
   const ours = all.filter((l) => l.includes('src/'));
   return (ours.length ? ours : all).slice(0, 2).join(' < ');
 }
@@ -88,7 +95,8 @@ function alone(format: FormatId, bytes: Uint8Array): Failure | null {
     source: 'fuzz',
     diag,
     hint: undefined,
-    isBoundary: (line) => BUNDLE_HEADER.test(line) || promptCommand(line) !== null || BY_PRIORITY.some((o) => o.id !== format && o.starts(line)),
+    isBoundary: (line) =>
+      BUNDLE_HEADER.test(line) || promptCommand(line) !== null || BY_PRIORITY.some((o) => o.id !== format && o.starts(line)),
   };
   const cur = new Cursor(text);
   try {
@@ -100,8 +108,10 @@ function alone(format: FormatId, bytes: Uint8Array): Failure | null {
       const from = cur.ls;
       const firstLine = cur.line;
       const seg = f.read(cur, ctx, firstLine, undefined);
-      if (cur.ls < from) return { kind: 'cursor-back', level: 'alone', message: `read moved the cursor back from line ${firstLine}`, where: format };
-      if (cur.ls === from) cur.advance(); // detection reports the line and moves on
+      if (cur.ls < from)
+        return { kind: 'cursor-back', level: 'alone', message: `read moved the cursor back from line ${firstLine}`, where: format };
+      if (cur.ls === from)
+        cur.advance(); // detection reports the line and moves on
       else if (seg.lastLine < seg.firstLine)
         return { kind: 'segment-order', level: 'alone', message: `segment ${seg.firstLine}..${seg.lastLine}`, where: format };
       const bad = nonFinite(seg.data);
@@ -125,25 +135,49 @@ function pipeline(name: string, bytes: Uint8Array): Failure | null {
     for (const i of inputs)
       for (const p of i.parsed)
         for (const d of p.diagnostics)
-          if (d.msg.key === 'input.model-failed') return { kind: 'model-threw', level: 'pipeline', message: d.message, where: 'buildSnapshot/analyze' };
+          if (d.msg.key === 'input.model-failed')
+            return { kind: 'model-threw', level: 'pipeline', message: d.message, where: 'buildSnapshot/analyze' };
     stage = 'toJson';
     const json = toJson(snap, analysis, { mappings: true });
     const bad = nonFinite(json);
     if (bad) return { kind: 'non-finite', level: 'pipeline', message: `JSON ${bad}`, where: 'toJson' };
     const text = JSON.stringify(json);
     const bound = 50 * bytes.length + 1024 * 1024;
-    if (text.length > bound) return { kind: 'json-size', level: 'pipeline', message: `JSON is ${text.length} characters for ${bytes.length} bytes`, where: 'toJson' };
+    if (text.length > bound)
+      return {
+        kind: 'json-size',
+        level: 'pipeline',
+        message: `JSON is ${text.length} characters for ${bytes.length} bytes`,
+        where: 'toJson',
+      };
     stage = 'toMarkdown';
     const md = toMarkdown(snap, analysis);
-    if (md.length > bound) return { kind: 'markdown-size', level: 'pipeline', message: `Markdown is ${md.length} characters for ${bytes.length} bytes`, where: 'toMarkdown' };
+    if (md.length > bound)
+      return {
+        kind: 'markdown-size',
+        level: 'pipeline',
+        message: `Markdown is ${md.length} characters for ${bytes.length} bytes`,
+        where: 'toMarkdown',
+      };
     const tag = /<[A-Za-z!/?]/.exec(md);
-    if (tag) return { kind: 'markdown-html', level: 'pipeline', message: `raw ${JSON.stringify(md.slice(tag.index, tag.index + 30))}`, where: 'toMarkdown' };
+    if (tag)
+      return {
+        kind: 'markdown-html',
+        level: 'pipeline',
+        message: `raw ${JSON.stringify(md.slice(tag.index, tag.index + 30))}`,
+        where: 'toMarkdown',
+      };
     for (const p of parsed) {
       // only the input read as text: not a blob, a binary refused, a gzip or tar member
       if (p.lines === 0 || p.name !== name) continue;
       const missing = unaccountedLines(dec.decode(bytes), p);
       if (missing.length)
-        return { kind: 'line-unaccounted', level: 'pipeline', message: `lines ${missing.slice(0, 5).join(', ')} neither read nor reported`, where: 'parseText' };
+        return {
+          kind: 'line-unaccounted',
+          level: 'pipeline',
+          message: `lines ${missing.slice(0, 5).join(', ')} neither read nor reported`,
+          where: 'parseText',
+        };
     }
   } catch (e) {
     const f = thrown('throw', 'pipeline', e);

@@ -10,12 +10,13 @@ import type { FormatId } from '../src/core/index';
 import { type Failure, signature } from './check';
 import { mutate, type Seed } from './mutate';
 import { mix, Rng } from './rng';
-import { Runner, type Budget } from './runner';
+import { type Budget, Runner } from './runner';
 import { FORMAT_IDS } from './seeds';
 import { shrink } from './shrink';
 
 export interface FuzzOptions {
-  seed: number;
+  /** one seed for every parser, or one each */
+  seed: number | Readonly<Record<FormatId, number>>;
   /** inputs per parser */
   count: number;
   parsers: readonly FormatId[];
@@ -59,7 +60,7 @@ const everySeed = new WeakMap<FuzzOptions['seeds'], Seed[]>();
 
 /** input `i` of `format`'s stream */
 export function generate(o: Pick<FuzzOptions, 'seed' | 'seeds'>, format: FormatId, i: number): { seed: Seed; bytes: Uint8Array } {
-  const r = new Rng(mix(o.seed, FORMAT_IDS.indexOf(format), i));
+  const r = new Rng(mix(typeof o.seed === 'number' ? o.seed : o.seed[format], FORMAT_IDS.indexOf(format), i));
   const own = o.seeds.get(format) ?? [];
   let all = everySeed.get(o.seeds);
   if (!all) everySeed.set(o.seeds, (all = [...o.seeds.values()].flat()));
@@ -67,7 +68,14 @@ export function generate(o: Pick<FuzzOptions, 'seed' | 'seeds'>, format: FormatI
   return { seed, bytes: mutate(seed, all, r) };
 }
 
-async function minimise(runner: Runner, format: FormatId, name: string, bytes: Uint8Array, sig: string, tests: number): Promise<Uint8Array> {
+async function minimise(
+  runner: Runner,
+  format: FormatId,
+  name: string,
+  bytes: Uint8Array,
+  sig: string,
+  tests: number,
+): Promise<Uint8Array> {
   // a hang costs a whole budget per try: fewer tries
   const slow = /^runner\/(hang|oom)/.test(sig);
   return shrink(
@@ -133,7 +141,9 @@ export async function fuzz(o: FuzzOptions): Promise<ParserReport[]> {
     for (const format of o.parsers) {
       const r = await fuzzParser(o, format, runners);
       out.push(r);
-      o.log?.(`${format}: ${r.inputs} inputs in ${r.seconds.toFixed(0)} s (${(r.inputs / r.seconds).toFixed(0)}/s), ${r.failures} failures, ${r.found.length} distinct`);
+      o.log?.(
+        `${format}: ${r.inputs} inputs in ${r.seconds.toFixed(0)} s (${(r.inputs / r.seconds).toFixed(0)}/s), ${r.failures} failures, ${r.found.length} distinct`,
+      );
     }
   } finally {
     for (const r of runners) r.stop();
@@ -143,7 +153,12 @@ export async function fuzz(o: FuzzOptions): Promise<ParserReport[]> {
 
 /** one table row per parser */
 export function table(reports: readonly ParserReport[]): string {
-  const rows = [['parser', 'inputs', 'inputs/s', 'failures', 'distinct'], ...reports.map((r) => [r.format, String(r.inputs), (r.inputs / r.seconds).toFixed(0), String(r.failures), String(r.found.length)])];
+  const rows = [
+    ['parser', 'inputs', 'inputs/s', 'failures', 'distinct'],
+    ...reports.map((r) => [r.format, String(r.inputs), (r.inputs / r.seconds).toFixed(0), String(r.failures), String(r.found.length)]),
+  ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '))
+    .join('\n');
 }

@@ -24,7 +24,8 @@ function options(argv: string[]): Map<string, string> {
 function parserList(value: string | undefined): FormatId[] {
   if (value === undefined) return FORMAT_IDS;
   const ids = value.split(',');
-  for (const id of ids) if (!(FORMAT_IDS as string[]).includes(id)) throw new Error(`unknown parser ${id} (one of ${FORMAT_IDS.join(', ')})`);
+  for (const id of ids)
+    if (!(FORMAT_IDS as string[]).includes(id)) throw new Error(`unknown parser ${id} (one of ${FORMAT_IDS.join(', ')})`);
   return ids as FormatId[];
 }
 
@@ -66,7 +67,9 @@ export async function main(argv: string[], root: string, workerPath: string): Pr
   const total = reports.reduce((n, r) => n + r.inputs, 0);
   console.log(`\n${table(reports)}\n\n${total} inputs in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   for (const r of reports)
-    for (const f of r.found) console.log(`${r.format}\t${f.count}×\t${f.signature}\n\t${f.file ?? ''} (${f.minimal.length} bytes, first #${f.index} from ${f.from}, name ${f.name})`);
+    for (const f of r.found)
+      console.log(
+        `${r.format}\t${f.count}×\t${f.signature}\n\t${f.file ?? ''} (${f.minimal.length} bytes, first #${f.index} from ${f.from}, name ${f.name})`,
+      );
   return reports.some((r) => r.failures > 0) ? 1 : 0;
 }
-

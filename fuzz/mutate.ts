@@ -57,10 +57,55 @@ const NAMES = [
   '\\',
   'x'.repeat(300),
 ];
-const STRAYS = ['/*', '*/', '"', '{', '}', '};', '<', '>', '#include "x.dtsi"', '/delete-node/ x;', '\\', ';', ':', '..', '0x', '&', '&{/', '@'];
-const HEADERS = ['/proc/meminfo', '/proc/1/smaps', '/proc/1/status', '/sys/kernel/debug/memblock/reserved', '/sys/kernel/debug/memblock/memory', '<b>x</b>', '', ' ', 'a <== b'];
+const STRAYS = [
+  '/*',
+  '*/',
+  '"',
+  '{',
+  '}',
+  '};',
+  '<',
+  '>',
+  '#include "x.dtsi"',
+  '/delete-node/ x;',
+  '\\',
+  ';',
+  ':',
+  '..',
+  '0x',
+  '&',
+  '&{/',
+  '@',
+];
+const HEADERS = [
+  '/proc/meminfo',
+  '/proc/1/smaps',
+  '/proc/1/status',
+  '/sys/kernel/debug/memblock/reserved',
+  '/sys/kernel/debug/memblock/memory',
+  '<b>x</b>',
+  '',
+  ' ',
+  'a <== b',
+];
 const PROMPTS = ['root@OpenWrt:~# cat /proc/meminfo', '# free -m', '$ cat /proc/1/smaps', 'root@x:/# dmesg | grep -i memory', '/ # '];
-const SPECIALS = ['\u0000', '\u0007', '\u001b[31m', '\u202e', '\u2066', '\u200f', '\ufeff', '\u2028', '\r', '\t', '\v', '\f', '\ud800', '\uffff', '😀'];
+const SPECIALS = [
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '\ufeff',
+  '\u2028',
+  '\r',
+  '\t',
+  '\v',
+  '\f',
+  '\ud800',
+  '\uffff',
+  '😀',
+];
 
 /**
  * How big the blow-ups of one input get. Huge inputs (a line repeated 10 000 times, a
@@ -79,6 +124,11 @@ const HUGE: Scale = { repeat: 10_000, lineBytes: 100_000, depth: 20_000 };
 type TextMutator = (lines: string[], r: Rng, others: readonly Seed[], scale: Scale) => string[];
 
 const lineAt = (lines: string[], r: Rng) => r.int(lines.length);
+/** `lines` with `xs` inserted at `at` (or removed, `count` of them) */
+function splice(lines: string[], at: number, count: number, ...xs: string[]): string[] {
+  lines.splice(at, count, ...xs);
+  return lines;
+}
 const room = (lines: string[]) => MAX_INPUT_BYTES - lines.reduce((n, l) => n + l.length + 1, 0);
 
 /** replaces one match of `re` in a random line (tries a few lines) */
@@ -100,8 +150,8 @@ const hexOrDec = (m: string) => (/^0x/i.test(m) ? BigInt(m.length > 2 ? m : '0')
 
 const LINE_MUTATORS: TextMutator[] = [
   // duplicate, delete, swap, shuffle
-  (l, r) => (l.length ? (l.splice(lineAt(l, r), 0, l[lineAt(l, r)] ?? ''), l) : l),
-  (l, r) => (l.splice(lineAt(l, r), 1 + r.int(3)), l),
+  (l, r) => splice(l, lineAt(l, r), 0, l[lineAt(l, r)] ?? ''),
+  (l, r) => splice(l, lineAt(l, r), 1 + r.int(3)),
   (l, r) => {
     const i = lineAt(l, r);
     const j = lineAt(l, r);
@@ -133,7 +183,7 @@ const LINE_MUTATORS: TextMutator[] = [
     return l;
   },
   // blank lines in odd places
-  (l, r) => (l.splice(lineAt(l, r), 0, r.pick(['', ' ', '\t', '\r'])), l),
+  (l, r) => splice(l, lineAt(l, r), 0, r.pick(['', ' ', '\t', '\r'])),
 ];
 
 const TOKEN_MUTATORS: TextMutator[] = [
@@ -175,9 +225,9 @@ const STRUCTURE_MUTATORS: TextMutator[] = [
     l.push('', `==> ${o.name} <==`, ...text.split('\n'));
     return l;
   },
-  (l, r) => (l.splice(r.int(l.length + 1), 0, `==> ${r.pick(HEADERS)} <==`), l),
-  (l, r) => (l.splice(r.int(l.length + 1), 0, r.pick(PROMPTS)), l),
-  (l, r) => (l.splice(r.int(l.length + 1), 0, r.pick(STRAYS)), l),
+  (l, r) => splice(l, r.int(l.length + 1), 0, `==> ${r.pick(HEADERS)} <==`),
+  (l, r) => splice(l, r.int(l.length + 1), 0, r.pick(PROMPTS)),
+  (l, r) => splice(l, r.int(l.length + 1), 0, r.pick(STRAYS)),
   (l, r) => {
     const i = lineAt(l, r);
     const line = l[i] ?? '';
@@ -189,7 +239,11 @@ const STRUCTURE_MUTATORS: TextMutator[] = [
   (l, r, _, scale) => {
     const depth = 1 + r.int(scale.depth);
     const open = r.pick(['a {', 'n@0 {', '/ {', '{']);
-    const body = [...Array.from({ length: depth }, () => open), 'reg = <0x0 0x1000>;', ...Array.from({ length: r.chance(0.5) ? depth : r.int(depth) }, () => '};')];
+    const body = [
+      ...Array.from({ length: depth }, () => open),
+      'reg = <0x0 0x1000>;',
+      ...Array.from({ length: r.chance(0.5) ? depth : r.int(depth) }, () => '};'),
+    ];
     if (body.join('\n').length < room(l)) l.splice(r.int(l.length + 1), 0, ...body);
     return l;
   },
@@ -224,13 +278,17 @@ function mutateBytes(b: Uint8Array, r: Rng): Uint8Array {
     const at = r.int(out.length + 1);
     switch (r.int(5)) {
       case 0: // invalid UTF-8: a lone continuation, a cut sequence, an overlong NUL, a surrogate
-        out.splice(at, 0, ...r.pick([[0x80], [0xc3], [0xe2, 0x82], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xff, 0xfe], [0xf4, 0x90, 0x80, 0x80]]));
+        out.splice(
+          at,
+          0,
+          ...r.pick([[0x80], [0xc3], [0xe2, 0x82], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xff, 0xfe], [0xf4, 0x90, 0x80, 0x80]]),
+        );
         break;
       case 1:
         if (out.length) out[Math.min(at, out.length - 1)] = r.int(256);
         break;
       case 2:
-        if (out.length) out[Math.min(at, out.length - 1)] ^= 1 << r.int(8);
+        if (out.length) out[Math.min(at, out.length - 1)] = (out[Math.min(at, out.length - 1)] ?? 0) ^ (1 << r.int(8));
         break;
       case 3:
         out.splice(at, 0, ...Array.from({ length: 1 + r.int(16) }, () => r.int(256)));

@@ -4,8 +4,8 @@
  * when an input takes past its time budget.
  */
 import { parentPort } from 'node:worker_threads';
-import { check, type Failure } from './check';
 import type { FormatId } from '../src/core/index';
+import { check, type Failure } from './check';
 
 export interface Job {
   id: number;
