@@ -31,6 +31,8 @@ const BUNDLE_HEADER = /^==> (.+) <==\s*$/;
 
 /** a failure's identity, for counting distinct ones and for shrinking: kind, place, the message without its numbers and quotes */
 export function signature(f: Failure): string {
+  // a hang, slowness or death is the input's whatever the figures
+  if (f.level === 'runner') return `runner/${f.kind} @ ${f.where}`;
   const msg = f.message
     // a non-finite number: one bug per part of the data, whichever field it was in
     .replace(/(\$\.[^.[\s]+)[^\s]*/, '$1…')

@@ -68,6 +68,20 @@ export function generate(o: Pick<FuzzOptions, 'seed' | 'seeds'>, format: FormatI
   return { seed, bytes: mutate(seed, all, r) };
 }
 
+/** how much longer than its budget an input may run before it counts as stuck rather than slow */
+const STUCK = 10;
+
+/**
+ * An input past its budget is run again with STUCK times the budget: one that then ends
+ * is `slow` (linear but costly work, or a loaded machine), one that does not is a `hang`.
+ */
+async function confirmHang(runner: Runner, format: FormatId, name: string, bytes: Uint8Array, f: Failure, ms: number): Promise<Failure> {
+  if (f.kind !== 'hang') return f;
+  const again = await runner.run(format, name, bytes, ms * STUCK);
+  if (again?.kind === 'hang') return { ...f, message: `past ${ms * STUCK} ms (${STUCK}× the budget)` };
+  return { ...f, kind: 'slow', message: `past the ${ms} ms budget, done within ${STUCK}× it` };
+}
+
 async function minimise(
   runner: Runner,
   format: FormatId,
@@ -76,6 +90,8 @@ async function minimise(
   sig: string,
   tests: number,
 ): Promise<Uint8Array> {
+  // timing is not a property of the input alone: a slow input is kept as found
+  if (sig.startsWith('runner/slow')) return bytes;
   // a hang costs a whole budget per try: fewer tries
   const slow = /^runner\/(hang|oom)/.test(sig);
   return shrink(
@@ -109,7 +125,8 @@ async function fuzzParser(o: FuzzOptions, format: FormatId, runners: Runner[]): 
     for (let i = next++; i < o.count && performance.now() < deadline; i = next++) {
       ran++;
       const { seed, bytes } = generate(o, format, i);
-      const f = await runner.run(format, seed.name, bytes);
+      const first = await runner.run(format, seed.name, bytes);
+      const f = first && (await confirmHang(runner, format, seed.name, bytes, first, o.budget.ms));
       const now = performance.now();
       if (o.log && now - lastLog > 60_000) {
         lastLog = now;

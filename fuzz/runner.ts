@@ -26,17 +26,21 @@ export class Runner {
   ) {}
 
   private start(): Promise<void> {
-    const w = new Worker(this.workerPath, { resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb } });
+    const w = new Worker(this.workerPath, {
+      // stack frames name src/ files, not the bundle
+      execArgv: ['--enable-source-maps'],
+      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
+    });
     this.worker = w;
     this.ready = new Promise((resolve, reject) => {
-      w.once('online', () => resolve());
+      w.once('message', () => resolve());
       w.once('error', reject);
     });
     return this.ready;
   }
 
-  /** the failure `bytes` causes, or null */
-  async run(format: FormatId, name: string, bytes: Uint8Array): Promise<Failure | null> {
+  /** the failure `bytes` causes, or null; `ms` overrides the time budget */
+  async run(format: FormatId, name: string, bytes: Uint8Array, ms = this.budget.ms): Promise<Failure | null> {
     if (!this.worker) await this.start();
     else await this.ready;
     const w = this.worker as Worker;
@@ -61,10 +65,7 @@ export class Runner {
           true,
         );
       const onExit = (code: number) => done({ kind: 'crash', level: 'runner', message: `worker exited with ${code}`, where: format }, true);
-      const timer = setTimeout(
-        () => done({ kind: 'hang', level: 'runner', message: `past the ${this.budget.ms} ms budget`, where: format }, true),
-        this.budget.ms,
-      );
+      const timer = setTimeout(() => done({ kind: 'hang', level: 'runner', message: `past ${ms} ms`, where: format }, true), ms);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);

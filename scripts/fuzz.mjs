@@ -28,6 +28,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // outside the tree, where the linter does not look
   const outdir = join(tmpdir(), 'ramledger-fuzz-build');
   const [main, worker] = await Promise.all([bundleFuzz('main', outdir), bundleFuzz('worker', outdir)]);
+  process.setSourceMapsEnabled(true); // --replay's stack frames name src/ files
   const { main: run } = await import(main);
   process.exitCode = await run(process.argv.slice(2), root, worker);
 }
