@@ -171,7 +171,8 @@ function pipeline(name: string, bytes: Uint8Array): Failure | null {
       };
     for (const p of parsed) {
       // only the input read as text: not a blob, a binary refused, a gzip or tar member
-      if (p.lines === 0 || p.name !== name) continue;
+      // (a UTF-16 file's lines are those of its decoded text, not of the bytes read as UTF-8)
+      if (p.lines === 0 || p.name !== name || p.diagnostics.some((d) => d.msg.key === 'bytes.utf16')) continue;
       const missing = unaccountedLines(dec.decode(bytes), p);
       if (missing.length)
         return {

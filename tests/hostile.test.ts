@@ -82,3 +82,25 @@ describe('kernel log numbers no kernel prints', () => {
     expect(seg?.format === 'kmsg' && seg.data.memoryLine).toBeFalsy();
   });
 });
+
+describe('a reader that stops on a line', () => {
+  it('costs only its own lines, said with the reason; the rest of the text is read', async () => {
+    const { BY_PRIORITY } = await import('../src/core/formats/registry');
+    const { vi } = await import('vitest');
+    const free = BY_PRIORITY.find((f) => f.id === 'free');
+    if (!free) throw new Error('no free format');
+    const spy = vi.spyOn(free, 'read').mockImplementation((cur) => {
+      cur.advance();
+      throw new RangeError('The number Infinity cannot be converted to a BigInt');
+    });
+    try {
+      const text = `${read(SEED, 'free.txt')}\n${read(SEED, 'meminfo.txt')}`;
+      const p = parseText(text, 'paste');
+      const d = p.diagnostics.find((x) => x.msg.key === 'diag.parser-failed');
+      expect(d?.message).toMatch(/^the free reader stopped on this input \(The number Infinity/);
+      expect(p.segments.map((s) => s.format)).toContain('meminfo');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

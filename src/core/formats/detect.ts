@@ -11,6 +11,7 @@ import { Cursor } from '../input/cursor';
 import { type Diagnostic, Diagnostics } from '../input/diagnostics';
 import { promptCommand } from '../input/prompt';
 import { unreadKind } from '../input/unread';
+import { m } from '../messages/catalogue';
 import type { ParseContext } from './format';
 import { BY_PRIORITY, type FormatId, type Segment } from './registry';
 
@@ -94,7 +95,18 @@ export function parseText(text: string, name: string, pathHint?: string, onProgr
     hintUsed.add(format.id);
     current = format.id;
     const pos = cur.ls;
-    const seg = format.read(cur, { ...ctx, hint: segHint }, firstLine, segHint);
+    let seg: Segment;
+    try {
+      seg = format.read(cur, { ...ctx, hint: segHint }, firstLine, segHint);
+    } catch (e) {
+      // a parser that stops on a line (a bug the input found) costs its segment, said with
+      // the lines it leaves unread, and nothing else
+      current = null;
+      if (cur.ls === pos) cur.advance();
+      const why = e instanceof Error ? e.message : String(e);
+      diag.add(firstLine, 'error', m('diag.parser-failed', { format: format.id, why, from: firstLine, to: cur.line - 1 }));
+      continue;
+    }
     current = null;
     if (cur.ls === pos) {
       // a parser that read nothing would loop for ever: report the line and move on

@@ -28,6 +28,8 @@ const UNREAD_ZH: Record<UnreadKind, string> = {
 
 export default messages(
   {
+    'diag.parser-failed': (p: { format: string; why: string; from: number; to: number }) =>
+      `the ${p.format} reader stopped on this input (${p.why}): lines ${p.from}–${p.to} not read; please report it with the input`,
     'diag.not-understood': () => 'line not understood',
     'diag.unread-run': (p: { from: number; to: number; count: number; kind: UnreadKind; first: string }) =>
       `${p.from === p.to ? `line ${p.from}` : `lines ${p.from}–${p.to} (${p.count} lines)`}: ${UNREAD_EN[p.kind]}, not read: ${p.first}${p.count > 1 ? ' …' : ''}`,
@@ -58,6 +60,7 @@ export default messages(
       `ramledger failed on this input and left it out, so the others still show (please report it): ${p.why}`,
   },
   {
+    'diag.parser-failed': (p) => `${p.format} 读取器在此输入上出错（${p.why}）：第 ${p.from}–${p.to} 行未读取；请附上输入报告此问题`,
     'diag.not-understood': () => '无法识别的行',
     'diag.unread-run': (p) =>
       `${p.from === p.to ? `第 ${p.from} 行` : `第 ${p.from}–${p.to} 行（${p.count} 行）`}：${UNREAD_ZH[p.kind]}，未读取：${p.first}${p.count > 1 ? ' …' : ''}`,

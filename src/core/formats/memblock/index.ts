@@ -17,7 +17,7 @@
 
 import { type Msg, m } from '../../messages/catalogue';
 import type { Located } from '../../model/snapshot';
-import { hexToBigInt } from '../../units';
+import { exactInt, hexToBigInt } from '../../units';
 import { defineFormat } from '../format';
 import type { MemblockCall } from '../kmsg/types';
 import { type MemblockFlag, parseFlags } from './flags';
@@ -62,7 +62,9 @@ function parseMemblockLine(line: string, lineNo: number): MemblockRegion | { why
   const last = address(r[3]);
   if (start === null || last === null) return { why: m('memblock.address-too-large') };
   if (last < start) return { why: m('memblock.range-reversed') };
-  const region: MemblockRegion = { index: Number(r[1]), start, end: last + 1n, flags: [], line: lineNo };
+  const index = exactInt(r[1]);
+  if (index === null) return { why: m('memblock.index-too-large') };
+  const region: MemblockRegion = { index, start, end: last + 1n, flags: [], line: lineNo };
   if (r[4] !== undefined) region.node = r[4];
   if (r[5] !== undefined) {
     region.flagText = r[5];

@@ -2,6 +2,7 @@ import { type AnyMsg, messages } from '../../messages/catalogue';
 
 export default messages(
   {
+    'memblock.index-too-large': () => 'index too large to be one (17 or more digits)',
     'memblock.index-gap': (p: { index: number; expected: number }) => `memblock index ${p.index} where ${p.expected} was expected`,
     'memblock.note-kept': (p: { note: string }) => `note after the range kept: ${JSON.stringify(p.note)}`,
     'memblock.range-reversed': () => 'memblock range ends before it starts: not a region, left out',
@@ -19,6 +20,7 @@ export default messages(
     'note.memblock-swapped': () => 'memblock tables swapped: the larger one must be memblock.memory',
   },
   {
+    'memblock.index-too-large': () => '序号过大（17 位或更多），不可能是真实序号',
     'memblock.index-gap': (p) => `memblock 序号为 ${p.index}，应为 ${p.expected}`,
     'memblock.note-kept': (p) => `区间后的备注已保留：${JSON.stringify(p.note)}`,
     'memblock.range-reversed': () => 'memblock 区间的结束地址小于起始地址：不是有效区域，已略去',
