@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
-import { LANES, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
+import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
 import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
@@ -107,13 +107,15 @@ export default function AddressMap() {
     const y = e.clientY - r.top;
     const mini = y < MINI_H + 4;
     drag.current = { x: e.clientX - r.left, win: win, mini };
-    e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const d = drag.current;
     if (!d) return;
     const r = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - r.left;
+    // captured once it moves: a click without a drag still reaches the mark under it
+    if (Math.abs(x - d.x) < 3) return;
+    if (!e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.setPointerCapture(e.pointerId);
     if (d.mini) {
       const a = (Math.min(d.x, x) / width) * span;
       const b = (Math.max(d.x, x) / width) * span;
@@ -126,10 +128,14 @@ export default function AddressMap() {
   const onUp = () => {
     drag.current = null;
   };
-  /** the window on [start, end) with a margin, so a group's members draw apart */
-  const zoomTo = (start: number, end: number) => {
-    const pad = Math.max(2048, (end - start) * 0.05);
-    setWin(clamp(start - pad, end + pad));
+  /** a click on a group: the window on it when that is a real zoom, else 4× in around the pointer */
+  const zoomInto = (k: LaneMark, e: React.MouseEvent) => {
+    const pad = Math.max(2048, (k.end - k.start) * 0.05);
+    if (k.end - k.start + 2 * pad < (win[1] - win[0]) / 2) setWin(clamp(k.start - pad, k.end + pad));
+    else {
+      const box = svg.current?.getBoundingClientRect();
+      zoom(0.25, box ? (e.clientX - box.left) / box.width : 0.5);
+    }
   };
 
   // what is drawn is bounded by the width, not by the number of regions: regions too
@@ -302,7 +308,7 @@ export default function AddressMap() {
                 {...(group ? { 'data-group': k.count } : { 'data-region': k.region })}
                 onMouseEnter={() => !group && setHot(k.region)}
                 onMouseLeave={() => setHot(null)}
-                onClick={() => (group ? zoomTo(k.start, k.end) : showRow(k.region))}
+                onClick={(e) => (group ? zoomInto(k, e) : showRow(k.region))}
               >
                 <title>{label}</title>
               </rect>
