@@ -8,7 +8,7 @@
 // error or crash). Figures only: nothing here fails on time.
 // Env: PW_CHROMIUM_PATH (a system Chromium, as playwright.config.ts), BENCH_MB (100).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -30,16 +30,19 @@ function writeCapture(file, bytes) {
     } catch {}
   }
   if (real.length === 0) throw new Error('no readable smaps in /proc');
-  const parts = [`==> /proc/meminfo <==\n${readFileSync('/proc/meminfo', 'utf8')}`];
+  // written in pieces: a gigabyte is more than one string can hold
+  writeFileSync(file, `==> /proc/meminfo <==\n${readFileSync('/proc/meminfo', 'utf8')}`);
   let size = 0;
   let pid = 1000;
   while (size < bytes) {
-    const s = real[pid % real.length];
-    parts.push(`==> /proc/${pid}/smaps <==\n${s}`);
-    size += s.length;
-    pid++;
+    const parts = [];
+    for (let n = 0; n < 200 && size < bytes; n++, pid++) {
+      const s = real[pid % real.length];
+      parts.push(`\n==> /proc/${pid}/smaps <==\n${s}`);
+      size += s.length;
+    }
+    appendFileSync(file, parts.join(''));
   }
-  writeFileSync(file, parts.join('\n'));
   return { processes: pid - 1000, real: real.length, bytes: statSync(file).size };
 }
 
@@ -100,11 +103,11 @@ async function serve() {
   throw new Error(`vite preview did not answer on port ${port}`);
 }
 
-/** kilobytes of resident memory of every Chromium process this run started */
-function chromiumRssKiB(browserPid) {
+/** kilobytes of resident memory of every process this run started (Chromium's, and the server's) */
+function childrenRssKiB() {
   const ps = spawnSync('ps', ['-eo', 'pid,ppid,rss'], { encoding: 'utf8' }).stdout.trim().split('\n').slice(1);
   const rows = ps.map((l) => l.trim().split(/\s+/).map(Number));
-  const mine = new Set([browserPid]);
+  const mine = new Set([process.pid]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const [pid, ppid] of rows)
@@ -113,6 +116,7 @@ function chromiumRssKiB(browserPid) {
         grew = true;
       }
   }
+  mine.delete(process.pid);
   return rows.filter(([pid]) => mine.has(pid)).reduce((s, [, , rss]) => s + rss, 0);
 }
 
@@ -133,10 +137,9 @@ async function pageRun(browser, file, { browse, timeoutMs }) {
   });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.locator('html[data-drop-ready="true"]').waitFor({ state: 'attached' });
-  const browserPid = browser.process?.()?.pid;
   let peakKiB = 0;
   const sampler = setInterval(() => {
-    if (browserPid) peakKiB = Math.max(peakKiB, chromiumRssKiB(browserPid));
+    peakKiB = Math.max(peakKiB, childrenRssKiB());
   }, 250);
   const result = { crashed: false, error: null, parseMs: null, parsingMaxMs: null, parsingTasks: 0, browsingMaxMs: null, browsingTasks: 0 };
   try {
