@@ -9,13 +9,15 @@
 // Env: PW_CHROMIUM_PATH (a system Chromium, as playwright.config.ts), BENCH_MB (100).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build as esbuild } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'bench', 'out-page');
+// outside the repository: the captures are big, and the bundled script is not ours to lint
+const out = join(tmpdir(), `ramledger-bench-page-${process.pid}`);
 const port = Number(process.env.BENCH_PAGE_PORT ?? 4399);
 const MB = 1024 * 1024;
 
