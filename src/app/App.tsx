@@ -58,7 +58,7 @@ export function App() {
           <main className="view" id="main">
             {error && (
               <p className="alert" role="alert">
-                {error}
+                {t('error.stopped')} {error}
               </p>
             )}
             <Suspense fallback={<p className="muted">…</p>}>
@@ -73,7 +73,7 @@ export function App() {
       )}
       {empty && error && (
         <p className="alert" role="alert">
-          {error}
+          {t('error.stopped')} {error}
         </p>
       )}
       {busy && (

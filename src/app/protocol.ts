@@ -6,6 +6,7 @@
 import type { FormatId } from '../core/formats/registry';
 import type { Diagnostic } from '../core/input/diagnostics';
 import type { Analysis } from '../core/model/accounting/index';
+import type { Physical } from '../core/model/physical/types';
 import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
 import type { Breakdown } from '../core/viewmodel/bar';
@@ -38,7 +39,8 @@ export interface ModelView {
   inputs: InputView[];
   sources: SourceSummary[];
   kernelRelease?: string;
-  analysis: Omit<Analysis, 'processes'>;
+  /** the physical regions travel once, on their lanes, in `map` (not twice: 250,000 regions cost seconds to copy) */
+  analysis: Omit<Analysis, 'processes' | 'physical'> & { physical?: Omit<Physical, 'regions'> };
   headline: Headline;
   breakdown: Breakdown;
   /** "used" as `free` printed it and as each tool computes it */

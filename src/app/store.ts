@@ -15,6 +15,7 @@ export type Theme = 'system' | 'light' | 'dark';
 interface State {
   model: ModelView | null;
   busy: Progress | null;
+  /** why the last action failed (the page says it with `error.stopped`); the model shown stays */
   error: string | null;
   unit: Unit;
   theme: Theme;
@@ -27,14 +28,34 @@ interface State {
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   loadExample(): Promise<void>;
+  /** an action that failed before reaching the worker (a drop that could not be read) */
+  fail(why: unknown): void;
   set(p: Partial<Pick<State, 'unit' | 'theme' | 'lang' | 'present'>>): void;
 }
 
 let remote: Remote<WorkerApi> | null = null;
+/** rejects every call in flight: a worker that failed to load or died never answers them */
+let workerDied: Promise<never> = new Promise(() => {});
 export function worker(): Remote<WorkerApi> {
-  remote ??= wrap<WorkerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ramledger-parser' }));
+  if (remote) return remote;
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ramledger-parser' });
+  workerDied = new Promise<never>((_, fail) => {
+    w.addEventListener('error', (e) => {
+      e.preventDefault();
+      fail(new Error(e.message || 'the parser worker stopped'));
+    });
+    w.addEventListener('messageerror', () => fail(new Error('a message from the parser worker could not be read')));
+  });
+  workerDied.catch(() => {
+    // the next action starts a new worker; the model shown stays until then
+    remote = null;
+    w.terminate();
+  });
+  remote = wrap<WorkerApi>(w);
   return remote;
 }
+
+const why = (e: unknown) => String((e as Error)?.message ?? e);
 
 let seq = 0;
 const nextId = () => `in${++seq}`;
@@ -61,12 +82,13 @@ export const useStore = create<State>((set, get) => {
     set({ busy: { name: label, phase: 'reading', fraction: 0 }, error: null });
     try {
       // the model's words come with the first model (./i18n/catalogues.ts)
-      const [model] = await Promise.all([job(id), loadCatalogues()]);
+      const [model] = await Promise.race([Promise.all([job(id), loadCatalogues()]), workerDied]);
       if (id === running) running = 0;
       set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
     } catch (e) {
       if (id === running) running = 0;
-      set({ busy: null, error: `the parser stopped: ${String((e as Error)?.message ?? e)}` });
+      // the inputs shown stay: each card keeps its Remove, the page keeps working
+      set({ busy: null, error: why(e) });
     }
   };
   return {
@@ -102,8 +124,18 @@ export const useStore = create<State>((set, get) => {
       await run('', () => worker().clear() as Promise<ModelView>);
     },
     async loadExample() {
-      const { SEED_FILES } = await import('./seed');
-      await get().addFiles(SEED_FILES.map((f) => ({ file: new Blob([f.text], { type: 'text/plain' }), name: f.name })));
+      let files: { file: Blob; name: string }[];
+      try {
+        const { SEED_FILES } = await import('./seed');
+        files = SEED_FILES.map((f) => ({ file: new Blob([f.text], { type: 'text/plain' }), name: f.name }));
+      } catch (e) {
+        get().fail(e);
+        return;
+      }
+      await get().addFiles(files);
+    },
+    fail(e) {
+      set({ busy: null, error: why(e) });
     },
     set(p) {
       set(p);

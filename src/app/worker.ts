@@ -40,8 +40,13 @@ function view(): ModelView {
   snap = built.snap;
   filesCache = null;
   const a = built.analysis;
-  const { processes: summaries, ...analysis } = a;
+  const { processes: summaries, physical, ...rest } = a;
   const procs = snap.processes;
+  const analysis: ModelView['analysis'] = rest;
+  if (physical) {
+    const { regions: _inMap, ...layout } = physical;
+    analysis.physical = layout;
+  }
   return {
     inputs: inputs.map(inputView),
     sources: snap.sources,

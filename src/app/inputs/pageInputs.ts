@@ -61,6 +61,7 @@ export function usePagePaste(): void {
 /** one drop target covering the page; true while files are dragged over it */
 export function usePageDrop(): boolean {
   const addFiles = useStore((s) => s.addFiles);
+  const fail = useStore((s) => s.fail);
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -82,7 +83,8 @@ export function usePageDrop(): boolean {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      void droppedFiles(e.dataTransfer).then((files) => addFiles(files));
+      // a folder that cannot be walked is said, not dropped silently
+      void droppedFiles(e.dataTransfer).then((files) => addFiles(files), fail);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -97,6 +99,6 @@ export function usePageDrop(): boolean {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [addFiles]);
+  }, [addFiles, fail]);
   return dragging;
 }

@@ -1,14 +1,17 @@
 /**
  * Physical address map: lanes over one shared address axis, to scale. Wheel zooms
  * around the pointer, drag pans, the strip on top picks a window, buttons and keys
- * (+ − 0 ← →) do the same. Tiny regions keep a minimum width and a marker. The region
- * table below follows the window and the hover, both ways.
+ * (+ − 0 ← →) do the same. Tiny regions keep a minimum width and a marker; regions too
+ * narrow to tell apart are one mark of N regions (a click zooms in on them), so the nodes
+ * drawn are bounded by the width, not by the regions. The region table below (virtual)
+ * follows the window and the hover, both ways.
  */
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
-import { LANES } from '../../core/viewmodel/lanes';
+import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
 import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
@@ -19,6 +22,10 @@ const LANE_H = 34;
 const TOP = 56;
 const MINI_H = 18;
 const MIN_W = 3;
+/** the region table's row height before it is measured */
+const ROW_H = 24;
+/** flagged regions listed under the map; the table has them all */
+const MAX_FLAGS_LISTED = 50;
 
 /** the width of one character of a tick label (monospace, styles.css `.tick`) */
 const TICK_CHAR_PX = 6.6;
@@ -100,13 +107,15 @@ export default function AddressMap() {
     const y = e.clientY - r.top;
     const mini = y < MINI_H + 4;
     drag.current = { x: e.clientX - r.left, win: win, mini };
-    e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const d = drag.current;
     if (!d) return;
     const r = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - r.left;
+    // captured once it moves: a click without a drag still reaches the mark under it
+    if (Math.abs(x - d.x) < 3) return;
+    if (!e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.setPointerCapture(e.pointerId);
     if (d.mini) {
       const a = (Math.min(d.x, x) / width) * span;
       const b = (Math.max(d.x, x) / width) * span;
@@ -119,21 +128,61 @@ export default function AddressMap() {
   const onUp = () => {
     drag.current = null;
   };
+  /** a click on a group: the window on it when that is a real zoom, else 4× in around the pointer */
+  const zoomInto = (k: LaneMark, e: React.MouseEvent) => {
+    const pad = Math.max(2048, (k.end - k.start) * 0.05);
+    if (k.end - k.start + 2 * pad < (win[1] - win[0]) / 2) setWin(clamp(k.start - pad, k.end + pad));
+    else {
+      const box = svg.current?.getBoundingClientRect();
+      zoom(0.25, box ? (e.clientX - box.left) / box.width : 0.5);
+    }
+  };
+
+  // what is drawn is bounded by the width, not by the number of regions: regions too
+  // narrow to tell apart are one mark (src/core/viewmodel/lanes.ts), the table is virtual
+  const axis = useMemo(() => mapAxis(regions, base), [regions, base]);
+  const lanes = useMemo(() => LANES.filter((l) => axis.lanes.has(l)), [axis]);
+  const marks = useMemo(() => {
+    const all = lanes.flatMap((l) => laneMarks(regions, axis, l, win, width, MIN_W));
+    // the narrow ones over the wide ones, so a carve-out inside a big region shows
+    return [...all.filter((k) => !k.narrow), ...all.filter((k) => k.narrow)];
+  }, [regions, axis, lanes, win, width]);
+  const mini = useMemo(
+    () =>
+      lanes
+        .filter((l) => l !== 'memblock.memory')
+        .flatMap((l) => laneMarks(regions, axis, l, [0, span], width, 1))
+        .filter((k) => k.kind !== 'dram' && k.kind !== 'memblock-memory'),
+    [regions, axis, lanes, span, width],
+  );
+  const rows = useMemo(() => {
+    const out: number[] = [];
+    for (let i = 0; i < regions.length; i++) if ((axis.end[i] ?? 0) > win[0] && (axis.start[i] ?? 0) < win[1]) out.push(i);
+    return out;
+  }, [regions, axis, win]);
+  const flagged = useMemo(() => regions.filter((r) => r.flags.length > 0), [regions]);
+  const tableBox = useRef<HTMLDivElement>(null);
+  const rowsV = useVirtualizer({ count: rows.length, getScrollElement: () => tableBox.current, estimateSize: () => ROW_H, overscan: 8 });
+  const shown = rowsV.getVirtualItems();
+  const padTop = shown[0]?.start ?? 0;
+  const padBottom = Math.max(0, rowsV.getTotalSize() - (shown.at(-1)?.end ?? 0));
 
   const unplaced = model?.analysis.physical?.unplaced ?? [];
   if (!model || (regions.length === 0 && unplaced.length === 0)) return <p data-testid="map-empty">{t('map.none')}</p>;
   if (regions.length === 0) return <Unplaced list={unplaced} />;
 
   const [v0, v1] = win;
-  const sx = (addr: bigint) => ((Number(addr - base) - v0) / (v1 - v0)) * width;
-  const lanes = LANES.filter((l) => regions.some((r) => r.lane === l));
   const height = TOP + lanes.length * LANE_H + 8;
-  const visible = regions.map((r, i) => ({ r, i })).filter(({ r }) => Number(r.end - base) > v0 && Number(r.start - base) < v1);
   // as many ticks as fit without their labels touching: the first and last labels are
   // anchored at the edges, so the spacing must hold one and a half labels
   const labelPx = (hw + 2) * TICK_CHAR_PX;
   const ticks = Math.max(2, Math.min(6, Math.floor(width / (1.5 * labelPx + 8))));
-  const flagged = regions.filter((r) => r.flags.length > 0);
+  const size = (bytes: number) => fmtSize(bytes / 1024, unit);
+  const addr = (off: number) => fmtHex(base + BigInt(Math.round(off)), hw);
+  const showRow = (i: number) => {
+    const at = rows.indexOf(i);
+    if (at >= 0) rowsV.scrollToIndex(at, { align: 'center' });
+  };
 
   return (
     <section aria-labelledby="map-title">
@@ -155,12 +204,9 @@ export default function AddressMap() {
           {t('map.reset')}
         </button>
         <span className="mono small" data-testid="map-window">
-          {fmtHex(base + BigInt(Math.round(v0)), hw)} – {fmtHex(base + BigInt(Math.round(v1)), hw)} ({fmtSize((v1 - v0) / 1024, unit)})
+          {addr(v0)} – {addr(v1)} ({fmtSize((v1 - v0) / 1024, unit)})
         </span>
-        <a
-          className="small"
-          href={href('map', '', { from: fmtHex(base + BigInt(Math.round(v0)), hw), to: fmtHex(base + BigInt(Math.round(v1)), hw) })}
-        >
+        <a className="small" href={href('map', '', { from: addr(v0), to: addr(v1) })}>
           {t('map.link')}
         </a>
         <span className="small muted">{t('map.help')}</span>
@@ -194,18 +240,16 @@ export default function AddressMap() {
         </defs>
         {/* minimap: the whole span, the window in it */}
         <rect x={0} y={2} width={width} height={MINI_H} fill="var(--r-dram)" />
-        {regions
-          .filter((r) => r.kind !== 'dram' && r.kind !== 'memblock-memory')
-          .map((r) => (
-            <rect
-              key={`m${r.start}-${r.end}-${r.kind}-${r.line ?? 0}`}
-              x={(Number(r.start - base) / span) * width}
-              y={4}
-              width={Math.max(1, (Number(r.end - r.start) / span) * width)}
-              height={MINI_H - 4}
-              fill={regionSwatch(r.kind)}
-            />
-          ))}
+        {mini.map((k) => (
+          <rect
+            key={`m${k.lane}-${k.region}`}
+            x={k.x0}
+            y={4}
+            width={Math.max(1, k.x1 - k.x0)}
+            height={MINI_H - 4}
+            fill={k.kind ? regionSwatch(k.kind) : 'var(--muted)'}
+          />
+        ))}
         <rect
           x={(v0 / span) * width}
           y={1}
@@ -228,7 +272,7 @@ export default function AddressMap() {
                 y={MINI_H + 20}
                 textAnchor={i === 0 ? 'start' : i === ticks ? 'end' : 'middle'}
               >
-                {fmtHex(base + BigInt(Math.round(off)), hw)}
+                {addr(off)}
               </text>
             </g>
           );
@@ -238,25 +282,22 @@ export default function AddressMap() {
             {tm(m(`lane.${lane}`))}
           </text>
         ))}
-        {visible.map(({ r, i }) => {
-          const li = lanes.indexOf(r.lane);
-          let x = sx(r.start);
-          let w = sx(r.end) - x;
-          const tiny = w < MIN_W;
-          if (tiny) {
-            x -= (MIN_W - w) / 2;
-            w = MIN_W;
-          }
-          x = Math.max(-10, x);
-          w = Math.min(width + 20, w);
-          const y = TOP + li * LANE_H;
-          const fill = regionColor(r.kind);
-          const name = tm(r.label);
-          const label = `${name} ${fmtHex(r.start, hw)}–${fmtHex(r.end, hw)} ${fmtSize(Number(r.end - r.start) / 1024, unit)}`;
+        {marks.map((k) => {
+          const y = TOP + lanes.indexOf(k.lane) * LANE_H;
+          const tiny = k.x1 - k.x0 < MIN_W;
+          const x = Math.max(-10, tiny ? (k.x0 + k.x1) / 2 - MIN_W / 2 : k.x0);
+          const w = Math.min(width + 20 - x, tiny ? MIN_W : k.x1 - x);
+          const r = regions[k.region] as MapRegion;
+          const group = k.count > 1;
+          const name = group ? `${fmtInt(k.count)} ${t('map.groupLabel')}` : tm(r.label);
+          const label = group
+            ? `${fmtInt(k.count)} ${t('map.group')}: ${addr(k.start)}–${addr(k.end)}, ${size(k.bytes)} — ${t('map.groupZoom')}`
+            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}`;
+          const fill = k.kind ? regionColor(k.kind) : 'var(--muted)';
           return (
-            <g key={`${i}`}>
+            <g key={`${k.lane}-${k.region}`}>
               <rect
-                className={`region${hot === i ? ' hot' : ''}`}
+                className={`region${group ? ' group' : ''}${!group && hot === k.region ? ' hot' : ''}`}
                 role="button"
                 aria-label={label}
                 x={x}
@@ -264,16 +305,16 @@ export default function AddressMap() {
                 width={w}
                 height={LANE_H - 12}
                 fill={fill}
-                data-region={i}
-                onMouseEnter={() => setHot(i)}
+                {...(group ? { 'data-group': k.count } : { 'data-region': k.region })}
+                onMouseEnter={() => !group && setHot(k.region)}
                 onMouseLeave={() => setHot(null)}
-                onClick={() => document.querySelector(`[data-region-row="${i}"]`)?.scrollIntoView({ block: 'nearest' })}
+                onClick={(e) => (group ? zoomInto(k, e) : showRow(k.region))}
               >
                 <title>{label}</title>
               </rect>
               {tiny && <path d={`M${x + w / 2 - 4},${y - 1} l4,5 l4,-5 z`} fill="var(--ink)" pointerEvents="none" />}
-              {r.flags.length > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={LANE_H - 8} pointerEvents="none" />}
-              {w > 70 && r.kind !== 'dram' && (
+              {k.flagged > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={LANE_H - 8} pointerEvents="none" />}
+              {w > 70 && (group || r.kind !== 'dram') && (
                 <text x={x + 3} y={y + 14} pointerEvents="none" style={{ fontSize: 10 }}>
                   {name.length * 6 > w ? `${name.slice(0, Math.max(1, Math.floor(w / 6) - 1))}…` : name}
                 </text>
@@ -284,17 +325,22 @@ export default function AddressMap() {
       </svg>
       {flagged.length > 0 && (
         <ul className="small" data-testid="map-flags" style={{ color: 'var(--bad)' }}>
-          {flagged.map((r) => (
+          {flagged.slice(0, MAX_FLAGS_LISTED).map((r) => (
             <li key={`${r.start}-${r.end}-${r.kind}-${r.line ?? 0}`}>
               {fmtHex(r.start, hw)}–{fmtHex(r.end, hw)} {tm(r.label)}: {r.flags.map(tm).join('; ')}
             </li>
           ))}
+          {flagged.length > MAX_FLAGS_LISTED && (
+            <li>
+              {fmtInt(flagged.length - MAX_FLAGS_LISTED)} {t('map.flagsMore')}
+            </li>
+          )}
         </ul>
       )}
       <h3>
-        {t('map.regions')} ({visible.length} / {regions.length})
+        {t('map.regions')} ({fmtInt(rows.length)} / {fmtInt(regions.length)})
       </h3>
-      <div className="region-table">
+      <div className="region-table" ref={tableBox}>
         <table className="data small" data-testid="region-table">
           <thead>
             <tr>
@@ -310,51 +356,67 @@ export default function AddressMap() {
             </tr>
           </thead>
           <tbody>
-            {visible.map(({ r, i }) => (
-              <tr
-                key={i}
-                data-region-row={i}
-                className={hot === i ? 'hot' : ''}
-                onMouseEnter={() => setHot(i)}
-                onMouseLeave={() => setHot(null)}
-                onFocus={() => setHot(i)}
-              >
-                <td>
-                  <span className="swatch" style={{ background: regionSwatch(r.kind) }} />
-                  {r.kind}
-                </td>
-                <td title={tm(r.evidence ? evidenceRule(r.evidence) : r.label)}>
-                  {tm(r.label)}
-                  {r.evidence && <div className="muted">{tm(evidenceRule(r.evidence))}</div>}
-                  {r.placedBy && (
-                    <div className="muted">
-                      {t('map.placedBy')}{' '}
-                      <a href={sourceHref(r.placedBy.source, r.placedBy.line)}>
-                        {r.placedBy.source.split('/').pop()}:{r.placedBy.line}
-                      </a>
-                    </div>
-                  )}
-                </td>
-                <td className="mono">{fmtHex(r.start, hw)}</td>
-                <td className="mono">{fmtHex(r.end - 1n, hw)}</td>
-                <td className="num">
-                  {unit === 'KiB'
-                    ? fmtInt(Number(r.end - r.start) / 1024)
-                    : fmtSize(Number(r.end - r.start) / 1024, 'MiB').replace(' MiB', '')}
-                </td>
-                <td>
-                  {r.source ? (
-                    <a href={sourceHref(r.source, r.line ?? 0)} onFocus={() => setHot(i)}>
-                      {r.source.split('/').pop()}
-                      {r.line ? `:${r.line}` : ''}
-                    </a>
-                  ) : (
-                    <span className="muted">{r.kind === 'dram' ? t('map.derived') : ''}</span>
-                  )}
-                </td>
-                <td style={{ color: 'var(--bad)' }}>{r.flags.map(tm).join('; ')}</td>
+            {padTop > 0 && (
+              <tr className="spacer" style={{ height: padTop }}>
+                <td colSpan={7} />
               </tr>
-            ))}
+            )}
+            {shown.map((it) => {
+              const i = rows[it.index] as number;
+              const r = regions[i] as MapRegion;
+              return (
+                <tr
+                  key={i}
+                  ref={rowsV.measureElement}
+                  data-index={it.index}
+                  data-region-row={i}
+                  className={hot === i ? 'hot' : ''}
+                  onMouseEnter={() => setHot(i)}
+                  onMouseLeave={() => setHot(null)}
+                  onFocus={() => setHot(i)}
+                >
+                  <td>
+                    <span className="swatch" style={{ background: regionSwatch(r.kind) }} />
+                    {r.kind}
+                  </td>
+                  <td title={tm(r.evidence ? evidenceRule(r.evidence) : r.label)}>
+                    {tm(r.label)}
+                    {r.evidence && <div className="muted">{tm(evidenceRule(r.evidence))}</div>}
+                    {r.placedBy && (
+                      <div className="muted">
+                        {t('map.placedBy')}{' '}
+                        <a href={sourceHref(r.placedBy.source, r.placedBy.line)}>
+                          {r.placedBy.source.split('/').pop()}:{r.placedBy.line}
+                        </a>
+                      </div>
+                    )}
+                  </td>
+                  <td className="mono">{fmtHex(r.start, hw)}</td>
+                  <td className="mono">{fmtHex(r.end - 1n, hw)}</td>
+                  <td className="num">
+                    {unit === 'KiB'
+                      ? fmtInt(Number(r.end - r.start) / 1024)
+                      : fmtSize(Number(r.end - r.start) / 1024, 'MiB').replace(' MiB', '')}
+                  </td>
+                  <td>
+                    {r.source ? (
+                      <a href={sourceHref(r.source, r.line ?? 0)} onFocus={() => setHot(i)}>
+                        {r.source.split('/').pop()}
+                        {r.line ? `:${r.line}` : ''}
+                      </a>
+                    ) : (
+                      <span className="muted">{r.kind === 'dram' ? t('map.derived') : ''}</span>
+                    )}
+                  </td>
+                  <td style={{ color: 'var(--bad)' }}>{r.flags.map(tm).join('; ')}</td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr className="spacer" style={{ height: padBottom }}>
+                <td colSpan={7} />
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

@@ -51,3 +51,131 @@ export function mapRegions(phys: Physical): MapRegion[] {
         if (g.start < r.end && r.start < g.end) r.flags.push(m('flag.nomap-unflagged', { start: g.start, end: g.end }));
   return out;
 }
+
+/**
+ * Every region's place on the address axis as offsets from the map's base (numbers: a
+ * float is exact to a byte up to 8 PiB, and drawing needs no more), computed once per
+ * model so that zooming and panning never touch a bigint.
+ */
+export interface MapAxis {
+  start: Float64Array;
+  end: Float64Array;
+  /** each lane's regions (indices into the region list) by start, then longest first */
+  lanes: Map<Lane, Int32Array>;
+}
+
+export function mapAxis(regions: readonly MapRegion[], base: bigint): MapAxis {
+  const start = new Float64Array(regions.length);
+  const end = new Float64Array(regions.length);
+  const byLane = new Map<Lane, number[]>();
+  regions.forEach((r, i) => {
+    start[i] = Number(r.start - base);
+    end[i] = Number(r.end - base);
+    const list = byLane.get(r.lane) ?? [];
+    list.push(i);
+    byLane.set(r.lane, list);
+  });
+  const lanes = new Map<Lane, Int32Array>();
+  for (const [lane, list] of byLane)
+    lanes.set(
+      lane,
+      Int32Array.from(list).sort((a, b) => (start[a] ?? 0) - (start[b] ?? 0) || (end[b] ?? 0) - (end[a] ?? 0)),
+    );
+  return { start, end, lanes };
+}
+
+/**
+ * One mark on a lane: a region, or the regions drawn together because at this zoom they
+ * are too narrow to tell apart. x0/x1 are pixels of the window (not clamped); start/end
+ * the offsets of what the mark covers.
+ */
+export interface LaneMark {
+  lane: Lane;
+  x0: number;
+  x1: number;
+  start: number;
+  end: number;
+  /** the region, or the first of the group */
+  region: number;
+  count: number;
+  /** the members' sizes added (overlaps counted twice) */
+  bytes: number;
+  /** members with a flag */
+  flagged: number;
+  /** the members' kind, null when they differ */
+  kind: RegionKind | null;
+  /** made of regions narrower than `minPx` (drawn over the wide ones, so they show) */
+  narrow: boolean;
+}
+
+/**
+ * The marks of one lane for the window [v0, v1) drawn `width` pixels wide. A region at
+ * least `minPx` wide is its own mark, unless it starts within `minPx` of the previous one
+ * (regions stacked on each other); narrower regions closer than `minPx` to each other
+ * become one mark of N regions, and zooming in splits them. Marks start at least `minPx`
+ * apart, so a lane never has more than about 2 × width / minPx of them, however many
+ * regions it holds: the page's node count is bounded by its width.
+ */
+export function laneMarks(
+  regions: readonly MapRegion[],
+  axis: MapAxis,
+  lane: Lane,
+  win: readonly [number, number],
+  width: number,
+  minPx: number,
+): LaneMark[] {
+  const order = axis.lanes.get(lane);
+  if (!order) return [];
+  const [v0, v1] = win;
+  const scale = width / Math.max(1e-9, v1 - v0);
+  const out: LaneMark[] = [];
+  let wide: LaneMark | null = null;
+  let narrow: LaneMark | null = null;
+  const mark = (i: number, x0: number, x1: number, narrow: boolean): LaneMark => {
+    const r = regions[i] as MapRegion;
+    const s = axis.start[i] ?? 0;
+    const e = axis.end[i] ?? 0;
+    const m: LaneMark = {
+      lane,
+      x0,
+      x1,
+      start: s,
+      end: e,
+      region: i,
+      count: 1,
+      bytes: e - s,
+      flagged: r.flags.length > 0 ? 1 : 0,
+      kind: r.kind,
+      narrow,
+    };
+    out.push(m);
+    return m;
+  };
+  const join = (m: LaneMark, i: number, x1: number) => {
+    const r = regions[i] as MapRegion;
+    const s = axis.start[i] ?? 0;
+    const e = axis.end[i] ?? 0;
+    m.count++;
+    m.bytes += e - s;
+    m.end = Math.max(m.end, e);
+    m.start = Math.min(m.start, s);
+    m.x1 = Math.max(m.x1, x1);
+    if (r.flags.length > 0) m.flagged++;
+    if (m.kind !== r.kind) m.kind = null;
+  };
+  for (const i of order) {
+    const s = axis.start[i] ?? 0;
+    const e = axis.end[i] ?? 0;
+    if (s >= v1) break;
+    if (e <= v0) continue;
+    // whatever starts left of the window starts at its edge: those all stack
+    const x0 = Math.max(-minPx, (s - v0) * scale);
+    const x1 = (e - v0) * scale;
+    if (x1 - x0 >= minPx) {
+      if (wide && x0 < wide.x0 + minPx) join(wide, i, x1);
+      else wide = mark(i, x0, x1, false);
+    } else if (narrow && x0 <= Math.max(narrow.x1, narrow.x0 + minPx) + minPx) join(narrow, i, x1);
+    else narrow = mark(i, x0, x1, true);
+  }
+  return out;
+}
