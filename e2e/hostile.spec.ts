@@ -70,10 +70,7 @@ test('20,000 no-map ranges: the map draws a bounded number of nodes and the page
   await bigMap(page, 'nomap-20k.dts', noMapTree(20_000), 20_000, 3000);
 });
 
-// fixme (#9): the map itself is bounded (unit-tested at 250,000 in tests/lanes.test.ts), but
-// the page does not get there yet: no input card after 240 s. Measured in Node on the same
-// text: the model 7–13 s, mapRegions 6.7 s, copying 500,000 map regions to the page ~11 s.
-test.fixme('250,000 memblock ranges (and the 250,000 holes between them): the map draws a bounded number of nodes and the page stays responsive', async ({
+test('250,000 memblock ranges (and the 250,000 holes between them): the map draws a bounded number of nodes and the page stays responsive', async ({
   page,
 }) => {
   test.setTimeout(600_000);

@@ -24,31 +24,70 @@ const laneOf = (k: RegionKind): Lane =>
 
 const byStart = (a: MapRegion, b: MapRegion) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
 
+/** overlaps named on one region; past this many they are counted (a region spanning 100,000 others) */
+const MAX_OVERLAP_FLAGS = 20;
+
+/** the first index in `list` (sorted by start) whose start is at or past `at` */
+function firstFrom(list: readonly MapRegion[], at: bigint): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as MapRegion).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function mapRegions(phys: Physical): MapRegion[] {
   const out: MapRegion[] = phys.regions.map((r) => ({ ...r, lane: laneOf(r.kind), flags: [] }));
-  const dram = out.filter((r) => r.kind === 'dram');
+  const dram = out.filter((r) => r.kind === 'dram').sort(byStart);
+  const byLane = new Map<Lane, MapRegion[]>();
   for (const r of out) {
     if (r.kind === 'hole') r.flags.push(m('flag.hole'));
-    if (r.kind !== 'dram' && r.kind !== 'firmware-map' && dram.length > 0 && !dram.some((d) => d.start <= r.start && r.end <= d.end))
-      r.flags.push(m('flag.outside-dram'));
+    if (r.kind !== 'dram' && r.kind !== 'firmware-map' && dram.length > 0) {
+      // inside the bank that starts at or before it, if any
+      const d = dram[firstFrom(dram, r.start + 1n) - 1];
+      if (!d || r.end > d.end) r.flags.push(m('flag.outside-dram'));
+    }
+    const list = byLane.get(r.lane);
+    if (list) list.push(r);
+    else byLane.set(r.lane, [r]);
   }
-  // overlaps on the same lane (sweep by start)
-  for (const lane of LANES) {
+  // overlaps on the same lane: a sweep by start, the first few named on each region and
+  // the rest counted, so that the work is bounded by the regions and not by their pairs
+  for (const [lane, unsorted] of byLane) {
     if (lane === 'dram') continue;
-    const list = out.filter((r) => r.lane === lane).sort(byStart);
+    const list = unsorted.sort(byStart);
+    const named = new Map<MapRegion, number>();
+    const name = (a: MapRegion, b: MapRegion) => {
+      const n = named.get(a) ?? 0;
+      named.set(a, n + 1);
+      if (n < MAX_OVERLAP_FLAGS) a.flags.push(m('flag.overlaps', { other: b.label, start: b.start, end: b.end }));
+    };
+    let reach: MapRegion | null = null; // the region reaching furthest so far
     list.forEach((a, i) => {
-      for (let j = i + 1, b = list[j]; b && b.start < a.end; b = list[++j]) {
-        a.flags.push(m('flag.overlaps', { other: b.label, start: b.start, end: b.end }));
-        b.flags.push(m('flag.overlaps', { other: a.label, start: a.start, end: a.end }));
+      let j = i + 1;
+      for (let b = list[j]; b && b.start < a.end && j - i <= MAX_OVERLAP_FLAGS; b = list[++j]) {
+        name(a, b);
+        name(b, a);
       }
+      // the rest a covers: counted on a; each of them is named with a by the sweep below
+      const last = firstFrom(list, a.end);
+      if (last > j) named.set(a, (named.get(a) ?? 0) + (last - j));
+      if (reach && a.start < reach.end && !named.has(a)) name(a, reach);
+      if (!reach || a.end > reach.end) reach = a;
     });
+    for (const [r, n] of named) if (n > MAX_OVERLAP_FLAGS) r.flags.push(m('flag.overlaps-more', { count: n - MAX_OVERLAP_FLAGS }));
   }
   // a no-map carve-out inside memory the kernel was given without the NOMAP flag
-  const given = out.filter((r) => r.role === 'memory');
-  for (const r of out)
-    if (r.kind === 'no-map')
-      for (const g of given)
-        if (g.start < r.end && r.start < g.end) r.flags.push(m('flag.nomap-unflagged', { start: g.start, end: g.end }));
+  const given = out.filter((r) => r.role === 'memory').sort(byStart);
+  for (const r of out) {
+    if (r.kind !== 'no-map') continue;
+    // the memory ranges that overlap it: from the last one starting before it, while they start inside it
+    for (let i = Math.max(0, firstFrom(given, r.start) - 1), g = given[i]; g && g.start < r.end; g = given[++i])
+      if (r.start < g.end) r.flags.push(m('flag.nomap-unflagged', { start: g.start, end: g.end }));
+  }
   return out;
 }
 

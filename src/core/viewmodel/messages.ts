@@ -67,6 +67,7 @@ export default messages(
     'flag.outside-dram': () => 'not inside DRAM',
     'flag.overlaps': (p: { other: AnyMsg; start: bigint; end: bigint }, t) =>
       `overlaps ${t(p.other)} (${hex(p.start, 0)}–${hex(p.end, 0)})`,
+    'flag.overlaps-more': (p: { count: number }) => `and overlaps ${p.count} more`,
     'flag.nomap-unflagged': (p: { start: bigint; end: bigint }) =>
       `overlaps memblock.memory ${hex(p.start, 0)}–${hex(p.end, 0)} not flagged NOMAP`,
   },
@@ -129,6 +130,7 @@ export default messages(
     'flag.hole': () => '无法解释的空洞：在 DRAM 内，既不在 memblock.memory 中，也不属于任何 no-map 区域',
     'flag.outside-dram': () => '不在 DRAM 内',
     'flag.overlaps': (p, t) => `与 ${t(p.other)} 重叠（${hex(p.start, 0)}–${hex(p.end, 0)}）`,
+    'flag.overlaps-more': (p) => `另与 ${p.count} 个区域重叠`,
     'flag.nomap-unflagged': (p) => `与未标记 NOMAP 的 memblock.memory ${hex(p.start, 0)}–${hex(p.end, 0)} 重叠`,
   },
 );
