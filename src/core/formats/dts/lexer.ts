@@ -53,6 +53,8 @@ export function tokenize(src: string, firstLine: number): Tok[] {
   let i = 0;
   let line = firstLine;
   let inCells = 0;
+  // open parentheses inside the cells: a `<` or `>` in them is an operator
+  let parens = 0;
   let file: string | undefined;
   // after /memreserve/ and until its `;`, words are numbers (dtc's integer_prim)
   let memreserve = false;
@@ -230,13 +232,15 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       continue;
     }
     if ('{};=,<>[]()+-*/%&|^~!?:'.includes(c)) {
-      if (c === ';') {
-        memreserve = false;
+      if (c === ';' || c === '{' || c === '}') {
+        if (c === ';') memreserve = false;
         inCells = 0;
+        parens = 0;
       }
-      if (c === '{' || c === '}') inCells = 0;
-      if (c === '<' && !memreserve) inCells++;
-      if (c === '>' && inCells > 0 && parenDepth(out) === 0) inCells--;
+      if (inCells > 0 && c === '(') parens++;
+      if (inCells > 0 && c === ')' && parens > 0) parens--;
+      if (c === '<' && !memreserve && parens === 0) inCells++;
+      if (c === '>' && inCells > 0 && parens === 0) inCells--;
       push({ t: 'p', v: c, line });
       i++;
       continue;
@@ -246,19 +250,6 @@ export function tokenize(src: string, firstLine: number): Tok[] {
   }
   out.push({ t: 'eof', v: '', line });
   return out;
-}
-
-/** open parentheses since the last `<` (a `>` inside them is an operator) */
-function parenDepth(toks: Tok[]): number {
-  let d = 0;
-  for (let k = toks.length - 1; k >= 0; k--) {
-    const tk = toks[k];
-    if (tk?.t !== 'p') continue;
-    if (tk.v === '<' && d <= 0) return Math.max(d, 0);
-    if (tk.v === '(') d++;
-    if (tk.v === ')') d--;
-  }
-  return Math.max(d, 0);
 }
 
 const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, v: 11, f: 12, '0': 0 };
