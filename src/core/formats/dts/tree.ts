@@ -274,6 +274,11 @@ export class TreeReader extends TokenStream implements ReadTree {
     else if (c.deleted) {
       c.deleted = false;
       c.line = line;
+      // its old children stay deleted: dtc keeps them in the list, unseen; dropping them
+      // keeps a node deleted and written again 10 000 times from costing its old size each
+      // time (a child written again comes last rather than in its old place)
+      c.children = [];
+      c.byName = new Map();
     }
     this.addLabels(c, labels);
     return c;
