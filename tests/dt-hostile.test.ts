@@ -11,7 +11,7 @@ import { Session } from 'node:inspector/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeDeviceTree } from '../src/core/formats/dts/index';
 import { tokenize } from '../src/core/formats/dts/lexer';
-import { type DtNode, MAX_DEPTH, TreeReader } from '../src/core/formats/dts/tree';
+import { childNamed, type DtNode, MAX_DEPTH, TreeReader } from '../src/core/formats/dts/tree';
 import type { DeviceTree } from '../src/core/formats/dts/types';
 import type { ParseContext } from '../src/core/formats/format';
 import { type ParsedText, parseBytes, parseText } from '../src/core/index';
@@ -248,8 +248,8 @@ describe('many nodes, banks and labels', () => {
     expect(keys(p)).toEqual(['dts.label-twice']);
     expect(p.diagnostics[0]?.message).toMatch(/label l is on both \/a and \/b/);
     const { root } = readTree(src);
-    expect(root.byName.get('a')?.props.has('x')).toBe(true);
-    expect(root.byName.get('b')?.props.has('x')).toBe(false);
+    expect(childNamed(root, 'a')?.props.has('x')).toBe(true);
+    expect(childNamed(root, 'b')?.props.has('x')).toBe(false);
   });
 
   it('a deleted label no longer names its node', () => {
@@ -259,7 +259,7 @@ describe('many nodes, banks and labels', () => {
 
   it('a node deleted and written again has only its new children', () => {
     const { root } = readTree(tree('\ta { b { }; c { }; };\n\t/delete-node/ a;\n\ta { c { x; }; };'));
-    const a = root.byName.get('a');
+    const a = childNamed(root, 'a');
     expect(a?.children.map((c) => [c.name, [...c.props.keys()]])).toEqual([['c', ['x']]]);
   });
 

@@ -17,7 +17,7 @@
  */
 import { type Msg, m } from '../../messages/catalogue';
 import { hex } from '../../units';
-import { type DtNode, MAX_DEPTH, newNode, nodeByPath, type Prop, type ReadTree } from './tree';
+import { childNamed, type DtNode, MAX_DEPTH, newNode, nodeByPath, type Prop, type ReadTree } from './tree';
 
 export const FDT_MAGIC = 0xd00dfeed;
 const BEGIN_NODE = 1;
@@ -140,7 +140,7 @@ export function readFdt(b: Uint8Array): { tree: ReadTree | null; problem?: FdtPr
 
 /** `__symbols__` (dtc -@) maps labels to paths: give the nodes their labels back */
 function labelsFromSymbols(root: DtNode): void {
-  const sym = root.byName.get('__symbols__');
+  const sym = childNamed(root, '__symbols__');
   if (!sym) return;
   for (const p of sym.props.values()) {
     const raw = p.chunks[0];

@@ -41,8 +41,11 @@ export interface DtNode {
   labels: string[];
   props: Map<string, Prop>;
   children: DtNode[];
-  /** the first child of each name, deleted or not: finding a child costs the same among 100 000 siblings as among 3 */
-  byName: Map<string, DtNode>;
+  /**
+   * the first child of each name, deleted or not, made with the first child: finding a
+   * child costs the same among 100 000 siblings as among 3
+   */
+  byName?: Map<string, DtNode>;
   line: number;
   parent?: DtNode;
   /**
@@ -57,18 +60,19 @@ export const kids = (n: DtNode): DtNode[] => n.children.filter((c) => !c.deleted
 
 /** a new node, added after its parent's other children */
 export const newNode = (name: string, line: number, parent?: DtNode): DtNode => {
-  const n: DtNode = { name, labels: [], props: new Map(), children: [], byName: new Map(), line };
+  const n: DtNode = { name, labels: [], props: new Map(), children: [], line };
   if (parent) {
     n.parent = parent;
     parent.children.push(n);
+    parent.byName ??= new Map();
     if (!parent.byName.has(name)) parent.byName.set(name, n);
   }
   return n;
 };
 
 /** the child of that name that exists now (a blob may hold two of one name: the first) */
-const childNamed = (n: DtNode, name: string): DtNode | undefined => {
-  const c = n.byName.get(name);
+export const childNamed = (n: DtNode, name: string): DtNode | undefined => {
+  const c = n.byName?.get(name);
   return c && !c.deleted ? c : undefined;
 };
 
@@ -120,18 +124,17 @@ export class TreeReader extends TokenStream implements ReadTree {
 
   /**
    * a `/*` never closed: the text ends inside it, so it is said once, where it opened,
-   * rather than as the nodes it leaves open
+   * rather than as the nodes it leaves open (the lexer's last token before the end)
    */
-  private readonly openComment: Tok | undefined;
+  private readonly comment: { open?: Tok };
 
   constructor(
-    toks: Tok[],
+    toks: Iterable<Tok>,
     private readonly ctx: ParseContext,
   ) {
-    const last = toks[toks.length - 2];
-    const openComment = last?.t === 'err' && last.msg.key === 'dts.comment-open';
-    super(openComment ? [...toks.slice(0, -2), ...toks.slice(-1)] : toks);
-    if (openComment) this.openComment = last;
+    const comment: { open?: Tok } = {};
+    super(withoutOpenComment(toks, comment));
+    this.comment = comment;
   }
 
   readFile(): void {
@@ -142,15 +145,16 @@ export class TreeReader extends TokenStream implements ReadTree {
         this.topLevel();
       } catch (e) {
         if (!(e instanceof DtsSyntaxError)) throw e;
-        if (this.openComment && this.peek().t === 'eof') break;
+        if (this.comment.open && this.peek().t === 'eof') break;
         this.ctx.diag.add(e.line, 'error', m('dts.syntax-kept', { why: e.msg }));
         if (this.peek().t === 'eof') break;
         const at = this.k;
         this.skipStatement();
-        if (this.k === at) this.k++;
+        if (this.k === at) this.advance();
       }
     }
-    if (this.openComment) this.ctx.diag.add(this.openComment.line, 'error', m('dts.syntax-kept', { why: m('dts.comment-open') }));
+    const open = this.comment.open;
+    if (open) this.ctx.diag.add(open.line, 'error', m('dts.syntax-kept', { why: m('dts.comment-open') }));
   }
 
   /** a preprocessor line or a stray `;`, at top level or inside a node: consumed, true */
@@ -269,7 +273,7 @@ export class TreeReader extends TokenStream implements ReadTree {
 
   /** the child of that name, made if there is none (a node written twice is one node) */
   private child(parent: DtNode, name: string, line: number, labels: string[]): DtNode {
-    let c = parent.byName.get(name);
+    let c = parent.byName?.get(name);
     if (!c) c = newNode(name, line, parent);
     else if (c.deleted) {
       c.deleted = false;
@@ -278,7 +282,7 @@ export class TreeReader extends TokenStream implements ReadTree {
       // keeps a node deleted and written again 10 000 times from costing its old size each
       // time (a child written again comes last rather than in its old place)
       c.children = [];
-      c.byName = new Map();
+      delete c.byName;
     }
     this.addLabels(c, labels);
     return c;
@@ -306,24 +310,23 @@ export class TreeReader extends TokenStream implements ReadTree {
   private skipStatement(): void {
     let depth = 0;
     for (;;) {
-      const tk = this.toks[this.k];
-      if (!tk || tk.t === 'eof') return;
+      const tk = this.peek();
+      if (tk.t === 'eof') return;
       if (tk.t === 'p') {
         if (tk.v === '{') depth++;
         else if (tk.v === '}') {
           if (depth === 0) return;
           depth--;
-          const after = this.toks[this.k + 1];
-          if (depth === 0 && !(after?.t === 'p' && after.v === ';')) {
-            this.k++;
+          if (depth === 0 && !this.isP(';', 1)) {
+            this.advance();
             return;
           }
         } else if (tk.v === ';' && depth === 0) {
-          this.k++;
+          this.advance();
           return;
         }
       }
-      this.k++;
+      this.advance();
     }
   }
 
@@ -352,7 +355,7 @@ export class TreeReader extends TokenStream implements ReadTree {
         this.ctx.diag.add(e.line, 'error', m('dts.statement-lost', { node: node.name, why: e.msg }));
         const at = this.k;
         this.skipStatement();
-        if (this.k === at && !this.isP('}')) this.k++;
+        if (this.k === at && !this.isP('}')) this.advance();
       }
     }
   }
@@ -361,14 +364,14 @@ export class TreeReader extends TokenStream implements ReadTree {
   private skipBody(): void {
     let depth = 1;
     for (;;) {
-      const tk = this.toks[this.k];
-      if (!tk || tk.t === 'eof') return;
-      this.k++;
+      const tk = this.peek();
+      if (tk.t === 'eof') return;
+      this.advance();
       if (tk.t !== 'p') continue;
       if (tk.v === '{') depth++;
       else if (tk.v === '}' && --depth === 0) break;
     }
-    if (this.isP(';')) this.k++;
+    if (this.isP(';')) this.advance();
   }
 
   /** one property, child node, deletion or preprocessor line inside a node */
@@ -382,8 +385,8 @@ export class TreeReader extends TokenStream implements ReadTree {
       this.expect(';');
       if (tk.v === 'delete-node') {
         // livetree.c delete_node_by_name: the child of exactly that name, as it is now
-        const victim = node.byName.get(target.v);
-        if (victim && !victim.deleted) this.removeNode(victim);
+        const victim = childNamed(node, target.v);
+        if (victim) this.removeNode(victim);
       } else node.props.delete(target.v);
       return;
     }
@@ -484,5 +487,13 @@ export class TreeReader extends TokenStream implements ReadTree {
     const macro = macroOf(open);
     if (macro !== undefined) throw new DtsSyntaxError(m('dts.macro', { name: macro }), open.line, macro);
     throw new DtsSyntaxError(m('dts.expected-value', { found: describeTok(open) }), open.line);
+  }
+}
+
+/** the tokens, but for the error of a comment never closed, which is kept in `comment` */
+function* withoutOpenComment(toks: Iterable<Tok>, comment: { open?: Tok }): Generator<Tok> {
+  for (const tk of toks) {
+    if (tk.t === 'err' && tk.msg.key === 'dts.comment-open') comment.open = tk;
+    else yield tk;
   }
 }
