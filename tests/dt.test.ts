@@ -356,7 +356,8 @@ describe('damaged blobs: a clear error, never a crash, a hang or a wrong number'
     expect(errors).toEqual([expect.stringMatching(why)]);
   });
 
-  it('nesting 100 000 deep is refused at 256, fast', () => {
+  // its work is linear in the depth: tests/dt-hostile.test.ts
+  it('nesting 100 000 deep is refused at 256', () => {
     const depth = 100_000;
     const strings = new TextEncoder().encode('x\0');
     const structSize = depth * 8 * 2 + 8 + 4;
@@ -373,10 +374,8 @@ describe('damaged blobs: a clear error, never a crash, a hang or a wrong number'
       b[o + 4] = 0x61;
       o += 8;
     }
-    const t = Date.now();
     const { errors } = errorsOf(b);
     expect(errors).toEqual([expect.stringContaining('nested more than 256 deep')]);
-    expect(Date.now() - t).toBeLessThan(2000);
   });
 
   it('random damage never throws and every number read stays below 2^64', () => {

@@ -26,11 +26,14 @@ export function blobEncoding(line: string): BlobEncoding | null {
   const l = line.trim();
   if (/^0A3\+7Q/.test(l) && l.length >= 8 && B64_LINE.test(l)) return 'base64';
   if (/^0{6,16}: ?d00d ?feed/i.test(l)) return 'xxd';
-  if (/^0{6,16}[ \t]+d0 0d fe ed\b/i.test(l)) return /\|.*\|$/.test(l) || /^0{8}\s/.test(l) ? 'hexdump -C' : 'od';
+  if (/^0{6,16}[ \t]+d0 0d fe ed\b/i.test(l)) return asciiColumn(l) || /^0{8}\s/.test(l) ? 'hexdump -C' : 'od';
   if (/^0{6,16}[ \t]+0dd0 edfe\b/i.test(l)) return 'hex words';
   if (/^d00dfeed/i.test(l) && PLAIN_LINE.test(l) && l.length >= 16) return 'plain hex';
   return null;
 }
+
+/** hexdump -C's `|......)0...8..&L|` at the end of the line (not /\|.*\|$/: quadratic on a line of `|`s) */
+const asciiColumn = (l: string): boolean => l.endsWith('|') && l.indexOf('|') < l.length - 1;
 
 /** the lines of one dump, decoded; `badLine` is the index of the first line that is not part of it */
 export interface Decoded {

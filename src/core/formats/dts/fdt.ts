@@ -17,7 +17,7 @@
  */
 import { type Msg, m } from '../../messages/catalogue';
 import { hex } from '../../units';
-import { type DtNode, MAX_DEPTH, newNode, nodeByPath, type Prop, type ReadTree } from './tree';
+import { childNamed, type DtNode, MAX_DEPTH, newNode, nodeByPath, type Prop, type ReadTree } from './tree';
 
 export const FDT_MAGIC = 0xd00dfeed;
 const BEGIN_NODE = 1;
@@ -102,9 +102,7 @@ export function readFdt(b: Uint8Array): { tree: ReadTree | null; problem?: FdtPr
         continue;
       }
       if (stack.length >= MAX_DEPTH) return kept(m('dtb.depth', { depth: MAX_DEPTH }));
-      const n = newNode(name, 0, parent);
-      parent.children.push(n);
-      stack.push(n);
+      stack.push(newNode(name, 0, parent));
       continue;
     }
     if (token === END_NODE) {
@@ -142,12 +140,13 @@ export function readFdt(b: Uint8Array): { tree: ReadTree | null; problem?: FdtPr
 
 /** `__symbols__` (dtc -@) maps labels to paths: give the nodes their labels back */
 function labelsFromSymbols(root: DtNode): void {
-  const sym = root.children.find((c) => c.name === '__symbols__');
+  const sym = childNamed(root, '__symbols__');
   if (!sym) return;
   for (const p of sym.props.values()) {
     const raw = p.chunks[0];
     if (raw?.kind !== 'raw' || raw.bytes[raw.bytes.length - 1] !== 0) continue;
     const target = nodeByPath(root, decoder.decode(raw.bytes.subarray(0, raw.bytes.length - 1)));
-    if (target && target !== root && !target.labels.includes(p.name)) target.labels.push(p.name);
+    // property names are unique, so each label is given once
+    if (target && target !== root) target.labels.push(p.name);
   }
 }

@@ -46,10 +46,14 @@ export function mergeDeviceTree(b: SnapshotBuilder, tree: DeviceTree | null, at:
   const dt = into.value;
   for (const x of tree.banks) dt.banks.push(x);
   for (const x of tree.unsizedBanks) dt.unsizedBanks.push(x);
+  const byName = new Map<string, number>();
+  dt.reservations.forEach((x, i) => {
+    if (!byName.has(x.name)) byName.set(x.name, i);
+  });
   for (const r of tree.reservations) {
-    const i = dt.reservations.findIndex((x) => x.name === r.name);
-    if (i >= 0) dt.reservations[i] = r;
-    else dt.reservations.push(r);
+    const i = byName.get(r.name);
+    if (i !== undefined) dt.reservations[i] = r;
+    else byName.set(r.name, dt.reservations.push(r) - 1);
   }
   for (const x of tree.memreserve) dt.memreserve.push(x);
   for (const x of tree.includes) dt.includes.push(x);
@@ -60,7 +64,8 @@ const DTS_START =
 
 /**
  * A DTS segment ends where braces return to depth 0 and the next non-blank line is not
- * DTS, or — when the text is cut off inside a node — at a line that starts another input.
+ * DTS, or — when the text is cut off inside a node or a comment — at a line that starts
+ * another input (a stray `/*` does not swallow the sections after it).
  */
 export const dts = defineFormat({
   id: 'dts',
@@ -73,14 +78,14 @@ export const dts = defineFormat({
     let end = start;
     for (; !cur.done; cur.advance()) {
       const line = cur.str;
-      if (!inComment && !cur.blank) {
+      if (!cur.blank) {
+        if ((depth > 0 || inComment) && ctx.isBoundary(line)) break;
         // cpp line markers (`# 12 "x.dtsi" 1`) belong to the source, wherever they are
-        if (isLineMarker(line)) {
+        if (!inComment && isLineMarker(line)) {
           end = cur.next;
           continue;
         }
-        if (depth === 0 && cur.ls > start && !DTS_START.test(line) && !/^\s*[};]/.test(line)) break;
-        if (depth > 0 && ctx.isBoundary(line)) break;
+        if (!inComment && depth === 0 && cur.ls > start && !DTS_START.test(line) && !/^\s*[};]/.test(line)) break;
       }
       for (let i = 0; i < line.length; i++) {
         const c = line[i];

@@ -48,21 +48,23 @@ const OPS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||'];
 const LINE_MARKER = /^#(?:line)?[ \t]+(\d+)[ \t]+"((?:[^"\\\n]|\\.)*)"[^\n]*/;
 export const isLineMarker = (line: string): boolean => LINE_MARKER.test(line.trimStart());
 
-export function tokenize(src: string, firstLine: number): Tok[] {
-  const out: Tok[] = [];
+/** the tokens one at a time: the reader holds the one it is at and one ahead, not a list of millions */
+export function* tokenize(src: string, firstLine: number): Generator<Tok> {
   let i = 0;
   let line = firstLine;
   let inCells = 0;
+  // open parentheses inside the cells: a `<` or `>` in them is an operator
+  let parens = 0;
   let file: string | undefined;
   // after /memreserve/ and until its `;`, words are numbers (dtc's integer_prim)
   let memreserve = false;
   let lineStart = true;
   const n = src.length;
-  const push = (tk: Tok) => {
+  const tok = (tk: Tok): Tok => {
     if (file !== undefined) tk.file = file;
-    out.push(tk);
+    return tk;
   };
-  const err = (msg: Msg, text: string) => push({ t: 'err', v: text, msg, line });
+  const err = (msg: Msg, text: string): Tok => tok({ t: 'err', v: text, msg, line });
   while (i < n) {
     const c = src.charAt(i);
     if (c === '\n') {
@@ -83,7 +85,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       const at = line;
       for (let k = i; k < stop; k++) if (src.charCodeAt(k) === 10) line++;
       if (e < 0) {
-        push({ t: 'err', v: '/*', msg: m('dts.comment-open'), line: at });
+        yield tok({ t: 'err', v: '/*', msg: m('dts.comment-open'), line: at });
         break;
       }
       i = stop;
@@ -110,7 +112,7 @@ export function tokenize(src: string, firstLine: number): Tok[] {
     ) {
       let e = src.indexOf('\n', i);
       if (e < 0) e = n;
-      push({ t: 'cpp', v: src.slice(i, e).trim(), line });
+      yield tok({ t: 'cpp', v: src.slice(i, e).trim(), line });
       i = e;
       continue;
     }
@@ -134,29 +136,29 @@ export function tokenize(src: string, firstLine: number): Tok[] {
         }
       }
       if (open || j >= n) {
-        err(m(open ? 'dts.string-open-line' : 'dts.string-open'), '"');
+        yield err(m(open ? 'dts.string-open-line' : 'dts.string-open'), '"');
         i = j;
         continue;
       }
-      push({ t: 'str', v: s, line });
+      yield tok({ t: 'str', v: s, line });
       i = j + 1;
       continue;
     }
     if (c === "'" && (inCells > 0 || memreserve)) {
       const r = /^'(\\x[0-9a-fA-F]{1,2}|\\[0-7]{1,3}|\\.|[^\\'\n])'/.exec(src.slice(i, i + 8));
       if (!r || r[1] === undefined) {
-        err(m('dts.bad-char'), "'");
+        yield err(m('dts.bad-char'), "'");
         i++;
         continue;
       }
-      push({ t: 'num', v: BigInt(charValue(r[1])), line });
+      yield tok({ t: 'num', v: BigInt(charValue(r[1])), line });
       i += r[0].length;
       continue;
     }
     if (c === '/' && inCells === 0) {
       const r = /^\/(dts-v1|plugin|memreserve|delete-node|delete-property|bits|omit-if-no-ref|include|incbin)\//.exec(src.slice(i, i + 20));
       if (r && r[1] !== undefined) {
-        push({ t: 'kw', v: r[1], line });
+        yield tok({ t: 'kw', v: r[1], line });
         if (r[1] === 'memreserve') memreserve = true;
         i += r[0].length;
         continue;
@@ -167,17 +169,17 @@ export function tokenize(src: string, firstLine: number): Tok[] {
         const e = src.indexOf('}', i);
         const nl = src.indexOf('\n', i);
         if (e < 0 || (nl >= 0 && nl < e)) {
-          err(m('dts.path-ref-open'), '&{');
+          yield err(m('dts.path-ref-open'), '&{');
           i += 2;
           continue;
         }
-        push({ t: 'ref', v: src.slice(i + 2, e), line });
+        yield tok({ t: 'ref', v: src.slice(i + 2, e), line });
         i = e + 1;
         continue;
       }
       const r = /^&([a-zA-Z_][a-zA-Z0-9_]*)/.exec(src.slice(i, i + 200));
       if (r && r[1] !== undefined) {
-        push({ t: 'ref', v: r[1], line });
+        yield tok({ t: 'ref', v: r[1], line });
         i += r[0].length;
         continue;
       }
@@ -186,21 +188,21 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       const r = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)(?![\w])/.exec(src.slice(i, i + 60));
       if (!r || r[1] === undefined) {
         const w = /^\w+/.exec(src.slice(i, i + 60))?.[0] ?? c;
-        err(m('dts.bad-number'), w);
+        yield err(m('dts.bad-number'), w);
         i += w.length;
         continue;
       }
       const lit = r[1];
       const v = /^0[xX]/.test(lit) ? BigInt(lit) : lit.length > 1 && lit[0] === '0' ? BigInt(`0o${lit.slice(1)}`) : BigInt(lit);
-      if (v > 0xffffffffffffffffn) err(m('dts.number-range', { text: lit }), lit);
-      else push({ t: 'num', v, line });
+      if (v > 0xffffffffffffffffn) yield err(m('dts.number-range', { text: lit }), lit);
+      else yield tok({ t: 'num', v, line });
       i += r[0].length;
       continue;
     }
     if ((inCells > 0 || memreserve) && /[a-zA-Z_]/.test(c)) {
       // an unexpanded cpp macro: GIC_SPI, IRQ_TYPE_LEVEL_HIGH, SZ_1M
       const w = /^[a-zA-Z_]\w*/.exec(src.slice(i, i + 200))?.[0] ?? c;
-      push({ t: 'id', v: w, line });
+      yield tok({ t: 'id', v: w, line });
       i += w.length;
       continue;
     }
@@ -210,55 +212,43 @@ export function tokenize(src: string, firstLine: number): Tok[] {
       const word = src.slice(i, j);
       if (word === ',') {
         // a comma between values, not a name
-        push({ t: 'p', v: ',', line });
+        yield tok({ t: 'p', v: ',', line });
         i = j;
         continue;
       }
       if (src[j] === ':' && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(word)) {
-        push({ t: 'label', v: word, line });
+        yield tok({ t: 'label', v: word, line });
         i = j + 1;
       } else {
-        push({ t: 'id', v: word, line });
+        yield tok({ t: 'id', v: word, line });
         i = j;
       }
       continue;
     }
     const two = src.slice(i, i + 2);
     if ((inCells > 0 || memreserve) && OPS.includes(two)) {
-      push({ t: 'p', v: two, line });
+      yield tok({ t: 'p', v: two, line });
       i += 2;
       continue;
     }
     if ('{};=,<>[]()+-*/%&|^~!?:'.includes(c)) {
-      if (c === ';') {
-        memreserve = false;
+      if (c === ';' || c === '{' || c === '}') {
+        if (c === ';') memreserve = false;
         inCells = 0;
+        parens = 0;
       }
-      if (c === '{' || c === '}') inCells = 0;
-      if (c === '<' && !memreserve) inCells++;
-      if (c === '>' && inCells > 0 && parenDepth(out) === 0) inCells--;
-      push({ t: 'p', v: c, line });
+      if (inCells > 0 && c === '(') parens++;
+      if (inCells > 0 && c === ')' && parens > 0) parens--;
+      if (c === '<' && !memreserve && parens === 0) inCells++;
+      if (c === '>' && inCells > 0 && parens === 0) inCells--;
+      yield tok({ t: 'p', v: c, line });
       i++;
       continue;
     }
-    err(m('dts.unexpected-char', { char: JSON.stringify(c) }), c);
+    yield err(m('dts.unexpected-char', { char: JSON.stringify(c) }), c);
     i++;
   }
-  out.push({ t: 'eof', v: '', line });
-  return out;
-}
-
-/** open parentheses since the last `<` (a `>` inside them is an operator) */
-function parenDepth(toks: Tok[]): number {
-  let d = 0;
-  for (let k = toks.length - 1; k >= 0; k--) {
-    const tk = toks[k];
-    if (tk?.t !== 'p') continue;
-    if (tk.v === '<' && d <= 0) return Math.max(d, 0);
-    if (tk.v === '(') d++;
-    if (tk.v === ')') d--;
-  }
-  return Math.max(d, 0);
+  yield { t: 'eof', v: '', line };
 }
 
 const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, v: 11, f: 12, '0': 0 };
@@ -279,16 +269,33 @@ export function describeTok(tk: Tok): string {
 
 /** a cursor over the tokens, shared by the tree reader and the expression reader */
 export class TokenStream {
+  /** tokens passed so far: the reader's position */
   protected k = 0;
-  constructor(protected readonly toks: Tok[]) {}
+  /** the token at the position, then those read ahead of it */
+  private readonly ahead: Tok[] = [];
+  private readonly toks: Iterator<Tok>;
+  constructor(toks: Iterable<Tok>) {
+    this.toks = toks[Symbol.iterator]();
+  }
 
   peek(o = 0): Tok {
-    return this.toks[Math.min(this.k + o, this.toks.length - 1)] ?? { t: 'eof', v: '', line: 0 };
+    while (this.ahead.length <= o) {
+      const r = this.toks.next();
+      if (r.done) break;
+      this.ahead.push(r.value);
+    }
+    return this.ahead[Math.min(o, this.ahead.length - 1)] ?? { t: 'eof', v: '', line: 0 };
+  }
+  /** on to the next token, whatever this one is; the end is never passed */
+  protected advance(): void {
+    if (this.peek().t === 'eof') return;
+    this.ahead.shift();
+    this.k++;
   }
   next(): Tok {
     const tk = this.peek();
     if (tk.t === 'err') throw new DtsSyntaxError(tk.msg, tk.line);
-    if (this.k < this.toks.length - 1) this.k++;
+    this.advance();
     return tk;
   }
   expect(v: string): Tok {

@@ -2,7 +2,7 @@ import { type AnyMsg, messages } from '../../messages/catalogue';
 
 export default messages(
   {
-    'dts.comment-open': () => 'comment not closed before the end of the text',
+    'dts.comment-open': () => 'comment opened here is never closed, so the text after it is not read',
     'dts.string-open-line': () => 'string not closed on its line',
     'dts.string-open': () => 'string not closed',
     'dts.bad-char': () => 'bad character literal',
@@ -22,6 +22,9 @@ export default messages(
     'dts.cells-open': () => 'cell list not closed with ">"',
     'dts.bytes-open': () => 'byte list not closed with "]"',
     'dts.division-by-zero': () => 'division by zero in a cell expression',
+    'dts.expr-too-deep': (p: { depth: number }) => `cell expression nested more than ${p.depth} deep`,
+    'dts.expr-overflow': (p: { op: string; value: string }) =>
+      `cell expression overflows 64 bits at "${p.op}"; dtc keeps the low 64 bits, ${p.value}`,
     'dts.operator': (p: { op: string }) => `operator ${p.op} not supported`,
     'dts.syntax-kept': (p: { why: AnyMsg }, t) => `device tree: ${t(p.why)}; what came before is kept`,
     'dts.include': (p: { text: string }) => `${p.text}: cannot be resolved here (add the included file's text too)`,
@@ -44,7 +47,10 @@ export default messages(
     'dts.number-range': (p: { text: string }) => `number ${p.text} does not fit 64 bits`,
     'dts.macro': (p: { name: string }) =>
       `${p.name} is a macro: this text was not run through cpp (the kernel's build runs \`cpp -x assembler-with-cpp\` first)`,
-    'dts.too-deep': (p: { depth: number }) => `nodes nested more than ${p.depth} deep; the rest is not read`,
+    'dts.too-deep': (p: { depth: number; node: string }) =>
+      `device tree: nodes nested more than ${p.depth} deep; what is inside ${p.node} is skipped`,
+    'dts.label-twice': (p: { label: string; first: string; node: string }) =>
+      `label ${p.label} is on both ${p.first} and ${p.node} (dtc refuses this); &${p.label} is taken as ${p.first}`,
     'dts.statement-lost': (p: { node: string; why: AnyMsg }, t) => `device tree, in ${p.node}: ${t(p.why)}; skipped to the next ";"`,
     'dts.value-lost': (p: { node: string; prop: string; why: AnyMsg }, t) =>
       `${p.node}: ${p.prop} could not be read (${t(p.why)}), so what it describes is missing from the tree`,
@@ -99,7 +105,7 @@ export default messages(
     'dtb.text-too-big': (p: { limit: number }) => `the dump decodes to more than ${p.limit} bytes`,
   },
   {
-    'dts.comment-open': () => '注释直到文本结束都没有闭合',
+    'dts.comment-open': () => '注释在此打开但从未闭合，其后的文本未读取',
     'dts.string-open-line': () => '字符串在本行内没有闭合',
     'dts.string-open': () => '字符串没有闭合',
     'dts.bad-char': () => '字符常量写法有误',
@@ -119,6 +125,8 @@ export default messages(
     'dts.cells-open': () => 'cell 列表没有用 ">" 闭合',
     'dts.bytes-open': () => '字节列表没有用 "]" 闭合',
     'dts.division-by-zero': () => 'cell 表达式中除以零',
+    'dts.expr-too-deep': (p) => `cell 表达式嵌套超过 ${p.depth} 层`,
+    'dts.expr-overflow': (p) => `cell 表达式在 "${p.op}" 处超出 64 位；dtc 只保留低 64 位，即 ${p.value}`,
     'dts.operator': (p) => `不支持运算符 ${p.op}`,
     'dts.syntax-kept': (p, t) => `设备树：${t(p.why)}；之前读到的内容已保留`,
     'dts.include': (p) => `${p.text}：无法在这里展开（请把被包含文件的文本也加进来）`,
@@ -137,7 +145,8 @@ export default messages(
     'dts.nomap-reusable': (p) => `${p.node} 同时是 no-map 和 reusable；内核会拒绝`,
     'dts.number-range': (p) => `数字 ${p.text} 超出 64 位`,
     'dts.macro': (p) => `${p.name} 是宏：这段文本没有经过 cpp 预处理（内核构建时会先运行 \`cpp -x assembler-with-cpp\`）`,
-    'dts.too-deep': (p) => `节点嵌套超过 ${p.depth} 层；其余部分未读取`,
+    'dts.too-deep': (p) => `设备树：节点嵌套超过 ${p.depth} 层；${p.node} 的内部已跳过`,
+    'dts.label-twice': (p) => `标签 ${p.label} 同时在 ${p.first} 和 ${p.node} 上（dtc 不接受）；&${p.label} 按 ${p.first} 处理`,
     'dts.statement-lost': (p, t) => `设备树，${p.node} 中：${t(p.why)}；已跳到下一个 ";"`,
     'dts.value-lost': (p, t) => `${p.node}：${p.prop} 无法读取（${t(p.why)}），它描述的内容在树中缺失`,
     'dts.prop-lost': (p, t) => `${p.node}：已跳过 ${p.prop}（${t(p.why)}）；它与内存无关`,

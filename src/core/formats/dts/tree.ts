@@ -41,6 +41,11 @@ export interface DtNode {
   labels: string[];
   props: Map<string, Prop>;
   children: DtNode[];
+  /**
+   * the first child of each name, deleted or not, made with the first child: finding a
+   * child costs the same among 100 000 siblings as among 3
+   */
+  byName?: Map<string, DtNode>;
   line: number;
   parent?: DtNode;
   /**
@@ -53,10 +58,22 @@ export interface DtNode {
 /** the children that exist (not deleted) */
 export const kids = (n: DtNode): DtNode[] => n.children.filter((c) => !c.deleted);
 
+/** a new node, added after its parent's other children */
 export const newNode = (name: string, line: number, parent?: DtNode): DtNode => {
   const n: DtNode = { name, labels: [], props: new Map(), children: [], line };
-  if (parent) n.parent = parent;
+  if (parent) {
+    n.parent = parent;
+    parent.children.push(n);
+    parent.byName ??= new Map();
+    if (!parent.byName.has(name)) parent.byName.set(name, n);
+  }
   return n;
+};
+
+/** the child of that name that exists now (a blob may hold two of one name: the first) */
+export const childNamed = (n: DtNode, name: string): DtNode | undefined => {
+  const c = n.byName?.get(name);
+  return c && !c.deleted ? c : undefined;
 };
 
 /** what a reader of source or blob hands the interpreter */
@@ -74,18 +91,9 @@ export function nodeByPath(root: DtNode, path: string): DtNode | undefined {
   let n: DtNode | undefined = root;
   for (const part of path.split('/')) {
     if (part === '' || n === undefined) continue;
-    n = n.children.find((c): boolean => c.name === part && !c.deleted);
+    n = childNamed(n, part);
   }
   return n;
-}
-
-export function nodeByLabel(root: DtNode, label: string): DtNode | undefined {
-  const stack = [root];
-  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-    if (n.labels.includes(label)) return n;
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DtNode);
-  }
-  return undefined;
 }
 
 export function pathOf(n: DtNode): string {
@@ -97,18 +105,36 @@ export function pathOf(n: DtNode): string {
 /** node nesting deeper than this is refused (dtc has no limit; a real tree is < 16 deep) */
 export const MAX_DEPTH = 256;
 
+/** the root is at depth 0 */
+const depthOf = (n: DtNode): number => {
+  let d = 0;
+  for (let x = n.parent; x; x = x.parent) d++;
+  return d;
+};
+
 export class TreeReader extends TokenStream implements ReadTree {
   readonly root = newNode('/', 0);
   readonly memreserve: { start: bigint; size: bigint; line: number }[] = [];
   readonly includes: string[] = [];
   hasRoot = false;
-  private depth = 0;
+  /** the nodes that carry each label now, in the order they got it (dtc refuses a label on two nodes) */
+  private readonly labelled = new Map<string, Set<DtNode>>();
+  /** inside the body of `&label { … }` whose label is unknown: those nodes are not in the tree */
+  private detached = 0;
+
+  /**
+   * a `/*` never closed: the text ends inside it, so it is said once, where it opened,
+   * rather than as the nodes it leaves open (the lexer's last token before the end)
+   */
+  private readonly comment: { open?: Tok };
 
   constructor(
-    toks: Tok[],
+    toks: Iterable<Tok>,
     private readonly ctx: ParseContext,
   ) {
-    super(toks);
+    const comment: { open?: Tok } = {};
+    super(withoutOpenComment(toks, comment));
+    this.comment = comment;
   }
 
   readFile(): void {
@@ -119,13 +145,16 @@ export class TreeReader extends TokenStream implements ReadTree {
         this.topLevel();
       } catch (e) {
         if (!(e instanceof DtsSyntaxError)) throw e;
+        if (this.comment.open && this.peek().t === 'eof') break;
         this.ctx.diag.add(e.line, 'error', m('dts.syntax-kept', { why: e.msg }));
-        if (this.peek().t === 'eof' || e.msg.key === 'dts.too-deep') break;
+        if (this.peek().t === 'eof') break;
         const at = this.k;
         this.skipStatement();
-        if (this.k === at) this.k++;
+        if (this.k === at) this.advance();
       }
     }
+    const open = this.comment.open;
+    if (open) this.ctx.diag.add(open.line, 'error', m('dts.syntax-kept', { why: m('dts.comment-open') }));
   }
 
   /** a preprocessor line or a stray `;`, at top level or inside a node: consumed, true */
@@ -151,8 +180,8 @@ export class TreeReader extends TokenStream implements ReadTree {
       this.next();
       if (kw.v === 'dts-v1' || kw.v === 'plugin') this.expect(';');
       else if (kw.v === 'memreserve') {
-        const start = primary(this);
-        const size = primary(this);
+        const start = primary(this, this.warn);
+        const size = primary(this, this.warn);
         this.expect(';');
         this.memreserve.push({ start, size, line: kw.line });
       } else if (kw.v === 'delete-node') {
@@ -161,7 +190,7 @@ export class TreeReader extends TokenStream implements ReadTree {
         this.expect(';');
         const target = this.lookup(r.v);
         if (!target || target === this.root) this.ctx.diag.add(r.line, 'warning', m('dts.delete-unknown', { label: r.v }));
-        else removeNode(target);
+        else this.removeNode(target);
       } else if (kw.v === 'include') this.includeKeyword(kw);
       else if (kw.v === 'omit-if-no-ref') {
         // `/omit-if-no-ref/ &label;` marks a node; `/omit-if-no-ref/ node { … }` too: no effect on memory
@@ -178,24 +207,29 @@ export class TreeReader extends TokenStream implements ReadTree {
       const target = this.lookup(kw.v);
       if (!target) {
         this.ctx.diag.add(kw.line, 'warning', m('dts.amend-unknown', { label: kw.v }));
-        this.nodeBody(newNode(`&${kw.v}`, kw.line));
+        this.detached++;
+        try {
+          this.nodeBody(newNode(`&${kw.v}`, kw.line), 0);
+        } finally {
+          this.detached--;
+        }
         return;
       }
-      addLabels(target, labels);
-      this.nodeBody(target);
+      this.addLabels(target, labels);
+      this.nodeBody(target, depthOf(target));
       return;
     }
     // a node: `/ { … };`, or a snippet's `reserved-memory { … };` / `label: name@x { … };`
     const nt = this.next();
     if (nt.t === 'p' && nt.v === '/') {
-      addLabels(this.root, labels);
+      this.addLabels(this.root, labels);
       this.root.line ||= nt.line;
       this.hasRoot = true;
-      this.nodeBody(this.root);
+      this.nodeBody(this.root, 0);
       return;
     }
     if (nt.t !== 'id') throw new DtsSyntaxError(m('dts.expected-node', { found: describeTok(nt) }), nt.line);
-    this.nodeBody(this.child(this.root, nt.v, nt.line, labels));
+    this.nodeBody(this.child(this.root, nt.v, nt.line, labels), 1);
   }
 
   /** `&label`, `&{/path}`, and dtc 1.7's `&{label/sub/path}` */
@@ -203,22 +237,54 @@ export class TreeReader extends TokenStream implements ReadTree {
     if (ref === '/') return this.root;
     if (ref.startsWith('/')) return nodeByPath(this.root, ref);
     const slash = ref.indexOf('/');
-    if (slash < 0) return nodeByLabel(this.root, ref);
-    const base = nodeByLabel(this.root, ref.slice(0, slash));
+    if (slash < 0) return this.labelledNode(ref);
+    const base = this.labelledNode(ref.slice(0, slash));
     return base && nodeByPath(base, ref.slice(slash));
+  }
+
+  private readonly warn = (line: number, msg: Msg) => this.ctx.diag.add(line, 'warning', msg);
+
+  private labelledNode(label: string): DtNode | undefined {
+    return this.labelled.get(label)?.values().next().value;
+  }
+
+  private addLabels(n: DtNode, labels: string[]): void {
+    if (this.detached > 0) return;
+    for (const l of labels) {
+      let set = this.labelled.get(l);
+      if (!set) this.labelled.set(l, (set = new Set()));
+      if (set.has(n)) continue;
+      const first = set.values().next().value;
+      if (first) this.ctx.diag.add(n.line, 'warning', m('dts.label-twice', { label: l, first: pathOf(first), node: pathOf(n) }));
+      set.add(n);
+      n.labels.push(l);
+    }
+  }
+
+  /** livetree.c delete_node(): the node, its properties, labels and children are gone */
+  private removeNode(n: DtNode): void {
+    n.deleted = true;
+    for (const l of n.labels) this.labelled.get(l)?.delete(n);
+    n.labels = [];
+    n.props.clear();
+    // a child deleted before went with its own children then
+    for (const c of n.children) if (!c.deleted) this.removeNode(c);
   }
 
   /** the child of that name, made if there is none (a node written twice is one node) */
   private child(parent: DtNode, name: string, line: number, labels: string[]): DtNode {
-    let c = parent.children.find((x) => x.name === name);
-    if (!c) {
-      c = newNode(name, line, parent);
-      parent.children.push(c);
-    } else if (c.deleted) {
+    let c = parent.byName?.get(name);
+    if (!c) c = newNode(name, line, parent);
+    else if (c.deleted) {
       c.deleted = false;
       c.line = line;
+      // its old children stay deleted: dtc keeps them in the list, unseen; dropping them
+      // keeps a node deleted and written again 10 000 times from costing its old size each
+      // time (a child written again comes last rather than in its old place)
+      c.children = [];
+      delete c.byName;
     }
-    addLabels(c, labels);
+    this.addLabels(c, labels);
     return c;
   }
 
@@ -244,59 +310,72 @@ export class TreeReader extends TokenStream implements ReadTree {
   private skipStatement(): void {
     let depth = 0;
     for (;;) {
-      const tk = this.toks[this.k];
-      if (!tk || tk.t === 'eof') return;
+      const tk = this.peek();
+      if (tk.t === 'eof') return;
       if (tk.t === 'p') {
         if (tk.v === '{') depth++;
         else if (tk.v === '}') {
           if (depth === 0) return;
           depth--;
-          const after = this.toks[this.k + 1];
-          if (depth === 0 && !(after?.t === 'p' && after.v === ';')) {
-            this.k++;
+          if (depth === 0 && !this.isP(';', 1)) {
+            this.advance();
             return;
           }
         } else if (tk.v === ';' && depth === 0) {
-          this.k++;
+          this.advance();
           return;
         }
       }
-      this.k++;
+      this.advance();
     }
   }
 
-  /** `{ props and child nodes } ;`, read into `node` */
-  private nodeBody(node: DtNode): void {
+  /** `{ props and child nodes } ;`, read into `node`, which lies `depth` below the root */
+  private nodeBody(node: DtNode, depth: number): void {
     const open = this.peek();
     this.expect('{');
-    if (++this.depth > MAX_DEPTH) throw new DtsSyntaxError(m('dts.too-deep', { depth: MAX_DEPTH }), open.line);
-    try {
-      for (;;) {
-        const tk = this.peek();
-        if (tk.t === 'eof') throw new DtsSyntaxError(m('dts.node-open', { node: node.name }), node.line || open.line);
-        if (tk.t === 'p' && tk.v === '}') {
-          this.next();
-          if (this.isP(';')) this.next();
-          else this.ctx.diag.add(tk.line, 'warning', m('dts.missing-semicolon', { node: node.name }));
-          return;
-        }
-        try {
-          this.item(node);
-        } catch (e) {
-          if (!(e instanceof DtsSyntaxError) || this.peek().t === 'eof' || e.msg.key === 'dts.too-deep') throw e;
-          this.ctx.diag.add(e.line, 'error', m('dts.statement-lost', { node: node.name, why: e.msg }));
-          const at = this.k;
-          this.skipStatement();
-          if (this.k === at && !this.isP('}')) this.k++;
-        }
-      }
-    } finally {
-      this.depth--;
+    if (depth >= MAX_DEPTH) {
+      this.ctx.diag.add(open.line, 'error', m('dts.too-deep', { depth: MAX_DEPTH, node: node.name }));
+      this.skipBody();
+      return;
     }
+    for (;;) {
+      const tk = this.peek();
+      if (tk.t === 'eof') throw new DtsSyntaxError(m('dts.node-open', { node: node.name }), node.line || open.line);
+      if (tk.t === 'p' && tk.v === '}') {
+        this.next();
+        if (this.isP(';')) this.next();
+        else this.ctx.diag.add(tk.line, 'warning', m('dts.missing-semicolon', { node: node.name }));
+        return;
+      }
+      try {
+        this.item(node, depth);
+      } catch (e) {
+        if (!(e instanceof DtsSyntaxError) || this.peek().t === 'eof') throw e;
+        this.ctx.diag.add(e.line, 'error', m('dts.statement-lost', { node: node.name, why: e.msg }));
+        const at = this.k;
+        this.skipStatement();
+        if (this.k === at && !this.isP('}')) this.advance();
+      }
+    }
+  }
+
+  /** past the `}` (and `;`) that closes a body whose `{` was just read, without reading it */
+  private skipBody(): void {
+    let depth = 1;
+    for (;;) {
+      const tk = this.peek();
+      if (tk.t === 'eof') return;
+      this.advance();
+      if (tk.t !== 'p') continue;
+      if (tk.v === '{') depth++;
+      else if (tk.v === '}' && --depth === 0) break;
+    }
+    if (this.isP(';')) this.advance();
   }
 
   /** one property, child node, deletion or preprocessor line inside a node */
-  private item(node: DtNode): void {
+  private item(node: DtNode, depth: number): void {
     if (this.trivia()) return;
     const tk = this.peek();
     if (tk.t === 'kw' && (tk.v === 'delete-node' || tk.v === 'delete-property')) {
@@ -306,8 +385,8 @@ export class TreeReader extends TokenStream implements ReadTree {
       this.expect(';');
       if (tk.v === 'delete-node') {
         // livetree.c delete_node_by_name: the child of exactly that name, as it is now
-        const victim = node.children.find((c) => c.name === target.v && !c.deleted);
-        if (victim) removeNode(victim);
+        const victim = childNamed(node, target.v);
+        if (victim) this.removeNode(victim);
       } else node.props.delete(target.v);
       return;
     }
@@ -324,7 +403,7 @@ export class TreeReader extends TokenStream implements ReadTree {
     const nm = this.next();
     if (nm.t !== 'id') throw new DtsSyntaxError(m('dts.expected-name', { found: describeTok(nm) }), nm.line);
     if (this.isP('{')) {
-      this.nodeBody(this.child(node, nm.v, nm.line, labels));
+      this.nodeBody(this.child(node, nm.v, nm.line, labels), depth + 1);
       return;
     }
     const prop: Prop = { name: nm.v, chunks: [], line: nm.line };
@@ -384,7 +463,7 @@ export class TreeReader extends TokenStream implements ReadTree {
           cells.push({ ref: c.v });
           continue;
         }
-        const v = primary(this);
+        const v = primary(this, this.warn);
         // dtc-parser.y: bits above the width must be all 0 or all 1 (a negative number), else warn
         const above = v & ~mask & 0xffffffffffffffffn;
         if (above !== 0n && above !== (~mask & 0xffffffffffffffffn))
@@ -411,14 +490,10 @@ export class TreeReader extends TokenStream implements ReadTree {
   }
 }
 
-function addLabels(n: DtNode, labels: string[]): void {
-  for (const l of labels) if (!n.labels.includes(l)) n.labels.push(l);
-}
-
-/** livetree.c delete_node(): the node, its properties, labels and children are gone */
-function removeNode(n: DtNode): void {
-  n.deleted = true;
-  n.labels = [];
-  n.props.clear();
-  for (const c of n.children) removeNode(c);
+/** the tokens, but for the error of a comment never closed, which is kept in `comment` */
+function* withoutOpenComment(toks: Iterable<Tok>, comment: { open?: Tok }): Generator<Tok> {
+  for (const tk of toks) {
+    if (tk.t === 'err' && tk.msg.key === 'dts.comment-open') comment.open = tk;
+    else yield tk;
+  }
 }
