@@ -122,6 +122,10 @@ const LONG_LINES: [string, string][] = [
 ];
 
 counting(() => {
+  it('a run of dump lines each of which starts a blob of one line (the read-ahead was quadratic)', async () => {
+    await expectLinear((n) => '0000000 d0 0d fe ed 00 00 29 30 00 00 00 38 00 00 26 4c\n'.repeat(n), 1_000);
+  });
+
   it('sibling nodes and memory banks', async () => {
     await expectLinear((n) => tree(Array.from({ length: n }, (_, i) => `\tn${i} { x = <${i}>; };\n`).join('')), 2_000);
     await expectLinear(banksTree, 2_000);

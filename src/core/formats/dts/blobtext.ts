@@ -46,17 +46,22 @@ export interface Decoded {
 
 export const MAX_BLOB = 16 * 1024 * 1024;
 
-export function decodeBlobText(lines: string[], enc: BlobEncoding): Decoded {
+/** a dump's lines, read as far as a decoder asks (an array, or lines read ahead lazily) */
+export interface BlobLines extends Iterable<string> {
+  at(i: number): string | undefined;
+}
+
+export function decodeBlobText(lines: BlobLines, enc: BlobEncoding): Decoded {
   if (enc === 'base64') return decodeBase64(lines);
   if (enc === 'plain hex') return decodePlain(lines);
   return decodeOffsets(lines, enc);
 }
 
-function decodeBase64(lines: string[]): Decoded {
+function decodeBase64(lines: BlobLines): Decoded {
   let s = '';
   let used = 0;
   // `base64` wraps every line at one width; the last line may be shorter, and ends the dump
-  const width = (lines[0] ?? '').trim().length;
+  const width = (lines.at(0) ?? '').trim().length;
   for (const raw of lines) {
     const l = raw.trim();
     if (!B64_LINE.test(l) || l.length > width) break;
@@ -83,7 +88,7 @@ function decodeBase64(lines: string[]): Decoded {
 }
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function decodePlain(lines: string[]): Decoded {
+function decodePlain(lines: BlobLines): Decoded {
   const parts: string[] = [];
   let used = 0;
   let n = 0;
@@ -102,14 +107,14 @@ function decodePlain(lines: string[]): Decoded {
 }
 
 /** xxd, hexdump -C, od, hexdump/od -x: an offset, then bytes (or little-endian 16-bit words) */
-function decodeOffsets(lines: string[], enc: BlobEncoding): Decoded {
+function decodeOffsets(lines: BlobLines, enc: BlobEncoding): Decoded {
   const out: number[] = [];
   let radices = enc === 'xxd' || enc === 'hexdump -C' ? [16] : [16, 8, 10];
   let prev: number[] = [];
   let star = false;
   let used = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = (lines[i] ?? '').trim();
+  for (let i = 0; lines.at(i) !== undefined; i++) {
+    const l = (lines.at(i) ?? '').trim();
     if (l === '*') {
       if (star || prev.length === 0) return { bytes: Uint8Array.from(out), used, broken: { line: i } };
       star = true;

@@ -35,10 +35,23 @@ export const dtb = defineFormat({
     const firstLine = cur.line;
     const enc = blobEncoding(cur.str);
     if (enc === null) return null;
-    // the dump's lines, up to the first blank line (read ahead on a copy of the cursor)
-    const lines: string[] = [];
+    // the dump's lines up to the first blank line, read ahead on a copy of the cursor only
+    // as far as the decoder goes (reading them all each time was quadratic on a run of
+    // lines each of which starts a blob of one line)
+    const read: string[] = [];
     const ahead = new Cursor(cur.text, cur.ls, cur.line, cur.end);
-    for (; !ahead.done && !ahead.blank; ahead.advance()) lines.push(ahead.str);
+    const lines = {
+      at(i: number): string | undefined {
+        while (read.length <= i && !ahead.done && !ahead.blank) {
+          read.push(ahead.str);
+          ahead.advance();
+        }
+        return read[i];
+      },
+      *[Symbol.iterator]() {
+        for (let i = 0; lines.at(i) !== undefined; i++) yield lines.at(i) as string;
+      },
+    };
     const dec = decodeBlobText(lines, enc);
     const start = cur.line;
     for (let k = 0; k < Math.max(dec.used, 1); k++) cur.advance();
