@@ -218,7 +218,14 @@ describe('ramledger analyze on several threads', () => {
     };
     walk(real);
     const bundle = join(dir, 'bundle.txt');
-    writeFileSync(bundle, files.map((f, i) => `==> /proc/${i + 1}/${f.split('/').pop()} <==\n${read(f, '')}`).join('\n'));
+    // and what the parts must agree on across a cut: caps on lines not understood, and a
+    // path given twice in a row (its hint goes to one segment of each format)
+    const junk = Array.from({ length: 700 }, (_, i) => `zzz ${i}`).join('\n');
+    const sections = files.map((f, i) => `==> /proc/${i + 1}/${f.split('/').pop()} <==\n${read(f, '')}\n${i % 5 === 0 ? junk : ''}`);
+    const android = read(join(__dirname, '..', 'fixtures', 'formats'), 'smaps-android-name.txt');
+    for (let i = 0; i < sections.length; i += 7)
+      sections.splice(i, 0, `==> /proc/77/smaps <==\n${android}`, `==> /proc/77/smaps <==\n${android}`);
+    writeFileSync(bundle, sections.join('\n'));
     const b1 = threads(1, [bundle]);
     const b3 = threads(3, [bundle]);
     rmSync(dir, { recursive: true, force: true });

@@ -100,3 +100,34 @@ describe('reading a file from its bytes', () => {
     expect(p.diagnostics.some((d) => d.msg.key === 'bytes.pieces')).toBe(true);
   });
 });
+
+describe('reading from bytes, on the shapes a review found differing', () => {
+  const MAP = (path = '/lib/a', perms = 'r-xp') =>
+    `00400000-00401000 ${perms} 00000000 08:01 12 ${path}\nSize:  4 kB\nRss:   4 kB\nPss:   4 kB\nVmFlags: rd\n`;
+  const android = (n: number) =>
+    Array.from({ length: n }, (_, i) => `==> /proc/${i + 1}/smaps <==\n${MAP()}Name:  [anon:x]\n`.repeat(1)).join('');
+  const junk = (n: number) => Array.from({ length: n }, (_, i) => `zzz ${i}`).join('\n');
+  const cases: Record<string, string> = {
+    'a header path with extra spaces': `==>  x  <==\n${MAP()}`,
+    'the same header twice, the first not fast': `==> x <==\n${MAP()}Name: foo\n==> x <==\n${MAP()}`,
+    'the same header twice, the second not fast': `==> x <==\n${MAP()}==> x <==\n${MAP()}Name: foo\n`,
+    'a tab after the path': `==> x <==\n${MAP('/lib/a\t')}`,
+    'a tab before the path': `==> x <==\n${MAP('\t/lib/a')}`,
+    'a tab in VmFlags': `==> x <==\n${MAP().replace('VmFlags: rd', 'VmFlags: rd\t')}`,
+    'a no-break space in VmFlags': `==> x <==\n${MAP().replace('VmFlags: rd', 'VmFlags: rd\u00a0')}`,
+    'permissions of non-ASCII characters': `==> x <==\n${MAP('/lib/a', 'rw\u00e9')}`,
+    'a carriage return inside a header': `==> a\rb <==\n${MAP()}`,
+    'U+2028 inside a header': `==> a\u2028b <==\n${MAP()}`,
+    'a path of 300,000 characters': `==> x <==\n${MAP(`/${'a'.repeat(300_000)}`)}`,
+    'junk in two sections around a clean one (caps count across them)': `==> a <==\n${MAP()}${junk(600)}\n==> b <==\n${MAP()}==> c <==\n${MAP()}${junk(600)}\n`,
+    'Android sections past a piece': android(6),
+  };
+  for (const [what, text] of Object.entries(cases)) it(what, () => same(text, 'x.txt'));
+
+  it('cuts a long run of sections the byte reader leaves at a header, with its hint', () => {
+    const text = android(40);
+    const want = plain(parseText(text, 'a.txt', 'a.txt'));
+    const got = plain(parseSections(enc.encode(text), 'a.txt', undefined, 512));
+    expect(got).toEqual(want);
+  });
+});

@@ -156,3 +156,19 @@ describe('the Overview, computed in the core', () => {
     expect(usedTable(a, undefined).every((r) => r.id !== 'printed' && !r.matchesPrinted)).toBe(true);
   });
 });
+
+describe('no-map regions in memory the kernel was given', () => {
+  it('are flagged against every memory range they overlap, overlapping ranges too', async () => {
+    const { mapRegions } = await import('../src/core/viewmodel/lanes');
+    const region = (kind: string, role: string, start: bigint, end: bigint) => ({ kind, role, start, end, label: m('bucket.anon') });
+    const phys = {
+      regions: [
+        region('memblock-memory', 'memory', 0n, 0x10000000n),
+        region('memblock-memory', 'memory', 0x100000n, 0x200000n),
+        region('no-map', 'carve-out', 0x5000000n, 0x5100000n),
+      ],
+    } as unknown as Parameters<typeof mapRegions>[0];
+    const nomap = mapRegions(phys).find((r) => r.kind === 'no-map');
+    expect(nomap?.flags.map((f) => f.key)).toContain('flag.nomap-unflagged');
+  });
+});

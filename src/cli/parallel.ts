@@ -17,6 +17,7 @@ import { isPlainText, parseBytes } from '../core/formats/bytes';
 import type { ParsedText } from '../core/formats/detect';
 import { headers, parseSections } from '../core/formats/sections';
 import { MappingTable } from '../core/formats/smaps/table';
+import { Diagnostics } from '../core/input/diagnostics';
 
 /** a file to read: its path on disk and its name in the output */
 export interface FileJob {
@@ -53,8 +54,15 @@ function lineOf(b: Uint8Array, at: number): number {
 function readShare(share: Share): ParsedText[][] {
   if (share.kind === 'files') return share.files.map((f) => parseBytes(readFileSync(f.path), f.name));
   const all = new Uint8Array(share.bytes);
-  return [[parseSections(all.subarray(share.start, share.end), share.name, undefined, undefined, lineOf(all, share.start))]];
+  // the diagnostics are left unfinished: their caps are applied across the parts when joined
+  const raw = new Diagnostics();
+  const part: Part = parseSections(all.subarray(share.start, share.end), share.name, undefined, undefined, lineOf(all, share.start), raw);
+  part.raw = raw;
+  return [[part]];
 }
+
+/** a part of a file, with its diagnostics still unfinished */
+type Part = ParsedText & { raw?: Diagnostics };
 
 /** a share's result as the worker sent it: the class of each mapping table is restored */
 function revive(parsed: ParsedText[][]): ParsedText[][] {
@@ -64,16 +72,20 @@ function revive(parsed: ParsedText[][]): ParsedText[][] {
   return parsed;
 }
 
-/** the parts of one file read separately, as one input */
-function join(parts: ParsedText[]): ParsedText {
-  const [first, ...rest] = parts as [ParsedText, ...ParsedText[]];
+/** the parts of one file read separately, as one input: what it gives read whole */
+function join(parts: Part[]): ParsedText {
+  const [first, ...rest] = parts as [Part, ...Part[]];
+  const diag = new Diagnostics();
+  if (first.raw) diag.absorb(first.raw);
   for (const p of rest) {
     for (const s of p.segments) first.segments.push(s);
     for (const s of p.separators) first.separators.push(s);
-    for (const d of p.diagnostics) first.diagnostics.push(d);
+    if (p.raw) diag.absorb(p.raw);
     first.lines += p.lines;
     first.bytes += p.bytes;
   }
+  delete first.raw;
+  first.diagnostics = diag.finish();
   return first;
 }
 
@@ -86,10 +98,14 @@ function readShares(shares: Share[]): ParsedText[][] {
     const worker = new Worker(new URL(import.meta.url), { workerData: start, transferList: [port2] });
     return { share, worker, port: port1, flag: new Int32Array(flag) };
   });
+  const t0 = Date.now();
   const results = readShare(shares[0] as Share);
+  // A worker that dies without a word (out of memory) cannot be seen from here while this
+  // thread waits: past a deadline its share is read here. That costs time, never the result.
+  const deadline = Date.now() + Math.max(60_000, 10 * (Date.now() - t0));
   for (const w of started) {
     let msg: { message: { parsed?: ParsedText[][] } } | undefined;
-    while (Atomics.load(w.flag, 0) === 0 && w.worker.threadId !== -1) Atomics.wait(w.flag, 0, 0, 50);
+    while (Atomics.load(w.flag, 0) === 0 && Date.now() < deadline) Atomics.wait(w.flag, 0, 0, 50);
     if (Atomics.load(w.flag, 0) === 1) msg = receiveMessageOnPort(w.port) as typeof msg;
     // a worker that failed or died: its share is read here
     results.push(...(msg?.message.parsed ? revive(msg.message.parsed) : readShare(w.share)));
@@ -139,7 +155,9 @@ export function readLargeFile(path: string, name: string, size: number): ParsedT
     closeSync(fd);
   }
   if (!isPlainText(b, name)) return parseBytes(b, name);
-  const starts = headers(b).map((h) => h.at);
+  // cut where the text reader starts afresh: at a header whose path is not the one before's
+  const hs = headers(b);
+  const starts = hs.filter((h, i) => i === 0 || h.path !== hs[i - 1]?.path).map((h) => h.at);
   const cuts = [0];
   for (let i = 1; i < n; i++) {
     const goal = (size * i) / n;
@@ -148,13 +166,20 @@ export function readLargeFile(path: string, name: string, size: number): ParsedT
   }
   if (cuts.length === 1) return parseBytes(b, name);
   const shares: Share[] = cuts.map((c, i) => ({ kind: 'part', bytes: sab, start: c, end: cuts[i + 1] ?? size, name }));
-  return [join(readShares(shares).flat())];
+  return [join(readShares(shares).flat() as Part[])];
 }
 
 // a worker thread: read its share, send what it gives, raise the flag
 if (!isMainThread && (workerData as WorkerStart | null)?.ramledgerShare) {
   const { ramledgerShare, port, flag } = workerData as WorkerStart;
   const f = new Int32Array(flag);
+  // an exit before the result (process.exit, an uncaught error) is said at once
+  process.on('exit', () => {
+    if (Atomics.load(f, 0) === 0) {
+      Atomics.store(f, 0, 2);
+      Atomics.notify(f, 0);
+    }
+  });
   try {
     port.postMessage({ parsed: readShare(ramledgerShare) });
     Atomics.store(f, 0, 1);

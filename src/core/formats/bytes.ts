@@ -96,7 +96,8 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
 function utf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   // UTF-16 is whole 16-bit units: an odd length is not
   if (b.length % 2 === 1) return null;
-  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  // FF FE 00 00 is UTF-32's mark, not UTF-16's
+  if (b[0] === 0xff && b[1] === 0xfe) return b[2] === 0 && b[3] === 0 ? null : 'utf-16le';
   if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
   const n = Math.min(b.length, 4096) & ~1;
   if (n < 4) return null;

@@ -35,8 +35,16 @@ export type ProgressFn = (done: number, total: number) => void;
  * Reads a text: its segments, separators and diagnostics. `firstLine`: the number of its
  * first line, when it is a part of a larger input (./sections.ts).
  */
-export function parseText(text: string, name: string, pathHint?: string, onProgress?: ProgressFn, firstLine = 1): ParsedText {
-  const diag = new Diagnostics();
+export function parseText(
+  text: string,
+  name: string,
+  pathHint?: string,
+  onProgress?: ProgressFn,
+  firstLine = 1,
+  /** the diagnostics of the whole file this text is a part of: they are left unfinished */
+  shared?: Diagnostics,
+): ParsedText {
+  const diag = shared ?? new Diagnostics();
   const segments: Segment[] = [];
   const separators: number[] = [];
   let hint = pathHint;
@@ -118,5 +126,5 @@ export function parseText(text: string, name: string, pathHint?: string, onProgr
     segments.push(seg);
   }
   const lines = text.length === 0 ? 0 : cur.line - firstLine;
-  return { name, lines, bytes: text.length, segments, separators, diagnostics: diag.finish() };
+  return { name, lines, bytes: text.length, segments, separators, diagnostics: shared ? [] : diag.finish() };
 }

@@ -9,18 +9,18 @@
  * without ever making it one string (V8 cannot make a string past about 512 MiB), and the
  * result is the one `parseText` gives on the whole text.
  */
-import { diagnostic } from '../input/diagnostics';
+import { Diagnostics } from '../input/diagnostics';
 import { m } from '../messages/catalogue';
 import { type ParsedText, type ProgressFn, parseText } from './detect';
 import type { Segment } from './registry';
-import { scanSmapsBytes } from './smaps/fast';
+import { type FastSmaps, scanSmapsBytes } from './smaps/fast';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 /** decoded pieces stay below V8's string limit with room to spare */
 const MAX_PIECE = 256 * 1024 * 1024;
 const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
 
-/** where each `==> path <==` line starts, and its path */
+/** where each `==> path <==` line starts, and its path (as `BUNDLE_HEADER` reads it) */
 export function headers(b: Uint8Array): { at: number; path: string }[] {
   const out: { at: number; path: string }[] = [];
   for (let i = b.indexOf(61); i >= 0; i = b.indexOf(61, i + 1)) {
@@ -30,7 +30,10 @@ export function headers(b: Uint8Array): { at: number; path: string }[] {
     let e = le;
     while (e > i && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 13)) e--;
     if (e - i < 9 || b[e - 1] !== 61 || b[e - 2] !== 61 || b[e - 3] !== 60 || b[e - 4] !== 32) continue;
-    out.push({ at: i, path: utf8.decode(b.subarray(i + 4, e - 4)) });
+    const path = utf8.decode(b.subarray(i + 4, e - 4));
+    // a line break inside (`\r`, U+2028, U+2029) is no header to the text reader either
+    if (/[\r\u2028\u2029]/.test(path)) continue;
+    out.push({ at: i, path: path.trim() });
     i = le;
   }
   return out;
@@ -39,9 +42,19 @@ export function headers(b: Uint8Array): { at: number; path: string }[] {
 /**
  * Reads a text file from its bytes. `firstLine`: the number of its first line when `b` is
  * a part of a file cut at a section start (the CLI reads a large file's parts in parallel).
+ * `shared`: the diagnostics of that whole file, left unfinished.
  */
-export function parseSections(b: Uint8Array, name: string, onProgress?: ProgressFn, maxPiece = MAX_PIECE, firstLine = 1): ParsedText {
+export function parseSections(
+  b: Uint8Array,
+  name: string,
+  onProgress?: ProgressFn,
+  maxPiece = MAX_PIECE,
+  firstLine = 1,
+  shared?: Diagnostics,
+): ParsedText {
   const out: ParsedText = { name, lines: 0, bytes: b.length, segments: [], separators: [], diagnostics: [] };
+  // one set for the whole file: its caps count across sections, as when read whole
+  const diag = shared ?? new Diagnostics();
   // the number of the line starting at `pos`: newlines counted once, front to back
   let pos = 0;
   let posLine = firstLine;
@@ -50,10 +63,10 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     pos = at;
     return posLine;
   };
+  const hs = headers(b);
   /** bytes not yet read: from here to the section being looked at */
   let pending = 0;
   let pendingLine = firstLine;
-  let pendingHint: string | undefined = name;
 
   let cut = false;
   const readPending = (upTo: number) => {
@@ -62,15 +75,20 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     while (pending < upTo) {
       let end = upTo;
       if (end - pending > maxPiece) {
-        end = b.lastIndexOf(10, pending + maxPiece) + 1;
+        const h = lastHeaderBefore(hs, pending + maxPiece);
+        end = h && h.at > pending ? h.at : b.lastIndexOf(10, pending + maxPiece) + 1;
         if (end <= pending) end = Math.min(upTo, pending + maxPiece);
-        if (!cut) out.diagnostics.push(diagnostic(line, 'info', m('bytes.pieces', { piece: mib(maxPiece) })));
-        cut = true;
+        if (!(h && h.at === end) && !cut) {
+          diag.add(line, 'info', m('bytes.pieces', { piece: mib(maxPiece) }));
+          cut = true;
+        }
       }
-      const p = parseText(utf8.decode(b.subarray(pending, end)), name, pendingHint, undefined, line);
+      // a piece that does not start at a header goes on with the hint of the one before it
+      const h = lastHeaderBefore(hs, pending + 1);
+      const hint = h ? (h.at === pending ? undefined : h.path) : name;
+      const p = parseText(utf8.decode(b.subarray(pending, end)), name, hint, undefined, line, diag);
       for (const s of p.segments) out.segments.push(s);
       for (const s of p.separators) out.separators.push(s);
-      for (const d of p.diagnostics) out.diagnostics.push(d);
       line += p.lines;
       pending = end;
     }
@@ -78,18 +96,26 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     onProgress?.(upTo, b.length);
   };
 
-  const hs = headers(b);
   const sections: { at: number; body: number; path: string | undefined }[] = [];
   if (hs[0]?.at !== 0) sections.push({ at: 0, body: 0, path: name });
   for (const h of hs) {
     const nl = b.indexOf(10, h.at);
     sections.push({ at: h.at, body: nl < 0 ? b.length : nl + 1, path: h.path });
   }
+  // a header with the path of the one before it goes on with that one's hints (the text
+  // reader gives a path's hint to one segment of each format): both are read as text
+  const sameAsBefore = (i: number) => i > 0 && sections[i]?.body !== sections[i]?.at && sections[i]?.path === sections[i - 1]?.path;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i] as (typeof sections)[number];
     const end = sections[i + 1]?.at ?? b.length;
+    if (sameAsBefore(i) || sameAsBefore(i + 1)) continue;
     const bodyLine = lineAt(s.body);
-    const fast = scanSmapsBytes(b, s.body, end, bodyLine);
+    let fast: FastSmaps | null = null;
+    try {
+      fast = scanSmapsBytes(b, s.body, end, bodyLine);
+    } catch {
+      // whatever the byte reader cannot take, the text reader reads or reports
+    }
     if (!fast) continue;
     readPending(s.at);
     if (s.body > s.at) out.separators.push(bodyLine - 1);
@@ -97,15 +123,27 @@ export function parseSections(b: Uint8Array, name: string, onProgress?: Progress
     const seg: Segment = { format: 'smaps', firstLine: fast.firstLine, lastLine, data: fast.data };
     if (s.path !== undefined) seg.hint = s.path;
     out.segments.push(seg);
-    for (const d of fast.diagnostics.finish()) out.diagnostics.push(d);
+    fast.bad.report({ diag });
     // the section was counted while it was read
     pos = end;
     posLine = lastLine + 1;
     pending = end;
     pendingLine = lastLine + 1;
-    pendingHint = undefined;
   }
   readPending(b.length);
   out.lines = pendingLine - firstLine;
+  if (!shared) out.diagnostics = diag.finish();
   return out;
+}
+
+/** the last header starting before `at` */
+function lastHeaderBefore(hs: readonly { at: number; path: string }[], at: number): { at: number; path: string } | undefined {
+  let lo = 0;
+  let hi = hs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hs[mid] as { at: number }).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return hs[lo - 1];
 }

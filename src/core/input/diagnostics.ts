@@ -31,7 +31,10 @@ export class Diagnostics {
   /** lines not understood, reported one by one up to this cap, then counted */
   private notUnderstood = 0;
   /** per message key, for addCapped: how many were listed, and the rest counted */
-  private readonly kinds = new Map<string, { listed: number; more: number; from: number; to: number; severity: Severity; last: Msg }>();
+  private readonly kinds = new Map<
+    string,
+    { listed: number; more: number; from: number; to: number; severity: Severity; last: Msg; cap: number }
+  >();
   constructor(private readonly cap = 1000) {}
 
   add(line: number, severity: Severity, msg: Msg): void {
@@ -50,7 +53,7 @@ export class Diagnostics {
    * they span, in one diagnostic at the end. A million alike lines stay a few hundred.
    */
   addCapped(line: number, severity: Severity, msg: Msg, cap = 100): void {
-    const kind = this.kinds.get(msg.key) ?? { listed: 0, more: 0, from: line, to: line, severity, last: msg };
+    const kind = this.kinds.get(msg.key) ?? { listed: 0, more: 0, from: line, to: line, severity, last: msg, cap };
     this.kinds.set(msg.key, kind);
     if (kind.listed < cap) {
       kind.listed++;
@@ -65,6 +68,38 @@ export class Diagnostics {
   /** a run of lines no format reads: one diagnostic naming what it looks like */
   unread(from: number, to: number, first: string, kind: UnreadKind): void {
     this.add(from, 'unread', m('diag.unread-run', { from, to, count: to - from + 1, kind, first: quote(first) }));
+  }
+
+  /**
+   * Takes in, in order, what another (unfinished) set said about the text that follows
+   * this one's: the caps apply across both, so a text read in parts (on several threads)
+   * says what it says read whole. `other` may be a structured clone (no prototype).
+   */
+  absorb(other: Diagnostics): void {
+    type Kind = { listed: number; more: number; from: number; to: number; severity: Severity; last: Msg; cap: number };
+    const o = other as unknown as { list: Diagnostic[]; notUnderstood: number; kinds: Map<string, Kind> };
+    let listedUnknown = 0;
+    for (const d of o.list) {
+      if (d.msg.key === 'diag.unread') {
+        listedUnknown++;
+        this.notUnderstood++;
+        if (this.notUnderstood <= this.cap) this.list.push(d);
+      } else {
+        const kind = o.kinds.get(d.msg.key);
+        if (kind) this.addCapped(d.line, d.severity, d.msg, kind.cap);
+        else this.list.push(d);
+      }
+    }
+    this.notUnderstood += o.notUnderstood - listedUnknown;
+    for (const [key, k] of o.kinds) {
+      if (k.more === 0) continue;
+      const mine = this.kinds.get(key) ?? { ...k, listed: 0, more: 0 };
+      this.kinds.set(key, mine);
+      // what the other counted is past its cap, so past this one's too
+      if (mine.more === 0) mine.from = k.from;
+      mine.more += k.more;
+      mine.to = k.to;
+    }
   }
 
   finish(): Diagnostic[] {

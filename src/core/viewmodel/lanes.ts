@@ -82,11 +82,18 @@ export function mapRegions(phys: Physical): MapRegion[] {
   }
   // a no-map carve-out inside memory the kernel was given without the NOMAP flag
   const given = out.filter((r) => r.role === 'memory').sort(byStart);
+  // the furthest end of the ranges up to each: a walk back stops where nothing earlier reaches
+  const reachTo: bigint[] = [];
+  for (const g of given)
+    reachTo.push(reachTo.length === 0 || g.end > (reachTo[reachTo.length - 1] as bigint) ? g.end : (reachTo[reachTo.length - 1] as bigint));
   for (const r of out) {
     if (r.kind !== 'no-map') continue;
-    // the memory ranges that overlap it: from the last one starting before it, while they start inside it
-    for (let i = Math.max(0, firstFrom(given, r.start) - 1), g = given[i]; g && g.start < r.end; g = given[++i])
-      if (r.start < g.end) r.flags.push(m('flag.nomap-unflagged', { start: g.start, end: g.end }));
+    const hits: MapRegion[] = [];
+    for (let i = firstFrom(given, r.end) - 1; i >= 0 && (reachTo[i] as bigint) > r.start; i--) {
+      const g = given[i] as MapRegion;
+      if (g.end > r.start) hits.push(g);
+    }
+    for (const g of hits.reverse()) r.flags.push(m('flag.nomap-unflagged', { start: g.start, end: g.end }));
   }
   return out;
 }

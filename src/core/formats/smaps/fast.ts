@@ -10,7 +10,6 @@
  * reads or reports every line. Both fill the same table, so what comes out is the same
  * whichever read it.
  */
-import { Diagnostics } from '../../input/diagnostics';
 import type { SmapsData } from './scan';
 import { checkRow, Impossible, MAX_DIGITS } from './scan';
 import { C, COUNTERS, MappingTable } from './table';
@@ -35,6 +34,8 @@ export class ByteStrings {
   private readonly map = new Map<number, string>();
 
   get(b: Uint8Array, s: number, e: number): string {
+    // a long one (a path of 300,000 characters) is not cached, nor made from an argument list
+    if (e - s > 1024) return utf8.decode(b.subarray(s, e));
     let h = (e - s) | 0;
     let ascii = true;
     for (let i = s; i < e; i++) {
@@ -121,6 +122,8 @@ function header(b: Uint8Array, ls: number, le: number, line: number, t: MappingT
   if (e - a - 1 < 8 || e - a - 1 > 16 || b[e] !== 32) return false;
   const p = e + 1;
   if (p + 4 >= le || b[p + 4] !== 32) return false;
+  // four permission characters, as the text reader counts them (one byte each)
+  for (let k = p; k < p + 4; k++) if ((b[k] ?? 0) >= 0x80) return false;
   const o = hexRun(b, p + 5, le);
   if (o === p + 5 || o - p - 5 > 16 || b[o] !== 32) return false;
   const d1 = hexRun(b, o + 1, le);
@@ -138,6 +141,8 @@ function header(b: Uint8Array, ls: number, le: number, line: number, t: MappingT
   while (i < le && b[i] === 32) i++;
   let pe = le;
   while (pe > i && b[pe - 1] === 32) pe--;
+  // tabs around the path are the text reader's to trim
+  if (b[i] === 9 || b[pe - 1] === 9) return false;
   const path = strs.get(b, i, pe);
   if (path === '[rollup]') return false;
   t.add(hex64(b, ls, a), hex64(b, a + 1, e), hex64(b, p + 5, o), strs.get(b, p, p + 4), strs.get(b, o + 1, d2), inode, path, line);
@@ -146,7 +151,8 @@ function header(b: Uint8Array, ls: number, le: number, line: number, t: MappingT
 
 export interface FastSmaps {
   data: SmapsData;
-  diagnostics: Diagnostics;
+  /** values no kernel prints, to be said */
+  bad: Impossible;
   /** the line of the first mapping header */
   firstLine: number;
   /** lines in b[start, end) */
@@ -179,6 +185,11 @@ export function scanSmapsBytes(b: Uint8Array, start: number, end: number, line: 
           while (s < le && b[s] === 32) s++;
           let e = le;
           while (e > s && b[e - 1] === 32) e--;
+          // two-letter codes and spaces, as the kernel prints them; anything else is the text reader's
+          for (let k = s; k < e; k++) {
+            const c = b[k] ?? 0;
+            if (c !== 32 && !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57)) return null;
+          }
           t.setVmFlags(row, strs.get(b, s, e));
         } else {
           const k = keyAt(b, ls, le, after[prev] ?? -1);
@@ -202,8 +213,6 @@ export function scanSmapsBytes(b: Uint8Array, start: number, end: number, line: 
   // a cut-off last mapping is said by the general reader
   if (row < 0 || !t.has(row, C.Rss)) return null;
   checkRow(t, row, bad);
-  const diagnostics = new Diagnostics();
-  bad.report({ diag: diagnostics });
   const lines = end > start ? n - line : 0;
-  return { data: { mappings: t, rollup: false }, diagnostics, firstLine: first, lines };
+  return { data: { mappings: t, rollup: false }, bad, firstLine: first, lines };
 }
