@@ -37,10 +37,17 @@ interface WorkerStart {
 /** below this much input, starting threads costs more than it saves */
 const PARALLEL_FROM = 8 * 1024 * 1024;
 
-function threads(total: number): number {
+/**
+ * How many threads to read `total` bytes with. One file is cut in parts only from four
+ * cores: on two (measured with `npm run bench` on a 2-vCPU machine) each half of a 100 MB
+ * bundle took longer than the whole on one thread, while a folder's files gained a little.
+ */
+function threads(total: number, oneFile = false): number {
   const forced = Number(process.env.RAMLEDGER_THREADS);
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16);
-  return total < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 4);
+  const cores = availableParallelism();
+  if (total < PARALLEL_FROM || (oneFile && cores < 4)) return 1;
+  return Math.min(cores, 4);
 }
 
 /** the number of the line that starts at `at` */
@@ -90,8 +97,13 @@ function join(parts: Part[]): ParsedText {
 }
 
 /** reads the shares, the first here and the others on worker threads, in order */
+/**
+ * Reads the shares in order: the last one here, the others on worker threads. (The last
+ * here: a worker takes a while to start, and the first part of a file needs no counting of
+ * the lines before it, which the last one does.)
+ */
 function readShares(shares: Share[]): ParsedText[][] {
-  const started = shares.slice(1).map((share) => {
+  const started = shares.slice(0, -1).map((share) => {
     const { port1, port2 } = new MessageChannel();
     const flag = new SharedArrayBuffer(4);
     const start: WorkerStart = { ramledgerShare: share, port: port2, flag };
@@ -99,10 +111,11 @@ function readShares(shares: Share[]): ParsedText[][] {
     return { share, worker, port: port1, flag: new Int32Array(flag) };
   });
   const t0 = Date.now();
-  const results = readShare(shares[0] as Share);
+  const mine = readShare(shares[shares.length - 1] as Share);
   // A worker that dies without a word (out of memory) cannot be seen from here while this
   // thread waits: past a deadline its share is read here. That costs time, never the result.
   const deadline = Date.now() + Math.max(60_000, 10 * (Date.now() - t0));
+  const results: ParsedText[][] = [];
   for (const w of started) {
     let msg: { message: { parsed?: ParsedText[][] } } | undefined;
     while (Atomics.load(w.flag, 0) === 0 && Date.now() < deadline) Atomics.wait(w.flag, 0, 0, 50);
@@ -111,6 +124,7 @@ function readShares(shares: Share[]): ParsedText[][] {
     results.push(...(msg?.message.parsed ? revive(msg.message.parsed) : readShare(w.share)));
     void w.worker.terminate();
   }
+  results.push(...mine);
   return results;
 }
 
@@ -140,7 +154,7 @@ export function readFiles(files: FileJob[]): ParsedText[][] {
  * other file (or one without sections) is read whole.
  */
 export function readLargeFile(path: string, name: string, size: number): ParsedText[] {
-  const n = threads(size);
+  const n = threads(size, true);
   if (n <= 1) return parseBytes(readFileSync(path), name);
   const sab = new SharedArrayBuffer(size);
   const b = new Uint8Array(sab);

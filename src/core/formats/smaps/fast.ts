@@ -214,5 +214,5 @@ export function scanSmapsBytes(b: Uint8Array, start: number, end: number, line: 
   if (row < 0 || !t.has(row, C.Rss)) return null;
   checkRow(t, row, bad);
   const lines = end > start ? n - line : 0;
-  return { data: { mappings: t, rollup: false }, bad, firstLine: first, lines };
+  return { data: { mappings: t.seal(), rollup: false }, bad, firstLine: first, lines };
 }

@@ -362,5 +362,5 @@ export function scanSmaps(cur: Cursor, ctx: ParseContext, rollup: boolean): Smap
     if (!table.has(row, C.Rss) && !rollup) ctx.diag.add(table.line(row), 'warning', m('smaps.cut-off'));
   }
   bad.report(ctx);
-  return { mappings: table, rollup };
+  return { mappings: table.seal(), rollup };
 }

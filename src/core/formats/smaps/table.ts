@@ -104,7 +104,7 @@ export class MappingTable implements Iterable<Mapping> {
   /** counters the kernel printed that are not in `COUNTERS`, by row */
   private readonly extra = new Map<number, Counts>();
   private readonly strings: string[] = [];
-  private readonly stringIds = new Map<string, number>();
+  private stringIds: Map<string, number> | null = new Map<string, number>();
 
   private grow(): void {
     const cap = Math.max(16, this.cap * 2);
@@ -129,11 +129,31 @@ export class MappingTable implements Iterable<Mapping> {
    * keep the whole input alive).
    */
   private id(s: string): number {
+    if (!this.stringIds) this.stringIds = new Map(this.strings.map((x, i) => [x, i]));
     const hit = this.stringIds.get(s);
     if (hit !== undefined) return hit;
     this.strings.push(s);
     this.stringIds.set(s, this.strings.length - 1);
     return this.strings.length - 1;
+  }
+
+  /**
+   * Done adding: the arrays are cut to the rows there are and the index of strings is
+   * dropped (a table is read many times and added to once), so a model holds, and a worker
+   * thread sends, no more than its mappings.
+   */
+  seal(): this {
+    const n = this.length;
+    if (this.cap > n) {
+      this.addr = this.addr.slice(0, n * NA);
+      this.inodes = this.inodes.slice(0, n);
+      this.lines = this.lines.slice(0, n);
+      this.strs = this.strs.slice(0, n * NS);
+      this.counts = this.counts.slice(0, n * K);
+      this.cap = n;
+    }
+    this.stringIds = null;
+    return this;
   }
 
   /**
