@@ -168,19 +168,35 @@ async function pageRun(browser, file, { browse, timeoutMs }) {
       await page.evaluate(() => {
         window.__lt = [];
       });
-      await page.getByRole('link', { name: 'Processes' }).first().click();
+      // each step's long tasks, so the figure says where the time went
+      const steps = [];
+      const step = async (name, act) => {
+        await act();
+        await page.waitForTimeout(300);
+        const lt = await page.evaluate(() => window.__lt.splice(0));
+        steps.push({ name, lt });
+      };
       const table = page.getByTestId('proc-table');
-      await table.locator('[role="row"][data-row]').first().waitFor();
-      for (let i = 0; i < 10; i++) await table.evaluate((el, y) => el.scrollTo(0, y), i * 2500);
-      await table.locator('[role="row"][data-row]').first().click();
-      await page.getByTestId('mappings').locator('details').first().waitFor({ timeout: 60_000 });
-      await page.getByRole('link', { name: 'Files (librank)' }).click();
-      await page.locator('[data-testid="files-table"] [role="row"][data-row]').first().waitFor({ timeout: 60_000 });
-      await page.getByRole('link', { name: 'Address map' }).click();
-      await page.getByRole('link', { name: 'Sources' }).click();
-      await page.getByRole('link', { name: 'Overview' }).click();
-      await page.waitForTimeout(500);
-      const browsing = await page.evaluate(() => window.__lt);
+      await step('open Processes', async () => {
+        await page.getByRole('link', { name: 'Processes' }).first().click();
+        await table.locator('[role="row"][data-row]').first().waitFor();
+      });
+      await step('scroll the process table', async () => {
+        for (let i = 0; i < 10; i++) await table.evaluate((el, y) => el.scrollTo(0, y), i * 2500);
+      });
+      await step("select a process (its mappings)", async () => {
+        await table.locator('[role="row"][data-row]').first().click();
+        await page.getByTestId('mappings').locator('details').first().waitFor({ timeout: 60_000 });
+      });
+      await step('open Files (librank)', async () => {
+        await page.getByRole('link', { name: 'Files (librank)' }).click();
+        await page.locator('[data-testid="files-table"] [role="row"][data-row]').first().waitFor({ timeout: 60_000 });
+      });
+      await step('open the Address map', () => page.getByRole('link', { name: 'Address map' }).click());
+      await step('open Sources', () => page.getByRole('link', { name: 'Sources' }).click());
+      await step('back to Overview', () => page.getByRole('link', { name: 'Overview' }).click());
+      result.steps = steps.map((s) => ({ name: s.name, maxMs: Math.max(0, ...s.lt.map((e) => e.ms)) }));
+      const browsing = steps.flatMap((s) => s.lt);
       result.browsingTasks = browsing.length;
       result.browsingMaxMs = Math.max(0, ...browsing.map((e) => e.ms));
     }
@@ -223,7 +239,10 @@ try {
     `  page: longest main-thread task while parsing              ${p.parsingMaxMs === null ? 'n/a' : `${Math.round(p.parsingMaxMs)} ms`} (${p.parsingTasks} long tasks)`,
   );
   console.log(
-    `  page: longest main-thread task while browsing             ${p.browsingMaxMs === null ? 'n/a' : `${Math.round(p.browsingMaxMs)} ms`} (${p.browsingTasks} long tasks)`,
+    [
+      `  page: longest main-thread task while browsing             ${p.browsingMaxMs === null ? 'n/a' : `${Math.round(p.browsingMaxMs)} ms`} (${p.browsingTasks} long tasks)`,
+      ...(p.steps ?? []).map((s) => `      ${s.name.padEnd(52)} ${Math.round(s.maxMs)} ms`),
+    ].join('\n'),
   );
   console.log(
     `  Chromium resident memory, peak (all its processes)        ${p.peakChromiumMiB} MiB${p.crashed ? '  (the tab crashed)' : ''}`,
