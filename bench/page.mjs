@@ -184,7 +184,7 @@ async function pageRun(browser, file, { browse, timeoutMs }) {
       await step('scroll the process table', async () => {
         for (let i = 0; i < 10; i++) await table.evaluate((el, y) => el.scrollTo(0, y), i * 2500);
       });
-      await step("select a process (its mappings)", async () => {
+      await step('select a process (its mappings)', async () => {
         await table.locator('[role="row"][data-row]').first().click();
         await page.getByTestId('mappings').locator('details').first().waitFor({ timeout: 60_000 });
       });
