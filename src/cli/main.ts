@@ -27,8 +27,11 @@ class UsageError extends Error {}
  */
 type Skipped = { path: string; what: 'link-to-folder' | 'dangling-link' | 'not-regular' };
 
+/** `proc/9` before `proc/10`; one collator (`localeCompare` with options makes one per call) */
+const byName = new Intl.Collator('en', { numeric: true });
+
 function listFiles(dir: string, out: string[], skipped: Skipped[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => byName.compare(a.name, b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) listFiles(p, out, skipped);
