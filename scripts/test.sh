@@ -39,5 +39,5 @@ node scripts/build-cli.mjs
 echo "== typecheck";  npm run -s typecheck
 echo "== lint";       npx biome check .
 echo "== unit tests"; npx vitest run
-echo "== build";      npx vite build --logLevel warn && node scripts/check-bundle.mjs
+echo "== build";      npx vite build --logLevel warn && npx vite build -c vite.single.config.ts --logLevel warn && node scripts/check-bundle.mjs
 echo "== e2e tests";  npx playwright test

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { SizeUnit } from '../core/units';
 import { loadCatalogues } from './i18n/catalogues';
 import { browserLang, type Lang } from './i18n/ui';
+import { makeWorker } from './makeWorker';
 import type { FileInput, ModelView, Progress, WorkerApi } from './protocol';
 
 export type Unit = SizeUnit;
@@ -38,7 +39,7 @@ let remote: Remote<WorkerApi> | null = null;
 let workerDied: Promise<never> = new Promise(() => {});
 export function worker(): Remote<WorkerApi> {
   if (remote) return remote;
-  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ramledger-parser' });
+  const w = makeWorker();
   workerDied = new Promise<never>((_, fail) => {
     w.addEventListener('error', (e) => {
       e.preventDefault();
