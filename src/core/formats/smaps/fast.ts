@@ -11,20 +11,13 @@
  * whichever read it.
  */
 import type { SmapsData } from './scan';
-import { checkRow, Impossible, MAX_DIGITS } from './scan';
+import { checkRow, hexVal, Impossible, MAX_DIGITS } from './scan';
 import { C, COUNTERS, MappingTable } from './table';
 
 const KEYS = COUNTERS.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
 const VMFLAGS = Uint8Array.from('VmFlags', (c) => c.charCodeAt(0));
 const HEADER = COUNTERS.length;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
-
-function hexVal(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
 
 /**
  * The strings of a capture's headers and VmFlags repeat (a library's path, `r-xp`, `fe:00`):

@@ -66,7 +66,8 @@ function keyAt(t: string, ls: number, colon: number): number {
   return OTHER;
 }
 
-function hexVal(c: number): number {
+/** the value of a hex digit's character code, -1 when it is none */
+export function hexVal(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 102) return c - 87;
   if (c >= 65 && c <= 70) return c - 55;
