@@ -12,7 +12,7 @@ import type { Snapshot } from '../core/model/snapshot';
 import { breakdown } from '../core/viewmodel/bar';
 import { mapRegions } from '../core/viewmodel/lanes';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
-import { groupMappings, pssByKind } from '../core/viewmodel/mappings';
+import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
 import type { FileInput, InputView, ModelView, Progress, SourceLines, WorkerApi } from './protocol';
 
@@ -56,7 +56,7 @@ function view(): ModelView {
     breakdown: breakdown(snap, a),
     used: usedTable(a, snap.free),
     map: a.physical ? mapRegions(a.physical) : [],
-    processes: summaries.map((s, index) => ({ ...s, index, byKind: pssByKind(procs[index]?.mappings ?? new MappingTable()) })),
+    processes: summaries.map((s, index) => ({ ...s, index, byKind: processKinds(procs[index]) })),
   };
 }
 

@@ -57,7 +57,7 @@ export class SnapshotBuilder {
     const out: ProcessModel[] = [];
     for (const p of this.procs.values()) {
       // a status or stat alone: a kernel thread, or a process whose smaps was not captured
-      if (p.mappings.length === 0 && !p.rollup && (p.status || p.nameFrom === 'stat')) continue;
+      if (p.mappings.length === 0 && !p.rollup && !p.totals && (p.status || p.nameFrom === 'stat')) continue;
       // the file's own name, not the folder it was read from on someone's machine
       if (!p.name) p.name = p.pid === null ? `(unnamed: ${baseName(p.sources[0] ?? '')})` : `pid ${p.pid}`;
       out.push(p);

@@ -13,6 +13,8 @@ export interface ProcessSummary {
   mappingCount: number;
   /** totals came from smaps_rollup (no per-mapping detail) */
   fromRollup: boolean;
+  /** totals came from a reduced snapshot: the mappings were left out (formats/totals) */
+  fromTotals?: boolean;
 }
 
 export const MAPPING_KINDS = ['heap', 'stack', 'anonymous', 'file code', 'file data', 'shared memory', 'other'] as const;
@@ -47,6 +49,22 @@ export const ussOf = (k: Counts): number => (k.Private_Clean ?? 0) + (k.Private_
 export function summarizeProcesses(procs: readonly ProcessModel[]): ProcessSummary[] {
   return procs.map((p) => {
     const maps = p.mappings;
+    if (maps.length === 0 && p.totals) {
+      const t = p.totals;
+      const s: ProcessSummary = {
+        pid: p.pid,
+        name: p.name,
+        pssKiB: t.pss,
+        ussKiB: t.uss,
+        rssKiB: t.rss,
+        swapKiB: t.swap,
+        mappingCount: t.mappings,
+        fromRollup: false,
+        fromTotals: true,
+      };
+      if (t.swapPss !== undefined) s.swapPssKiB = t.swapPss;
+      return s;
+    }
     if (maps.length === 0 && p.rollup) {
       const r = p.rollup;
       const s: ProcessSummary = {

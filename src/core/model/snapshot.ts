@@ -13,6 +13,7 @@ import type { Meminfo } from '../formats/meminfo/index';
 import { type FormatId, finishAll, mergeSegment } from '../formats/registry';
 import type { Counts, MappingTable } from '../formats/smaps/index';
 import type { ProcStatus } from '../formats/status/index';
+import type { ProcessTotals } from '../formats/totals/index';
 import type { Diagnostic } from '../input/diagnostics';
 import type { Note } from '../messages/catalogue';
 import { SnapshotBuilder } from './builder';
@@ -36,10 +37,12 @@ export interface ProcessModel {
   pid: number | null;
   name: string;
   /** where the name came from */
-  nameFrom: 'status' | 'stat' | 'none';
+  nameFrom: 'status' | 'stat' | 'totals' | 'none';
   /** the process's mappings, as columns (formats/smaps/table.ts) */
   mappings: MappingTable;
   rollup?: Counts;
+  /** sums carried in place of the mappings (a reduced snapshot: formats/totals) */
+  totals?: ProcessTotals;
   status?: ProcStatus;
   sources: string[];
 }

@@ -1,6 +1,7 @@
 /** A process's mappings grouped by kind, for the Processes view; PSS by kind for its chart. */
 import { C, type MappingTable } from '../formats/smaps/index';
 import { MAPPING_KINDS, type MappingKind, rowKind } from '../model/processes';
+import type { ProcessModel } from '../model/snapshot';
 
 export type KindTotals = Record<MappingKind, number>;
 
@@ -15,6 +16,18 @@ const emptyKinds = (): KindTotals => ({
 });
 
 /** PSS of one process's mappings by kind */
+/** PSS of one process by kind: from its mappings, or the sums a reduced snapshot carried */
+export function processKinds(p: ProcessModel | undefined): KindTotals {
+  const t = emptyKinds();
+  if (p && p.mappings.length === 0 && p.totals) {
+    MAPPING_KINDS.forEach((k, i) => {
+      t[k] = p.totals?.byKind[i] ?? 0;
+    });
+    return t;
+  }
+  return p ? pssByKind(p.mappings) : t;
+}
+
 export function pssByKind(maps: MappingTable): KindTotals {
   const t = emptyKinds();
   for (let r = 0; r < maps.length; r++) t[rowKind(maps, r)] += maps.kib(r, C.Pss);
