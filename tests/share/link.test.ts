@@ -7,7 +7,16 @@ import { buildIsolated } from '../../src/core/model/isolate';
 import { toJson } from '../../src/core/report/json';
 import { emptyAnnotations } from '../../src/core/share/annotations';
 import { toBase64Url } from '../../src/core/share/base64';
-import { decodeLink, encodeLink, frame, LINK_PREFIX, MAX_INFLATED, payloadOf } from '../../src/core/share/link';
+import {
+  decodeLink,
+  encodeLink,
+  frame,
+  LINK_PREFIX,
+  type LinkProblem,
+  MAX_INFLATED,
+  type OpenedDoc,
+  payloadOf,
+} from '../../src/core/share/link';
 import { makeDoc, reduce, type SharedInput } from '../../src/core/share/make';
 import { openDoc } from '../../src/core/share/open';
 import { SEED_FILES } from '../seed-files';
@@ -27,9 +36,9 @@ const report = (inputs: SharedInput[]) => {
   return { snap, analysis, json: toJson(snap, analysis, { mappings: true }) };
 };
 
-function must<T extends object>(r: T | { problem: unknown }): T {
+function must(r: OpenedDoc | { problem: LinkProblem }): OpenedDoc {
   if ('problem' in r) throw new Error(`problem: ${JSON.stringify(r.problem)}`);
-  return r as T;
+  return r;
 }
 
 describe('a link carries the snapshot', () => {
@@ -63,7 +72,8 @@ describe('a link carries the snapshot', () => {
     expect(small.doc.reduced?.processes).toBe(snap.processes.length);
     expect(small.doc.reduced?.dropped).toContain('smaps-stack.txt');
     const back = report(openDoc(must(decodeLink(encodeLink(small)))));
-    const totals = (j: typeof json) => j.processes.map((p) => ({ ...p, mappings: undefined, fromRollup: undefined, fromTotals: undefined }));
+    const totals = (j: typeof json) =>
+      j.processes.map((p) => ({ ...p, mappings: undefined, fromRollup: undefined, fromTotals: undefined }));
     expect(totals(back.json)).toEqual(totals(json));
     // everything not per-process is untouched
     expect(back.json.accounting).toEqual(json.accounting);
@@ -76,7 +86,12 @@ describe('a link carries the snapshot', () => {
 
 describe('a link from someone else is untrusted', () => {
   it('refuses a deflate bomb at the cap', () => {
-    const head = JSON.stringify({ ramledger: 'snapshot', version: 1, created: 'x', inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: MAX_INFLATED + 10 }] }] });
+    const head = JSON.stringify({
+      ramledger: 'snapshot',
+      version: 1,
+      created: 'x',
+      inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: MAX_INFLATED + 10 }] }],
+    });
     const big = Buffer.alloc(MAX_INFLATED + 10 + head.length + 1, 32);
     Buffer.from(`${head}\n`).copy(big);
     const packed = deflateRawSync(big, { level: 9 });
@@ -106,7 +121,10 @@ describe('a link from someone else is untrusted', () => {
       [{ ramledger: 'other', version: 1 }, 'not-snapshot'],
       [{ ramledger: 'snapshot', version: 7, inputs: [] }, 'version'],
       [{ ramledger: 'snapshot', version: 1, created: 'x', inputs: [{ name: 'a', bytes: -1, sources: [] }] }, 'schema'],
-      [{ ramledger: 'snapshot', version: 1, created: 'x', inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: 99 }] }] }, 'damaged'],
+      [
+        { ramledger: 'snapshot', version: 1, created: 'x', inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: 99 }] }] },
+        'damaged',
+      ],
     ];
     for (const [doc, kind] of cases) {
       const r = decodeLink(enc(doc));

@@ -12,9 +12,9 @@ import meminfo from '../formats/meminfo/messages';
 import smaps from '../formats/smaps/messages';
 import totals from '../formats/totals/messages';
 import input from '../input/messages';
-import share from '../share/messages';
 import accounting from '../model/accounting/messages';
 import physical from '../model/physical/messages';
+import share from '../share/messages';
 import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 

@@ -47,7 +47,7 @@ export function makeDoc(inputs: readonly SharedInput[], a: Annotations, view?: s
 }
 
 /** the formats that describe one process: what a reduced snapshot replaces with totals */
-const PER_PROCESS: ReadonlySet<FormatId> = new Set<FormatId>(['smaps', 'smaps_rollup', 'status', 'stat']);
+const PER_PROCESS: ReadonlySet<FormatId> = new Set<FormatId>(['smaps', 'smaps_rollup', 'status', 'stat', 'totals']);
 
 export const TOTALS_SOURCE = 'ramledger-process-totals.tsv';
 
