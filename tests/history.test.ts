@@ -184,6 +184,24 @@ describe('snapshot history', () => {
     expect(full.mock.calls.length).toBeLessThanOrEqual(4);
   });
 
+  it('makes room when the refusal comes on the request, before the transaction has an error', async () => {
+    const { h, store } = fresh();
+    for (const id of ['a', 'b', 'c']) await h.save(entry(id), `doc ${id}`);
+    // a key outside the history's, so that add() on it fails later, on the request, as a refusal does
+    await set('taken', 1, store);
+    const put = IDBObjectStore.prototype.put;
+    let refusals = 1;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      if (key !== 'doc:d' || refusals-- <= 0) return put.call(this, value, key);
+      const request = this.add(value, 'taken');
+      const quota = new DOMException('no room', 'QuotaExceededError');
+      Object.defineProperty(request, 'error', { get: () => quota, set() {} });
+      return request;
+    });
+    expect(await h.save(entry('d'), 'doc d')).toEqual({ kept: true });
+    expect(ids(await h.list())).toEqual(['d', 'c', 'b']);
+  });
+
   it('resolves without IndexedDB (private mode, a page opened from disk)', async () => {
     const { h } = fresh();
     vi.stubGlobal('indexedDB', undefined);

@@ -105,6 +105,25 @@ export function entriesToKeep(others: HistoryEntry[], bytes: number, limits: His
   return sorted.slice(0, Math.max(0, n - squeeze));
 }
 
+/**
+ * The end of a write transaction. A request's error reaches the transaction (bubbling)
+ * before `transaction.error` is set, so the reason is taken from the request then:
+ * that is where a browser may say QuotaExceededError.
+ */
+const settled = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = (ev) => reject(tx.error ?? (ev.target as IDBRequest | null)?.error ?? new Error('transaction aborted'));
+  });
+
+const abort = (tx: IDBTransaction) => {
+  try {
+    tx.abort();
+  } catch {
+    // already finished: nothing to roll back
+  }
+};
+
 const isQuota = (e: unknown) => (e as { name?: unknown } | null)?.name === 'QuotaExceededError';
 
 /** the history API on one store (the page's is below; tests make their own with small limits) */
@@ -115,21 +134,22 @@ export function historyStore(store: UseStore, limits: HistoryLimits = HISTORY_LI
       const [{ good, badKeys }, docKeys] = await Promise.all([readEntries(s), keysUnder(s, DOC)]);
       const others = good.filter((e) => e.id !== meta.id);
       const keepIds = new Set([meta.id, ...entriesToKeep(others, meta.bytes, limits, squeeze).map((e) => e.id)]);
-      // dropped entries, entries not understood, and documents no entry lists any more
-      for (const e of others) if (!keepIds.has(e.id)) s.delete(META + e.id);
-      for (const k of badKeys) if (k !== META + meta.id) s.delete(k);
-      for (const k of docKeys) if (!keepIds.has(k.slice(DOC.length))) s.delete(k);
       // strictly after every other entry, so "newest first" holds within one millisecond too
       const savedAt = good.reduce((t, e) => Math.max(t, e.savedAt + 1), Date.now());
       try {
+        // dropped entries, entries not understood, and documents no entry lists any more
+        for (const e of others) if (!keepIds.has(e.id)) s.delete(META + e.id);
+        for (const k of badKeys) if (k !== META + meta.id) s.delete(k);
+        for (const k of docKeys) if (!keepIds.has(k.slice(DOC.length))) s.delete(k);
         s.put(doc, DOC + meta.id);
         s.put({ ...meta, savedAt }, META + meta.id);
       } catch (e) {
-        // a put that throws must not leave the deletes above to commit on their own
-        s.transaction.abort();
+        // a call that throws must not leave the deletes before it to commit on their own
+        abort(s.transaction);
         throw e;
       }
-      await promisifyRequest(s.transaction);
+      // still in the same task as the requests: the transaction cannot have ended yet
+      await settled(s.transaction);
     });
 
   async function save(entry: Omit<HistoryEntry, 'savedAt' | 'bytes'>, doc: string): Promise<SaveResult> {
