@@ -19,6 +19,10 @@ import {
 } from '../src/app/history';
 import { useStore } from '../src/app/store';
 import { HistoryList } from '../src/app/views/HistoryList';
+import { parseText } from '../src/core/formats/detect';
+import { readSnapshotFile } from '../src/core/share/file';
+import { inlineDoc } from '../src/core/share/link';
+import { makeDoc } from '../src/core/share/make';
 
 let dbs = 0;
 /** a history on a database of its own, with small limits so tests stay small */
@@ -200,6 +204,23 @@ describe('snapshot history', () => {
     });
     expect(await h.save(entry('d'), 'doc d')).toEqual({ kept: true });
     expect(ids(await h.list())).toEqual(['d', 'c', 'b']);
+  });
+
+  it('gives back a snapshot document as it was kept (text and blobs, annotations, view)', async () => {
+    const { h } = fresh();
+    const meminfo = 'MemTotal:        1000 kB\nMemFree:          200 kB\n';
+    const text = { ...parseText(meminfo, 'meminfo'), text: meminfo };
+    const blob = { ...parseText('', 'board.dtb'), blob: new Uint8Array([0xd0, 0x0d, 0xfe, 0xed, 0, 0xff]) };
+    const made = makeDoc(
+      [{ name: 'meminfo', bytes: meminfo.length, parsed: [text, blob] }],
+      { title: 'board X — 启动后', notes: 'CMA?', labels: { 'line:cma': { label: 'CMA' } } },
+      '/overview',
+    );
+    await h.save(entry('round', { title: made.doc.title ?? '' }), JSON.stringify(inlineDoc(made)));
+    const back = readSnapshotFile(new TextEncoder().encode((await h.load('round')) ?? ''));
+    if ('problem' in back) throw new Error(JSON.stringify(back.problem));
+    expect(back.doc).toMatchObject({ title: made.doc.title, notes: 'CMA?', view: '/overview', labels: [{ on: 'line:cma', label: 'CMA' }] });
+    expect(back.contents).toEqual(made.contents);
   });
 
   it('resolves without IndexedDB (private mode, a page opened from disk)', async () => {
