@@ -21,6 +21,8 @@ test('a link round trip shows the same', async ({ page, context, browser }) => {
   await p2.goto(url);
   await expect(p2.getByTestId('shared-banner')).toBeVisible();
   await expect(p2).toHaveURL(/#\/processes\?p=0$/);
-  await expect.poll(async () => (await p2.locator('main').innerText()).replace(/^.*?\n/, '')).toContain(before.split('\n').slice(-5).join('\n'));
+  await expect
+    .poll(async () => (await p2.locator('main').innerText()).replace(/^.*?\n/, ''))
+    .toContain(before.split('\n').slice(-5).join('\n'));
   await other.close();
 });

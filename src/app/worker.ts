@@ -205,7 +205,7 @@ const api: WorkerApi = {
   },
   async snapshotFile(annotations, view) {
     const pieces: string[] = [];
-    const report = snap && lastAnalysis ? toJson(snap, lastAnalysis, { mappings: false }) : {};
+    const report = snap && lastAnalysis ? toJson(snap, lastAnalysis, { mappings: false, annotations }) : {};
     snapshotFilePieces(makeDoc(inputs, annotations, view), report, (p) => pieces.push(p), writeJson);
     return new Blob(pieces, { type: 'application/json' });
   },

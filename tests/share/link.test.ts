@@ -47,13 +47,13 @@ describe('a link carries the snapshot', () => {
     const a = emptyAnnotations();
     a.title = 'mt7981 <script>alert(1)</script>';
     a.notes = 'before the CMA change\nline two';
-    a.labels['line:kernel.slab'] = { label: 'slab', comment: 'mostly kmalloc-128' };
+    a.labels['line:Slab'] = { label: 'slab', comment: 'mostly kmalloc-128' };
     const link = encodeLink(makeDoc(inputs, a, '/processes?p=0', '2026-11-26T00:00:00.000Z'));
     expect(link.startsWith(LINK_PREFIX)).toBe(true);
     const back = must(decodeLink(link));
     expect(back.doc.title).toBe(a.title);
     expect(back.doc.notes).toBe(a.notes);
-    expect(back.doc.labels).toEqual([{ on: 'line:kernel.slab', label: 'slab', comment: 'mostly kmalloc-128' }]);
+    expect(back.doc.labels).toEqual([{ on: 'line:Slab', label: 'slab', comment: 'mostly kmalloc-128' }]);
     expect(back.doc.view).toBe('/processes?p=0');
     expect(report(openDoc(back)).json).toEqual(report(inputs).json);
   });
@@ -108,7 +108,7 @@ describe('a link from someone else is untrusted', () => {
     ['cut off', 'CUT', 'damaged'],
   ])('%s', (_, payload, kind) => {
     const real = encodeLink(makeDoc(seedInputs(), emptyAnnotations()));
-    const p = payload === 'CUT' ? real.slice(0, real.length / 2) : payload;
+    const p = payload === 'CUT' ? real.slice(0, 3 + 4 * Math.floor(real.length / 8)) : payload;
     const r = decodeLink(p);
     expect('problem' in r && r.problem.kind).toBe(kind);
   });

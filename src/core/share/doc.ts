@@ -117,7 +117,7 @@ export function checkDoc(value: unknown): { doc: SnapshotDoc } | { problem: DocP
 }
 
 /** the annotations a document carries */
-export function docAnnotations(doc: SnapshotDoc): Annotations {
+export function docAnnotations(doc: Pick<SnapshotDoc, 'title' | 'notes' | 'labels'>): Annotations {
   const a = emptyAnnotations();
   a.title = doc.title ?? '';
   a.notes = doc.notes ?? '';
