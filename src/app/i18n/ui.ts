@@ -165,6 +165,20 @@ const en = {
   'src.warning': 'warning',
   'src.unread': 'not read',
   'src.info': 'note',
+  'history.title': 'Recent snapshots',
+  'history.where': 'Kept in this browser only, the last 20.',
+  'history.untitled': 'Untitled snapshot',
+  'history.inputs': 'inputs',
+  'history.processes': 'processes',
+  'history.reduced': 'reduced',
+  'history.reducedHelp': 'from a shortened link: process totals in place of smaps',
+  'history.current': 'open now',
+  'history.open': 'Open',
+  'history.confirmClear': 'Remove every snapshot kept in this browser?',
+  'history.notKept.too-big': 'Not kept in the history: larger than 128 MiB.',
+  'history.notKept.quota': 'Not kept in the history: the browser has no room left for it.',
+  'history.notKept.unavailable':
+    'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
 } as const;
 
 export type Key = keyof typeof en;
@@ -325,6 +339,19 @@ const zh: Record<Key, string> = {
   'src.warning': '警告',
   'src.unread': '未读取',
   'src.info': '提示',
+  'history.title': '最近的快照',
+  'history.where': '只保存在本浏览器中，最多 20 个。',
+  'history.untitled': '未命名快照',
+  'history.inputs': '个输入',
+  'history.processes': '个进程',
+  'history.reduced': '精简',
+  'history.reducedHelp': '来自缩短的链接：以进程合计代替 smaps',
+  'history.current': '当前打开',
+  'history.open': '打开',
+  'history.confirmClear': '移除本浏览器中保存的所有快照？',
+  'history.notKept.too-big': '未保存到历史：超过 128 MiB。',
+  'history.notKept.quota': '未保存到历史：浏览器存储空间不足。',
+  'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
