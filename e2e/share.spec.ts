@@ -155,6 +155,8 @@ test('500 processes do not fit a whole link: the reduced one says what it left o
     const r = await opened(browser, url);
     await expect(r.page.getByTestId('shared-reduced')).toContainText('500 processes');
     await expect(r.page.getByTestId('proc-table')).toBeVisible();
+    await r.page.locator('[data-testid="proc-table"] [role="row"][data-row]').first().click();
+    await expect(r.page.getByTestId('totals-only')).toBeVisible();
     await shot(r.page, 'share-reduced-500');
     await r.ctx.close();
   } finally {

@@ -11,6 +11,7 @@ import type { FileRow } from '../../core/viewmodel/librank';
 import type { MappingGroup } from '../../core/viewmodel/mappings';
 import { kindColor } from '../colors';
 import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
+import { fill } from '../i18n/ui';
 import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
 import { href, keepInAddress, useRoute } from '../route';
@@ -221,6 +222,11 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
         PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
       </p>
       {proc.fromRollup && <p className="small muted">{t('proc.rollup')}</p>}
+      {proc.fromTotals && (
+        <p className="small notice warn" data-testid="totals-only">
+          {fill(t('proc.totals-only'), { n: fmtInt(proc.mappingCount) })}
+        </p>
+      )}
       {groups?.map((g) => (
         <details key={g.kind} data-kind={g.kind}>
           <summary>
@@ -286,6 +292,7 @@ function Files() {
     return q ? (rows ?? []).filter((r) => r.path.toLowerCase().includes(q)) : (rows ?? []);
   }, [rows, filter]);
   const n = (k: number) => fmtNum(k, unit);
+  const reduced = useStore((s) => s.model?.processes.some((p) => p.fromTotals) ?? false);
   const columns: Column<FileRow>[] = [
     {
       key: 'path',
@@ -322,6 +329,11 @@ function Files() {
   if (!rows) return <p className="muted">…</p>;
   return (
     <>
+      {reduced && (
+        <p className="small notice warn" data-testid="files-reduced">
+          {t('proc.files-reduced')}
+        </p>
+      )}
       <input
         type="search"
         placeholder={t('proc.path')}
