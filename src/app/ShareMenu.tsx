@@ -3,7 +3,7 @@
  * fit, and saying so), copies it, and saves the snapshot file for what no link holds.
  */
 import { useRef, useState } from 'react';
-import { LINK_COMFORT } from '../core/share/link';
+import { LINK_COMFORT } from '../core/share/address';
 import { fmtInt } from './format';
 import { fill } from './i18n/ui';
 import { useT } from './i18n/useT';

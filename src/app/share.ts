@@ -3,7 +3,7 @@
  * snapshot file, and opening a link the page was started with. The worker holds the
  * inputs and does the packing; this side composes addresses and saves files.
  */
-import { payloadOf } from '../core/share/link';
+import { payloadOf } from '../core/share/address';
 import type { ShareResult } from './protocol';
 import { CURRENT, session, sessionSet, useStore, worker } from './store';
 

@@ -16,6 +16,8 @@ import { fromBase64, fromBase64Url, toBase64, toBase64Url } from './base64';
 import { DICTIONARY_V1 } from './dictionary';
 import { checkDoc, type DocProblem, type SnapshotDoc } from './doc';
 
+export { LINK_COMFORT, payloadOf } from './address';
+
 export const LINK_PREFIX = 'v1.';
 /** the longest payload read (Chrome's longest address is 2 MiB) */
 export const MAX_LINK_CHARS = 2 * 1024 * 1024;
@@ -23,8 +25,6 @@ export const MAX_LINK_CHARS = 2 * 1024 * 1024;
 export const MAX_INFLATED = 64 * 1024 * 1024;
 /** the most its JSON part may be (the texts come after it) */
 const MAX_META = 8 * 1024 * 1024;
-/** a link longer than this is cut by some browsers and chat tools: the page offers the file */
-export const LINK_COMFORT = 32_000;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { fatal: false });
@@ -186,23 +186,6 @@ export function decodeLink(payload: string): OpenedDoc | { problem: LinkProblem 
   if (bytes === null) return { problem: { kind: 'inflates-past-cap', cap: MAX_INFLATED } };
   if ('error' in bytes) return { problem: { kind: 'damaged', why: bytes.error } };
   return unframe(bytes);
-}
-
-/** the `snapshot` parameter of a page address or fragment, if it has one */
-export function payloadOf(address: string): string | null {
-  const hash = address.includes('#') ? address.slice(address.indexOf('#') + 1) : address;
-  const q = hash.indexOf('?');
-  if (q < 0) return null;
-  for (const part of hash.slice(q + 1).split('&'))
-    if (part.startsWith('snapshot=')) {
-      // base64url needs no escapes; a `%` is either a copied-and-escaped link or damage
-      try {
-        return decodeURIComponent(part.slice(9));
-      } catch {
-        return part.slice(9);
-      }
-    }
-  return null;
 }
 
 /** what is wrong with a link or a snapshot file, in the reader's words */
