@@ -214,3 +214,26 @@ test('a reload keeps the snapshot, its view and presentation mode; the history l
   await expect(other.getByTestId('history-item')).toHaveCount(0);
   await other.close();
 });
+
+test('the snapshot file saved by the page opens in another page and in the CLI', async ({ page, browser }) => {
+  await loadExample(page);
+  await page.getByTestId('share').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-save').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.ramledger\.json$/);
+  const file = join(tmpdir(), `rl-${Date.now()}.ramledger.json`);
+  await download.saveAs(file);
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc.ramledger).toBe('snapshot');
+    expect(doc.report.accounting.memTotalKiB).toBe(230856);
+    const cli = JSON.parse(execFileSync('node', [join(ROOT, 'bin', 'ramledger.mjs'), 'analyze', file], { encoding: 'utf8' }));
+    expect(cli.accounting.memTotalKiB).toBe(230856);
+    const r = await opened(browser, '/');
+    await r.page.locator('input[type=file]').first().setInputFiles(file);
+    await expect(r.page.getByTestId('shared-banner')).toContainText('snapshot file');
+    await expect(lineKiB(r.page, 'MemTotal')).toHaveText('230,856');
+    await r.ctx.close();
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
