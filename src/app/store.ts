@@ -4,7 +4,9 @@
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import { create } from 'zustand';
+import { ANNOTATION_LIMITS, type Annotations, emptyAnnotations, type Note } from '../core/share/annotations';
 import type { SizeUnit } from '../core/units';
+import { clipAnnotations, cut, withNote } from './annotations/limits';
 import { loadCatalogues } from './i18n/catalogues';
 import { browserLang, type Lang } from './i18n/ui';
 import { makeWorker } from './makeWorker';
@@ -32,6 +34,14 @@ interface State {
   /** an action that failed before reaching the worker (a drop that could not be read) */
   fail(why: unknown): void;
   set(p: Partial<Pick<State, 'unit' | 'theme' | 'lang' | 'present'>>): void;
+  /** the reader's title, notes and labels (src/core/share/annotations.ts), held to ANNOTATION_LIMITS */
+  annotations: Annotations;
+  setTitle(title: string): void;
+  setNotes(notes: string): void;
+  /** a label or comment on one target (`regionKey`, `lineKey`, `processKey`); null or empty removes it */
+  setNote(key: string, note: Note | null): void;
+  /** replaces them all (a snapshot opened) */
+  setAnnotations(a: Annotations): void;
 }
 
 let remote: Remote<WorkerApi> | null = null;
@@ -122,6 +132,7 @@ export const useStore = create<State>((set, get) => {
       await run('', () => worker().remove(id) as Promise<ModelView>);
     },
     async clear() {
+      set({ annotations: emptyAnnotations() });
       await run('', () => worker().clear() as Promise<ModelView>);
     },
     async loadExample() {
@@ -146,6 +157,24 @@ export const useStore = create<State>((set, get) => {
       } catch {
         // private mode: settings last for this visit only
       }
+    },
+    annotations: emptyAnnotations(),
+    setTitle(title) {
+      // one line: the title is shown in the header and the tab
+      const one = cut(title.replace(/[\r\n\t]+/g, ' '), ANNOTATION_LIMITS.title);
+      set((s) => ({ annotations: { ...s.annotations, title: one } }));
+    },
+    setNotes(notes) {
+      set((s) => ({ annotations: { ...s.annotations, notes: cut(notes, ANNOTATION_LIMITS.notes) } }));
+    },
+    setNote(key, note) {
+      set((s) => {
+        const labels = withNote(s.annotations.labels, key, note);
+        return labels === s.annotations.labels ? s : { annotations: { ...s.annotations, labels } };
+      });
+    },
+    setAnnotations(a) {
+      set({ annotations: clipAnnotations(a) });
     },
   };
 });
