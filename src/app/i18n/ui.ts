@@ -141,6 +141,19 @@ const en = {
   'src.warning': 'warning',
   'src.unread': 'not read',
   'src.info': 'note',
+  'ann.title': 'Snapshot title',
+  'ann.untitled': 'Untitled snapshot',
+  'ann.notes': 'Notes',
+  'ann.notesNone': 'No notes yet.',
+  'ann.notesAdd': 'Add notes',
+  'ann.edit': 'Edit',
+  'ann.save': 'Save',
+  'ann.remove': 'Remove',
+  'ann.label': 'Label',
+  'ann.comment': 'Comment',
+  'ann.labelOn': 'Label or comment on',
+  'ann.commentOnly': 'comment',
+  'ann.escape': 'Esc cancels',
 } as const;
 
 export type Key = keyof typeof en;
@@ -278,6 +291,19 @@ const zh: Record<Key, string> = {
   'src.warning': '警告',
   'src.unread': '未读取',
   'src.info': '提示',
+  'ann.title': '快照标题',
+  'ann.untitled': '未命名快照',
+  'ann.notes': '笔记',
+  'ann.notesNone': '还没有笔记。',
+  'ann.notesAdd': '添加笔记',
+  'ann.edit': '编辑',
+  'ann.save': '保存',
+  'ann.remove': '删除',
+  'ann.label': '标签',
+  'ann.comment': '备注',
+  'ann.labelOn': '标签或备注：',
+  'ann.commentOnly': '备注',
+  'ann.escape': 'Esc 取消',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
