@@ -1,5 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { axe, shot } from './helpers';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { axe, SCREENS, shot } from './helpers';
 
 /** what a hostile title, note or label tries: markup that runs a script if it is ever parsed */
 const XSS = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
@@ -8,7 +10,7 @@ const memmapRow = (page: Page) =>
   page.locator('[data-testid="region-table"] tr[data-region-row]', { hasText: '0x4e800000' }).filter({ hasText: 'memblock-reserved' });
 
 /** opens a target's editor with its ✎ button, types, saves */
-async function label(page: Page, scope: ReturnType<Page['locator']>, text: string, comment = '') {
+async function label(page: Page, scope: Locator, text: string, comment = '') {
   await scope.locator('button.ann-btn').first().click();
   const editor = page.getByTestId('note-editor');
   await expect(editor).toBeVisible();
@@ -16,6 +18,14 @@ async function label(page: Page, scope: ReturnType<Page['locator']>, text: strin
   if (comment) await editor.getByLabel(/^(Comment|备注)$/).fill(comment);
   await editor.getByRole('button', { name: /^(Save|保存)$/ }).click();
   await expect(editor).toHaveCount(0);
+}
+
+/** what the reader sees at 1280×720 with `target` in the middle */
+async function screen(page: Page, name: string, target: Locator, hover?: Locator) {
+  mkdirSync(SCREENS, { recursive: true });
+  await target.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  if (hover) await hover.hover();
+  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
 }
 
 /** to a view without reloading (the snapshot lives in the page) */
@@ -123,13 +133,14 @@ test('a title, notes and labels on a region, a line and a process show on every 
       await page.locator('header select').first().selectOption(theme);
       await page.locator('header select').last().selectOption(lang);
       await go(page, '#/overview');
-      await shot(page, `ann-${theme}-${lang}-overview`);
+      await screen(page, `ann-${theme}-${lang}-overview`, kernel);
       await go(page, '#/map?from=0x4c000000&to=0x50000000');
       await expect(memmapRow(page).locator('.ann-chip')).toHaveText('memmap');
-      await shot(page, `ann-${theme}-${lang}-map`);
+      await screen(page, `ann-${theme}-${lang}-map`, page.getByTestId('map'));
       await go(page, '#/processes?p=0');
       await expect(page.getByTestId('mappings').locator('.ann-chip')).toHaveText('the web UI');
-      await shot(page, `ann-${theme}-${lang}-processes`);
+      const chip = page.locator('[data-testid="proc-table"] .ann-chip');
+      await screen(page, `ann-${theme}-${lang}-processes`, page.getByTestId('proc-table'), chip);
     }
 });
 

@@ -72,22 +72,26 @@ export function useAnnotate(
   const what = `${t('ann.labelOn')} ${name}`;
   return {
     chip: note ? <LabelChip note={note} /> : null,
+    // a word joiner keeps the ✎ on the line of the word before it (a button alone may wrap)
     button: (
-      <button
-        ref={btn}
-        type="button"
-        className="ann-btn"
-        aria-label={what}
-        title={what}
-        aria-expanded={open}
-        data-annotate={targetKey}
-        onClick={(e) => {
-          e.stopPropagation();
-          setOpen((o) => !o);
-        }}
-      >
-        ✎
-      </button>
+      <>
+        {'\u2060'}
+        <button
+          ref={btn}
+          type="button"
+          className="ann-btn"
+          aria-label={what}
+          title={what}
+          aria-expanded={open}
+          data-annotate={targetKey}
+          onClick={(e) => {
+            e.stopPropagation();
+            setOpen((o) => !o);
+          }}
+        >
+          ✎
+        </button>
+      </>
     ),
     comment: note?.comment ? (
       <div className="ann-comment" title={visible(note.comment)}>

@@ -432,29 +432,38 @@ export default function AddressMap() {
 const noteText = (n: Note | undefined) =>
   n ? `${n.label ? ` “${visible(n.label)}”` : ''}${n.comment ? ` — ${visible(n.comment)}` : ''}` : '';
 
-/** a label alone fits a block narrower than a name needs (about 6 px a character, 3 px either side) */
-const labelFits = (label: string, width: number) => label.length * 6 + 6 <= width;
+/** the width of a character in a block's 10 px text: about 6 px, a CJK or other wide one about 10 */
+const charPx = (c: string) => ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 10 : 6);
+const textPx = (s: string) => [...s].reduce((w, c) => w + charPx(c), 0);
 
-/** the words in a block: the label first, then the name, cut to the width (about 6 px a character) */
+/** `s` cut with an ellipsis to `px`, or '' when not even one character fits */
+function fitText(s: string, px: number): string {
+  if (textPx(s) <= px) return s;
+  let w = charPx('…');
+  let out = '';
+  for (const c of s) {
+    w += charPx(c);
+    if (w > px) break;
+    out += c;
+  }
+  return out && `${out}…`;
+}
+
+/** a label alone fits a block narrower than a name needs (3 px either side; bold is a little wider) */
+const labelFits = (label: string, width: number) => textPx(label) * 1.1 + 6 <= width;
+
+/** the words in a block: the reader's label first (bold), then the name, cut to the width */
 function BlockText({ x, y, width, name, label }: { x: number; y: number; width: number; name: string; label: string | undefined }) {
-  const fit = Math.max(1, Math.floor(width / 6) - 1);
-  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, Math.max(1, n))}…` : s);
-  if (!label) return <Words x={x} y={y} text={name.length * 6 > width ? `${name.slice(0, fit)}…` : name} />;
-  const shown = cut(visible(label), fit);
-  const rest = fit - shown.length - 1;
+  const room = width - 6;
+  const shown = label ? fitText(visible(label), room / 1.1) : '';
+  const rest = fitText(name, room - textPx(shown) * 1.1 - (shown ? 6 : 0));
   return (
     <text x={x} y={y} pointerEvents="none" style={{ fontSize: 10 }}>
-      <tspan fontWeight={700}>{shown}</tspan>
-      {rest >= 4 && ` ${cut(name, rest)}`}
+      {shown && <tspan fontWeight={700}>{shown}</tspan>}
+      {rest.length > (shown ? 3 : 0) && `${shown ? ' ' : ''}${rest}`}
     </text>
   );
 }
-
-const Words = ({ x, y, text }: { x: number; y: number; text: string }) => (
-  <text x={x} y={y} pointerEvents="none" style={{ fontSize: 10 }}>
-    {text}
-  </text>
-);
 
 /** a region's name in its row, with its label, the button to label it, the comment and the editor */
 function RegionName({ region: r, name, hw }: { region: MapRegion; name: string; hw: number }) {

@@ -83,10 +83,12 @@ function ProcessTable() {
       render: (p) => {
         const note = labels[processKey(p)];
         return (
-          <>
-            <span title={visible(p.name)}>{middle(p.name, 40)}</span>
+          <span className="ann-name">
+            <span className="ann-text" title={visible(p.name)}>
+              {middle(p.name, 40)}
+            </span>
             {note && <LabelChip note={note} tip />}
-          </>
+          </span>
         );
       },
     },
