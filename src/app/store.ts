@@ -4,6 +4,7 @@
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import { create } from 'zustand';
+import type { Msg } from '../core/messages/catalogue';
 import { ANNOTATION_LIMITS, type Annotations, emptyAnnotations, type Note } from '../core/share/annotations';
 import type { SizeUnit } from '../core/units';
 import { clipAnnotations, cut, withNote } from './annotations/limits';
@@ -19,7 +20,17 @@ interface State {
   model: ModelView | null;
   busy: Progress | null;
   /** why the last action failed (the page says it with `error.stopped`); the model shown stays */
-  error: string | null;
+  error: string | Msg | null;
+  /** the snapshot's title, notes and labels (carried in links, files and the history), held to ANNOTATION_LIMITS */
+  annotations: Annotations;
+  setTitle(title: string): void;
+  setNotes(notes: string): void;
+  /** a label or comment on one target (`regionKey`, `lineKey`, `processKey`); null or empty removes it */
+  setNote(key: string, note: Note | null): void;
+  /** replaces them all (a snapshot opened) */
+  setAnnotations(a: Annotations): void;
+  /** opens a link's snapshot (the `snapshot=` payload); false when it was refused */
+  openLink(payload: string): Promise<boolean>;
   unit: Unit;
   theme: Theme;
   lang: Lang;
@@ -34,14 +45,6 @@ interface State {
   /** an action that failed before reaching the worker (a drop that could not be read) */
   fail(why: unknown): void;
   set(p: Partial<Pick<State, 'unit' | 'theme' | 'lang' | 'present'>>): void;
-  /** the reader's title, notes and labels (src/core/share/annotations.ts), held to ANNOTATION_LIMITS */
-  annotations: Annotations;
-  setTitle(title: string): void;
-  setNotes(notes: string): void;
-  /** a label or comment on one target (`regionKey`, `lineKey`, `processKey`); null or empty removes it */
-  setNote(key: string, note: Note | null): void;
-  /** replaces them all (a snapshot opened) */
-  setAnnotations(a: Annotations): void;
 }
 
 let remote: Remote<WorkerApi> | null = null;
@@ -96,6 +99,11 @@ export const useStore = create<State>((set, get) => {
       const [model] = await Promise.race([Promise.all([job(id), loadCatalogues()]), workerDied]);
       if (id === running) running = 0;
       set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
+      if (model.opened) {
+        // a snapshot was opened: its notes, and the view its sender was looking at
+        get().setAnnotations(model.opened.annotations);
+        if (model.opened.view) window.location.hash = `#${model.opened.view}`;
+      }
     } catch (e) {
       if (id === running) running = 0;
       // the inputs shown stay: each card keeps its Remove, the page keeps working
@@ -106,6 +114,37 @@ export const useStore = create<State>((set, get) => {
     model: null,
     busy: null,
     error: null,
+    annotations: emptyAnnotations(),
+    setTitle(title) {
+      // one line: the title is shown in the header and the tab
+      const one = cut(title.replace(/[\r\n\t]+/g, ' '), ANNOTATION_LIMITS.title);
+      set((s) => ({ annotations: { ...s.annotations, title: one } }));
+    },
+    setNotes(notes) {
+      set((s) => ({ annotations: { ...s.annotations, notes: cut(notes, ANNOTATION_LIMITS.notes) } }));
+    },
+    setNote(key, note) {
+      set((s) => {
+        const labels = withNote(s.annotations.labels, key, note);
+        return labels === s.annotations.labels ? s : { annotations: { ...s.annotations, labels } };
+      });
+    },
+    setAnnotations(a) {
+      set({ annotations: clipAnnotations(a) });
+    },
+    async openLink(payload) {
+      let refused: Msg | null = null;
+      await run('', async () => {
+        const r = await worker().openLink(payload);
+        if ('problem' in r) {
+          refused = r.problem;
+          return get().model ?? (await worker().clear());
+        }
+        return r;
+      });
+      if (refused) set({ error: refused });
+      return refused === null;
+    },
     unit: saved.unit === 'MiB' ? 'MiB' : 'KiB',
     theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
     lang: initialLang(),
@@ -157,24 +196,6 @@ export const useStore = create<State>((set, get) => {
       } catch {
         // private mode: settings last for this visit only
       }
-    },
-    annotations: emptyAnnotations(),
-    setTitle(title) {
-      // one line: the title is shown in the header and the tab
-      const one = cut(title.replace(/[\r\n\t]+/g, ' '), ANNOTATION_LIMITS.title);
-      set((s) => ({ annotations: { ...s.annotations, title: one } }));
-    },
-    setNotes(notes) {
-      set((s) => ({ annotations: { ...s.annotations, notes: cut(notes, ANNOTATION_LIMITS.notes) } }));
-    },
-    setNote(key, note) {
-      set((s) => {
-        const labels = withNote(s.annotations.labels, key, note);
-        return labels === s.annotations.labels ? s : { annotations: { ...s.annotations, labels } };
-      });
-    },
-    setAnnotations(a) {
-      set({ annotations: clipAnnotations(a) });
     },
   };
 });

@@ -7,16 +7,20 @@
  * when ramledger itself fails: still one line, no stack trace).
  */
 import * as fs from 'node:fs';
-import { readdirSync, type Stats, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
 import { m } from '../core/messages/catalogue';
 import { writeJson } from '../core/report/json';
+import { ANNOTATION_LIMITS, emptyAnnotations } from '../core/share/annotations';
+import { encodeLink, LINK_COMFORT } from '../core/share/link';
+import { makeDoc, reduce, type SharedInput } from '../core/share/make';
 import { type FileJob, readFiles, readLargeFile } from './parallel';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
-  PATH   a file, a folder (read recursively) or - for standard input`;
+       ramledger link [--base URL] [--view VIEW] [--title TEXT] PATH…
+  PATH   a file, a folder (read recursively), a snapshot file (*.ramledger.json) or - for standard input`;
 
 class UsageError extends Error {}
 
@@ -86,9 +90,117 @@ function readStdin(): Uint8Array {
   return Buffer.concat(chunks);
 }
 
+const LINK_USAGE = `usage: ramledger link [--base URL] [--view VIEW] [--title TEXT] PATH…
+  prints a link that carries the snapshot of the inputs (the page opens it offline)
+  --base URL   the address of the page (ramledger.html or where your team serves it);
+               without it, the fragment is printed: paste it into the page's address after #
+  --view VIEW  the view it opens on: overview, map, processes, checks, sources (default overview)
+  --title TEXT the snapshot's title`;
+
+/**
+ * The inputs of `link`: each path one input, as the page holds a dropped file or folder,
+ * with the texts kept (the link carries them).
+ */
+function readShared(paths: string[]): SharedInput[] {
+  const limits = { maxBytes: DEFAULT_LIMITS.maxBytes, keepText: true };
+  const one = (path: string, name: string, st: Stats): ParsedText[] =>
+    !st.isFile()
+      ? [unreadable(name, m('bytes.not-a-file'), 0)]
+      : st.size > limits.maxBytes
+        ? [tooBig(name, st.size)]
+        : parseBytes(readFileSync(path), name, limits);
+  return paths.map((p) => {
+    if (p === '-') {
+      const b = readStdin();
+      return { name: 'stdin', bytes: b.length, parsed: parseBytes(b, 'stdin', limits) };
+    }
+    const st = statSync(p);
+    if (!st.isDirectory()) return { name: basename(p), bytes: st.size, parsed: one(p, basename(p), st) };
+    const files: string[] = [];
+    listFiles(p, files, []);
+    const parsed: ParsedText[] = [];
+    let bytes = 0;
+    for (const f of files) {
+      const fst = statOrNull(f);
+      if (!fst) continue;
+      bytes += fst.size;
+      for (const x of one(f, `${basename(p)}/${relative(p, f)}`, fst)) parsed.push(x);
+    }
+    return { name: `${basename(p)}/ (${files.length} files)`, bytes, group: true, parsed };
+  });
+}
+
+function runLink(args: string[], out: (piece: string) => void): { code: number; stderr: string } {
+  let base = '';
+  let view = '/overview';
+  let title = '';
+  const paths: string[] = [];
+  while (args.length) {
+    const a = args.shift() as string;
+    const value = () => {
+      const v = args.shift();
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--base') base = value();
+    else if (a === '--view') {
+      const v = value().replace(/^[#/]+/, '');
+      if (!/^(overview|map|processes|checks|sources)(\/[\w-]+)?(\?[\w=&%.-]*)?$/.test(v))
+        throw new UsageError(`--view takes a view of the page, not ${v}`);
+      view = `/${v}`;
+    } else if (a === '--title') title = value().slice(0, ANNOTATION_LIMITS.title);
+    else if (a === '-h' || a === '--help') {
+      out(`${LINK_USAGE}\n`);
+      return { code: 0, stderr: '' };
+    } else if (a === '-' || !a.startsWith('-')) paths.push(a);
+    else throw new UsageError(`unknown option ${a}`);
+  }
+  if (paths.length === 0) throw new UsageError('no input given');
+  const inputs = readShared(paths);
+  if (inputs.every((i) => i.parsed.every((p) => p.segments.length === 0)))
+    return { code: 2, stderr: 'ramledger: nothing readable in the input\n' };
+  const notes = emptyAnnotations();
+  notes.title = title;
+  const full = makeDoc(inputs, notes, view);
+  let payload = encodeLink(full);
+  let said = '';
+  if (payload.length > LINK_COMFORT) {
+    const { snap } = buildIsolated(inputs);
+    const small = reduce(inputs, snap, full);
+    const r = small.doc.reduced;
+    const reduced = encodeLink(small);
+    if (reduced.length < payload.length && r) {
+      said = `ramledger: the whole snapshot takes ${payload.length} characters; this link carries per-process totals in place of the ${r.mappings} mappings of ${r.processes} processes (${reduced.length} characters)\n`;
+      payload = reduced;
+    }
+  }
+  if (payload.length > LINK_COMFORT)
+    said += `ramledger: the link is ${payload.length} characters; chat tools and browsers cut links past ${LINK_COMFORT}: share the snapshot file instead (ramledger analyze writes the report; the page saves the file)\n`;
+  for (const l of full.doc.left ?? []) said += `ramledger: ${l.name}: not carried (${l.why})\n`;
+  const fragment = `#${view}${view.includes('?') ? '&' : '?'}snapshot=${payload}`;
+  if (!base) said += 'ramledger: no --base given: open ramledger.html and paste this after its address\n';
+  out(`${base.replace(/#.*$/, '')}${fragment}\n`);
+  return { code: 0, stderr: said };
+}
+
 /** runs the CLI: the report goes to `out` piece by piece; the exit code and any one-line reason come back */
 export function run(argv: string[], out: (piece: string) => void = writeOut): { code: number; stderr: string } {
   const args = [...argv];
+  if (args[0] === 'link') {
+    args.shift();
+    try {
+      return runLink(args, out);
+    } catch (e) {
+      if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${LINK_USAGE}\n` };
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT' || err.code === 'EACCES')
+        return {
+          code: 2,
+          stderr: `ramledger: ${err.path ?? ''}: ${err.code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}\n`,
+        };
+      throw e;
+    }
+  }
   if (args[0] === 'analyze') args.shift();
   let format: 'json' | 'markdown' = 'json';
   let mappings = true;

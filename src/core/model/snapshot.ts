@@ -16,6 +16,7 @@ import type { ProcStatus } from '../formats/status/index';
 import type { ProcessTotals } from '../formats/totals/index';
 import type { Diagnostic } from '../input/diagnostics';
 import type { Note } from '../messages/catalogue';
+import type { SnapshotMeta } from '../share/doc';
 import { SnapshotBuilder } from './builder';
 
 export interface SourceSummary {
@@ -59,6 +60,8 @@ export interface Snapshot {
   processes: ProcessModel[];
   /** what the model had to decide or ignore while combining inputs */
   notes: Note[];
+  /** the snapshot file the inputs came from: its annotations and what it left out */
+  shared?: SnapshotMeta;
 }
 
 export function buildSnapshot(inputs: readonly ParsedText[]): Snapshot {
@@ -67,6 +70,8 @@ export function buildSnapshot(inputs: readonly ParsedText[]): Snapshot {
   for (const input of inputs) for (const seg of input.segments) mergeSegment(b, seg, input.name);
   finishAll(b);
   snap.processes = b.processes();
+  const shared = inputs.find((p) => p.snapshot)?.snapshot;
+  if (shared) snap.shared = shared;
   return snap;
 }
 

@@ -10,6 +10,8 @@ import type { Analysis } from '../model/accounting/index';
 import { evidenceRule, type PhysRegion } from '../model/physical/index';
 import { rowKind } from '../model/processes';
 import type { Snapshot } from '../model/snapshot';
+import type { Annotations } from '../share/annotations';
+import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
 
 export const SCHEMA_VERSION = 1;
@@ -40,10 +42,15 @@ function regionJson(r: PhysRegion, width: number) {
   };
 }
 
-export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean } = {}) {
+export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; annotations?: Annotations } = {}) {
   const width = hexWidth(a.physical?.end);
+  const notes = opts.annotations ?? (snap.shared ? docAnnotations(snap.shared) : undefined);
   return {
     schemaVersion: SCHEMA_VERSION,
+    ...(notes && (notes.title || notes.notes || Object.keys(notes.labels).length)
+      ? { annotations: { title: notes.title, notes: notes.notes, labels: Object.entries(notes.labels).map(([on, n]) => ({ on, ...n })) } }
+      : {}),
+    ...(snap.shared?.reduced ? { reduced: snap.shared.reduced } : {}),
     sources: snap.sources.map((s) => ({
       name: s.name,
       format: s.formats.length === 1 ? s.formats[0] : s.formats.length === 0 ? 'unknown' : 'bundle',

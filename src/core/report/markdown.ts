@@ -1,8 +1,11 @@
 /** A Markdown report of the analysis, for CI logs and design-meeting notes. */
+
 import { type Catalogue, type Msg, render, visible } from '../messages/catalogue';
 import { EN } from '../messages/index';
 import type { Analysis } from '../model/accounting/index';
 import type { Snapshot } from '../model/snapshot';
+import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
+import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
 
 /** diagnostics listed in the report; the JSON output has them all */
@@ -10,7 +13,17 @@ const MAX_DIAGNOSTICS = 200;
 /** rows of the address map: a real layout has far fewer */
 const MAX_REGIONS = 2000;
 
-export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): string {
+/** the annotations of the snapshot file the inputs came from, if any */
+export function snapshotAnnotations(snap: Snapshot): Annotations | undefined {
+  return snap.shared ? docAnnotations(snap.shared) : undefined;
+}
+
+export function toMarkdown(
+  snap: Snapshot,
+  a: Analysis,
+  cat: Catalogue = EN,
+  notes: Annotations | undefined = snapshotAnnotations(snap),
+): string {
   const t = (msg: Msg) => render(msg, cat);
   // text from the inputs lands in a wiki or an issue that renders Markdown and HTML: control
   // and bidi characters visible, HTML inert, table cells unbroken
@@ -21,7 +34,20 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
       .replace(/>/g, '&gt;')
       .replace(/\|/g, '\\|')
       .replace(/[\r\n]+/g, ' ');
-  const out: string[] = ['# ramledger report', ''];
+  const out: string[] = [notes?.title ? `# ${cell(notes.title)} — ramledger report` : '# ramledger report', ''];
+  // a label beside what it names: `slab «kmalloc heavy»`
+  const labelOf = (key: string) => {
+    const l = notes?.labels[key]?.label;
+    return l ? ` «${cell(l)}»` : '';
+  };
+  if (notes?.notes) out.push(...notes.notes.split(/\r?\n/).map((line) => `> ${cell(line)}`), '');
+  if (snap.shared?.reduced) {
+    const r = snap.shared.reduced;
+    out.push(
+      `Reduced snapshot: the ${r.mappings} mappings of ${r.processes} processes were left out (${r.lines} lines); per-process totals are in ${cell(r.totals)}.`,
+      '',
+    );
+  }
   const dram = a.physical?.spanKiB ?? a.boot?.physKiB ?? a.accounting.memTotalKiB ?? 0;
   out.push('## Inputs', '', '| input | formats | lines | diagnostics |', '|---|---|--:|--:|');
   for (const s of snap.sources)
@@ -31,7 +57,7 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
   out.push('', '## Where the memory went', '', '| level | item | KiB | MiB | % of DRAM | formula |', '|--:|---|--:|--:|--:|---|');
   for (const l of a.accounting.lines)
     out.push(
-      `| ${l.level} | ${'  '.repeat(l.level)}${cell(t(l.label))} | ${fmtKiB(l.kib)} | ${fmtMiB(l.kib)} | ${fmtPct(l.kib, dram)} | ${cell(t(l.formula))} |`,
+      `| ${l.level} | ${'  '.repeat(l.level)}${cell(t(l.label))}${labelOf(lineKey(l))} | ${fmtKiB(l.kib)} | ${fmtMiB(l.kib)} | ${fmtPct(l.kib, dram)} | ${cell(t(l.formula))} |`,
     );
   if (a.physical) {
     out.push(
@@ -45,7 +71,7 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
     );
     for (const r of a.physical.regions.slice(0, MAX_REGIONS))
       out.push(
-        `| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(bytesToKiB(r.end - r.start))} | ${r.kind}${r.outside ? ' (outside DRAM)' : ''} | ${cell(t(r.label))} |`,
+        `| ${hex(r.start)} | ${hex(r.end)} | ${fmtKiB(bytesToKiB(r.end - r.start))} | ${r.kind}${r.outside ? ' (outside DRAM)' : ''} | ${cell(t(r.label))}${labelOf(regionKey(r))} |`,
       );
     if (a.physical.regions.length > MAX_REGIONS) out.push('', `${a.physical.regions.length - MAX_REGIONS} more regions are not listed.`);
     if (a.physical.unplaced.length > 0) {
@@ -83,14 +109,19 @@ export function toMarkdown(snap: Snapshot, a: Analysis, cat: Catalogue = EN): st
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))
       out.push(
-        `| ${p.pid ?? '?'} | ${cell(p.name)} | ${fmtKiB(p.pssKiB)} | ${fmtKiB(p.ussKiB)} | ${fmtKiB(p.rssKiB)} | ${fmtKiB(p.swapKiB)} |`,
+        `| ${p.pid ?? '?'} | ${cell(p.name)}${labelOf(processKey(p))} | ${fmtKiB(p.pssKiB)} | ${fmtKiB(p.ussKiB)} | ${fmtKiB(p.rssKiB)} | ${fmtKiB(p.swapKiB)} |`,
       );
   }
-  const notes = [...a.accounting.notes, ...a.accounting.missing].map(t);
-  if (notes.length) {
+  const labelled = Object.entries(notes?.labels ?? {});
+  if (labelled.length) {
+    out.push('', '## Labels', '', '| on | label | comment |', '|---|---|---|');
+    for (const [key, n] of labelled) out.push(`| ${cell(key)} | ${cell(n.label ?? '')} | ${cell(n.comment ?? '')} |`);
+  }
+  const modelNotes = [...a.accounting.notes, ...a.accounting.missing].map(t);
+  if (modelNotes.length) {
     out.push('', '## Notes', '');
     // one push per note: spreading a long list into push() overflows the call stack
-    for (const n of notes) out.push(`- ${cell(n)}`);
+    for (const n of modelNotes) out.push(`- ${cell(n)}`);
   }
   // what each input said about its lines: errors first, then what was not read, warnings, notes
   const order = { error: 0, unread: 1, warning: 2, info: 3 } as const;
