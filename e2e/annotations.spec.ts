@@ -181,3 +181,31 @@ test('markup in a title, notes or label shows as text and runs nothing', async (
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
+
+test('a shared link carries the title, the notes and the labels', async ({ page, browser }) => {
+  await loadExample(page);
+  await page.getByTestId('snapshot-title').fill('MT7981 router, boot 3');
+  const notes = page.getByTestId('snapshot-notes');
+  await notes.getByRole('button', { name: 'Notes' }).click();
+  await notes.getByRole('button', { name: 'Add notes' }).click();
+  await page.getByTestId('notes-input').fill('first line\nsecond line');
+  await notes.getByRole('button', { name: 'Save' }).click();
+  await label(page, page.locator('tr[data-line="kernel"]'), 'slab grows', 'watch after 3 days');
+  await go(page, '#/map');
+  await label(page, memmapRow(page), 'memmap', 'struct page array');
+  await page.getByTestId('share').click();
+  const url = await page.getByTestId('share-link').inputValue();
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto(url);
+  await expect(p2.getByTestId('snapshot-title')).toHaveValue('MT7981 router, boot 3');
+  await expect(p2).toHaveTitle('MT7981 router, boot 3 — ramledger');
+  // notes someone sent are open at once
+  await expect(p2.getByTestId('notes-text')).toHaveText('first line\nsecond line');
+  await expect(memmapRow(p2).locator('.ann-chip')).toHaveText('memmap');
+  await expect(memmapRow(p2).locator('.ann-comment')).toHaveText('struct page array');
+  await go(p2, '#/overview');
+  await expect(p2.locator('tr[data-line="kernel"] .ann-chip')).toHaveText('slab grows');
+  await other.close();
+});
