@@ -106,7 +106,7 @@ test('a title, notes and labels on a region, a line and a process show on every 
   const chip = page.locator('[data-testid="proc-table"] [role="row"][data-row] .ann-chip');
   await expect(chip).toContainText('the web UI');
   await chip.focus();
-  await expect(page.locator('.ann-tip')).toHaveText('lighttpd + luci');
+  await expect(page.locator('.ann-tip')).toHaveText('the web UI\nlighttpd + luci');
   await page.getByTestId('proc-filter').fill('web ui');
   await expect(page.locator('[data-testid="proc-table"] [role="row"][data-row]')).toHaveCount(1);
   await page.getByTestId('proc-filter').fill('');
@@ -175,7 +175,7 @@ test('markup in a title, notes or label shows as text and runs nothing', async (
   await label(page, page.getByTestId('mappings'), XSS, XSS);
   await expect(page.getByTestId('mappings').locator('.ann-chip')).toHaveText(XSS);
   await page.locator('[data-testid="proc-table"] .ann-chip').hover();
-  await expect(page.locator('.ann-tip')).toHaveText(XSS);
+  await expect(page.locator('.ann-tip')).toHaveText(`${XSS}\n${XSS}`);
   await expect(page.locator('main img, main script')).toHaveCount(0);
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

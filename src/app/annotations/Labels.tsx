@@ -13,15 +13,18 @@ import { useStore } from '../store';
 
 export const useNote = (key: string): Note | undefined => useStore((s) => s.annotations.labels[key]);
 
-/** the label as a chip; with `tip`, the comment shows on hover and focus (a row with no room under the name) */
+/**
+ * The label as a chip. With `tip` (a one-line row, no room under the name, where the
+ * chip may be cut), the whole label and the comment show on hover and focus.
+ */
 export function LabelChip({ note, tip = false }: { note: Note; tip?: boolean }) {
   const { t } = useT();
   const text = note.label ? visible(note.label) : t('ann.commentOnly');
-  if (!tip || !note.comment) return <span className={`ann-chip${note.label ? '' : ' bare'}`}>{text}</span>;
-  return <TipChip text={text} comment={note.comment} bare={!note.label} />;
+  if (!tip) return <span className={`ann-chip${note.label ? '' : ' bare'}`}>{text}</span>;
+  return <TipChip text={text} note={note} />;
 }
 
-function TipChip({ text, comment, bare }: { text: string; comment: string; bare: boolean }) {
+function TipChip({ text, note }: { text: string; note: Note }) {
   const id = useId();
   // fixed to the viewport, so a cell's overflow cannot cut it
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
@@ -33,7 +36,7 @@ function TipChip({ text, comment, bare }: { text: string; comment: string; bare:
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: hover and focus show the comment; the text itself is the chip
     <span
-      className={`ann-chip${bare ? ' bare' : ''}`}
+      className={`ann-chip${note.label ? '' : ' bare'}`}
       tabIndex={0}
       aria-describedby={id}
       onMouseEnter={show}
@@ -44,7 +47,9 @@ function TipChip({ text, comment, bare }: { text: string; comment: string; bare:
     >
       {text}
       <span id={id} role="tooltip" className={at ? 'ann-tip' : 'visually-hidden'} style={at ?? undefined}>
-        {visible(comment)}
+        {note.label && <strong>{visible(note.label)}</strong>}
+        {note.label && note.comment && '\n'}
+        {note.comment && visible(note.comment)}
       </span>
     </span>
   );
