@@ -1,28 +1,173 @@
-import { expect, test } from '@playwright/test';
+// Links that carry a snapshot: the round trip, hostile links, a capture too big for a
+// whole link, the one-file build opened from disk, and `ramledger link`.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { parseBytes } from '../src/core/formats/bytes';
+import { emptyAnnotations } from '../src/core/share/annotations';
+import { toBase64Url } from '../src/core/share/base64';
+import { encodeLink, LINK_PREFIX } from '../src/core/share/link';
+import { makeDoc } from '../src/core/share/make';
+import { growCapture } from '../tests/grow';
+import { SEED_FILES } from '../tests/seed-files';
+import { lineKiB, ROOT, SEED, shot } from './helpers';
 
-test('a link round trip shows the same', async ({ page, context, browser }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+const seedPaths = SEED_FILES.map((f) => join(SEED, f));
+
+async function loadExample(page: Page) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Load example' }).click();
-  await expect(page.getByTestId('headline')).toBeVisible();
-  await page.goto(`${page.url().split('#')[0]}#/processes?p=0`);
+  await page.getByRole('button', { name: 'Load example' }).first().click();
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+}
+
+/** what Share makes for the page as it is */
+async function share(page: Page): Promise<{ url: string; level: string; chars: number }> {
   await page.getByTestId('share').click();
   const summary = page.getByTestId('share-summary');
-  await expect(summary).toHaveAttribute('data-level', 'full');
+  await expect(summary).toBeVisible();
   const url = await page.getByTestId('share-link').inputValue();
-  expect(url).toContain('#/processes?p=0&snapshot=v1.');
+  const level = (await summary.getAttribute('data-level')) ?? '';
   const chars = Number(await summary.getAttribute('data-chars'));
-  console.log('seed link payload', chars, 'url', url.length);
-  expect(chars).toBeLessThanOrEqual(2000);
-  const before = await page.locator('main').innerText();
+  await page.keyboard.press('Escape');
+  return { url, level, chars };
+}
 
-  const other = await browser.newContext();
-  const p2 = await other.newPage();
-  await p2.goto(url);
-  await expect(p2.getByTestId('shared-banner')).toBeVisible();
-  await expect(p2).toHaveURL(/#\/processes\?p=0$/);
-  await expect
-    .poll(async () => (await p2.locator('main').innerText()).replace(/^.*?\n/, ''))
-    .toContain(before.split('\n').slice(-5).join('\n'));
-  await other.close();
+/** the view's text without the banner that says where a shared snapshot came from */
+const viewText = async (page: Page) =>
+  page.locator('main').evaluate((m) => {
+    const c = m.cloneNode(true) as HTMLElement;
+    for (const b of c.querySelectorAll('[data-testid="shared-banner"]')) b.remove();
+    return c.innerText;
+  });
+
+async function opened(browser: Browser, url: string) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { ctx, page, errors };
+}
+
+test('a link shows the receiver exactly what the sender saw, in every view', async ({ page, browser }) => {
+  await loadExample(page);
+  const views = ['/overview', '/processes?p=0', '/checks', '/sources?s=meminfo.txt&l=3'];
+  const base = page.url().split('#')[0];
+  for (const v of views) {
+    await page.goto(`${base}#${v}`);
+    await expect(page.locator('main')).not.toContainText('…', { timeout: 1000 }).catch(() => {});
+    const { url, level, chars } = await share(page);
+    expect(level).toBe('full');
+    expect(url).toContain(`#${v}${v.includes('?') ? '&' : '?'}snapshot=v1.`);
+    // the seed fits where chat tools cut links
+    expect(chars).toBeLessThanOrEqual(2000);
+    const before = await viewText(page);
+    const r = await opened(browser, url);
+    await expect(r.page.getByTestId('shared-banner')).toBeVisible();
+    // the address keeps the view, not the snapshot
+    expect(r.page.url()).toBe(`${new URL(url).origin}/#${v}`);
+    await expect.poll(() => viewText(r.page)).toBe(before);
+    expect(r.errors).toEqual([]);
+    if (v === '/overview') await shot(r.page, 'share-opened-link');
+    await r.ctx.close();
+  }
+});
+
+test('the map window travels in the link', async ({ page, browser }) => {
+  await loadExample(page);
+  await page.getByRole('link', { name: 'Address map' }).click();
+  await page.goto(`${page.url().split('#')[0]}#/map?from=0x48000000&to=0x4a000000`);
+  const window = await page.getByTestId('map-window').innerText();
+  const { url } = await share(page);
+  const r = await opened(browser, url);
+  await expect(r.page.getByTestId('map-window')).toHaveText(window);
+  await r.ctx.close();
+});
+
+test('a hostile link is refused with its reason and the page stays usable', async ({ page }) => {
+  const head = JSON.stringify({ ramledger: 'snapshot', version: 1, created: 'x', inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: 200_000_000 }] }] });
+  const bomb = Buffer.alloc(200_000_000 + head.length + 1, 0x41);
+  Buffer.from(`${head}\n`).copy(bomb);
+  const bombLink = LINK_PREFIX + toBase64Url(deflateRawSync(bomb, { level: 9 }));
+  const schema = LINK_PREFIX + toBase64Url(deflateRawSync(Buffer.from(`${JSON.stringify({ ramledger: 'snapshot', version: 1, created: 1, inputs: {} })}\n`)));
+  const cases: [string, RegExp][] = [
+    [bombLink, /unpacks to more than 64 MiB/],
+    [schema, /damaged or was altered: created/],
+    ['v1.%%%', /not base64url/],
+    ['v9.abc', /version 9/],
+  ];
+  for (const [payload, said] of cases) {
+    await page.goto(`/#/overview?snapshot=${payload}`);
+    await expect(page.getByRole('alert')).toContainText(said);
+    expect(page.url()).not.toContain('snapshot=');
+  }
+  // still usable
+  await page.getByRole('button', { name: 'Load example' }).first().click();
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+});
+
+test('markup in a process name, a title and a note is shown as text and runs nothing', async ({ page }) => {
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  const smaps = readFileSync(join(SEED, 'smaps-stack.txt'));
+  const bundle = Buffer.concat([Buffer.from(`==> /proc/66/status <==\nName:\t${evil}\nPid:\t66\n==> /proc/66/smaps <==\n`), smaps]);
+  const notes = emptyAnnotations();
+  notes.title = `<script>window.__pwned=1</script>`;
+  notes.notes = `${evil}\n<b>bold?</b>`;
+  notes.labels['process:66:<img src=x onerror="window.__pwned=1">'] = { label: evil, comment: evil };
+  const inputs = [{ name: 'evil.txt', bytes: bundle.length, parsed: parseBytes(bundle, 'evil.txt', { maxBytes: 1 << 30, keepText: true }) }];
+  const payload = encodeLink(makeDoc(inputs, notes, '/processes?p=0'));
+  await page.goto(`/#/processes?p=0&snapshot=${payload}`);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await expect(page.locator('main')).toContainText(evil);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('main b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('500 processes do not fit a whole link: the reduced one says what it left out', async ({ page, browser }) => {
+  const file = join(tmpdir(), 'rl-500.txt');
+  writeFileSync(file, growCapture(500));
+  try {
+    await page.goto('/');
+    await page.locator('input[type=file]').first().setInputFiles(file);
+    await expect(page.getByTestId('proc-count').or(page.locator('main'))).toBeVisible();
+    await page.getByRole('link', { name: 'Processes' }).first().click();
+    await expect(page.getByTestId('proc-table')).toBeVisible();
+    const { url, level, chars } = await share(page);
+    console.log(`500 processes: link ${chars} characters (${level})`);
+    expect(level).toBe('reduced');
+    expect(chars).toBeLessThanOrEqual(32_000);
+    const r = await opened(browser, url);
+    await expect(r.page.getByTestId('shared-reduced')).toContainText('500 processes');
+    await expect(r.page.getByTestId('proc-table')).toBeVisible();
+    await shot(r.page, 'share-reduced-500');
+    await r.ctx.close();
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
+
+test('ramledger link on the seed files opens in the page, also from the one-file build with the network blocked', async ({ page }) => {
+  const single = pathToFileURL(join(ROOT, 'dist-single', 'ramledger.html')).href;
+  const url = execFileSync('node', [join(ROOT, 'bin', 'ramledger.mjs'), 'link', '--base', single, '--view', 'checks', ...seedPaths], { encoding: 'utf8' }).trim();
+  const requests: string[] = [];
+  await page.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    requests.push(u);
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Checks' }).or(page.locator('main h2').first())).toBeVisible();
+  await page.getByRole('link', { name: 'Overview' }).first().click();
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+  expect(requests).toEqual([]);
+  expect(errors).toEqual([]);
 });

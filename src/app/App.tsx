@@ -49,7 +49,12 @@ export function App() {
   }, [present, lang]);
 
   // a link's snapshot opens once, then the address keeps only the view
-  useEffect(() => openFromAddress(), []);
+  useEffect(() => {
+    openFromAddress();
+    // a link pasted into the address bar of the open page changes only the fragment
+    window.addEventListener('hashchange', openFromAddress);
+    return () => window.removeEventListener('hashchange', openFromAddress);
+  }, []);
 
   const empty = !model || model.inputs.length === 0;
   return (
@@ -63,7 +68,7 @@ export function App() {
           <main className="view" id="main">
             {error && (
               <p className="alert" role="alert">
-                {t('error.stopped')} {typeof error === 'string' ? error : tm(error)}
+                {typeof error === 'string' ? `${t('error.stopped')} ${error}` : `${t('share.refused')} ${tm(error)}`}
               </p>
             )}
             {model.shared && <SharedBanner shared={model.shared} />}
@@ -79,7 +84,7 @@ export function App() {
       )}
       {empty && error && (
         <p className="alert" role="alert">
-          {t('error.stopped')} {typeof error === 'string' ? error : tm(error)}
+          {typeof error === 'string' ? `${t('error.stopped')} ${error}` : `${t('share.refused')} ${tm(error)}`}
         </p>
       )}
       {busy && (

@@ -12,6 +12,7 @@ import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
 import type { Annotations } from '../core/share/annotations';
 import type { Reduced, SnapshotDoc } from '../core/share/doc';
+import type { LinkChoice } from '../core/share/make';
 import type { Breakdown } from '../core/viewmodel/bar';
 import type { MapRegion } from '../core/viewmodel/lanes';
 import type { FileRow } from '../core/viewmodel/librank';
@@ -46,15 +47,7 @@ export interface SharedView {
   left?: SnapshotDoc['left'];
 }
 
-export interface ShareResult {
-  /** the fragment's payload (`v1.…`) */
-  payload: string;
-  level: 'full' | 'reduced';
-  /** the length of the payload carrying every input */
-  fullChars: number;
-  reduced?: Reduced;
-  left?: SnapshotDoc['left'];
-}
+export type ShareResult = LinkChoice;
 
 export type OpenResult = ModelView | { problem: Msg };
 

@@ -39,3 +39,11 @@ export function useRoute(): Route {
 
 /** the link to the line of an input a number was read from */
 export const sourceHref = (source: string, line: number): string => href('sources', '', line > 0 ? { s: source, l: line } : { s: source });
+
+/**
+ * Writes a view's state (a zoom, a filter) into the address without a history entry and
+ * without a `hashchange`: the view already shows it, and a link or a reload finds it there.
+ */
+export function keepInAddress(hash: string): void {
+  if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+}

@@ -82,6 +82,23 @@ const saved = (() => {
   }
 })();
 
+/** sessionStorage, which a sandboxed or private page may refuse */
+export function session(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+export function sessionSet(key: string, value: string | null): void {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // not kept: the tab forgets it on reload
+  }
+}
+
 const initialLang = (): Lang => (saved.lang === 'en' || saved.lang === 'zh' ? saved.lang : browserLang());
 
 export const useStore = create<State>((set, get) => {
@@ -148,7 +165,8 @@ export const useStore = create<State>((set, get) => {
     unit: saved.unit === 'MiB' ? 'MiB' : 'KiB',
     theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
     lang: initialLang(),
-    present: false,
+    // presentation mode lasts for the tab (a reload keeps it), not for every later visit
+    present: session('ramledger.present') === '1',
     version: 0,
     async addFiles(files) {
       if (files.length === 0) return;
@@ -190,6 +208,7 @@ export const useStore = create<State>((set, get) => {
     },
     set(p) {
       set(p);
+      if (p.present !== undefined) sessionSet('ramledger.present', p.present ? '1' : '0');
       const { unit, theme, lang } = get();
       try {
         localStorage.setItem('ramledger.settings', JSON.stringify({ unit, theme, lang }));

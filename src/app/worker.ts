@@ -14,8 +14,8 @@ import type { Snapshot } from '../core/model/snapshot';
 import { toJson, writeJson } from '../core/report/json';
 import { docAnnotations } from '../core/share/doc';
 import { isSnapshotFile, readSnapshotFile, snapshotFilePieces } from '../core/share/file';
-import { decodeLink, encodeLink, LINK_COMFORT, type OpenedDoc, problemMsg } from '../core/share/link';
-import { makeDoc, reduce } from '../core/share/make';
+import { decodeLink, LINK_COMFORT, type OpenedDoc, problemMsg } from '../core/share/link';
+import { chooseLink, makeDoc } from '../core/share/make';
 import { openDoc } from '../core/share/open';
 import { breakdown } from '../core/viewmodel/bar';
 import { mapRegions } from '../core/viewmodel/lanes';
@@ -194,14 +194,7 @@ const api: WorkerApi = {
     return { total, from, lines };
   },
   async share(annotations, view) {
-    const full = makeDoc(inputs, annotations, view);
-    const whole = encodeLink(full);
-    const base = { fullChars: whole.length, ...(full.doc.left ? { left: full.doc.left } : {}) };
-    if (whole.length <= LINK_COMFORT || !snap || snap.processes.length === 0) return { payload: whole, level: 'full', ...base };
-    const small = reduce(inputs, snap, full);
-    const payload = encodeLink(small);
-    if (payload.length >= whole.length) return { payload: whole, level: 'full', ...base };
-    return { payload, level: 'reduced', ...base, ...(small.doc.reduced ? { reduced: small.doc.reduced } : {}) };
+    return chooseLink(inputs, snap, makeDoc(inputs, annotations, view), LINK_COMFORT);
   },
   async snapshotFile(annotations, view) {
     const pieces: string[] = [];

@@ -14,8 +14,8 @@ import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toM
 import { m } from '../core/messages/catalogue';
 import { writeJson } from '../core/report/json';
 import { ANNOTATION_LIMITS, emptyAnnotations } from '../core/share/annotations';
-import { encodeLink, LINK_COMFORT } from '../core/share/link';
-import { makeDoc, reduce, type SharedInput } from '../core/share/make';
+import { LINK_COMFORT } from '../core/share/link';
+import { chooseLink, makeDoc, type SharedInput } from '../core/share/make';
 import { type FileJob, readFiles, readLargeFile } from './parallel';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
@@ -162,18 +162,12 @@ function runLink(args: string[], out: (piece: string) => void): { code: number; 
   const notes = emptyAnnotations();
   notes.title = title;
   const full = makeDoc(inputs, notes, view);
-  let payload = encodeLink(full);
+  const { snap } = buildIsolated(inputs);
+  const c = chooseLink(inputs, snap, full, LINK_COMFORT);
+  const payload = c.payload;
   let said = '';
-  if (payload.length > LINK_COMFORT) {
-    const { snap } = buildIsolated(inputs);
-    const small = reduce(inputs, snap, full);
-    const r = small.doc.reduced;
-    const reduced = encodeLink(small);
-    if (reduced.length < payload.length && r) {
-      said = `ramledger: the whole snapshot takes ${payload.length} characters; this link carries per-process totals in place of the ${r.mappings} mappings of ${r.processes} processes (${reduced.length} characters)\n`;
-      payload = reduced;
-    }
-  }
+  if (c.level === 'reduced' && c.reduced)
+    said = `ramledger: the whole snapshot takes ${c.fullApprox ? 'about ' : ''}${c.fullChars} characters; this link carries per-process totals in place of the ${c.reduced.mappings} mappings of ${c.reduced.processes} processes (${payload.length} characters)\n`;
   if (payload.length > LINK_COMFORT)
     said += `ramledger: the link is ${payload.length} characters; chat tools and browsers cut links past ${LINK_COMFORT}: share the snapshot file instead (ramledger analyze writes the report; the page saves the file)\n`;
   for (const l of full.doc.left ?? []) said += `ramledger: ${l.name}: not carried (${l.why})\n`;

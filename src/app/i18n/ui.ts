@@ -98,6 +98,7 @@ const en = {
   'map.allocRanges': 'alloc-ranges',
   'error.stopped': 'This did not finish; the inputs listed are as they were:',
   'share.button': 'Share',
+  'share.refused': 'This link could not be opened:',
   'share.title': 'Share this snapshot',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',
@@ -177,6 +178,20 @@ const en = {
   'ann.labelOn': 'Label or comment on',
   'ann.commentOnly': 'comment',
   'ann.escape': 'Esc cancels',
+  'history.title': 'Recent snapshots',
+  'history.where': 'Kept in this browser only, the last 20.',
+  'history.untitled': 'Untitled snapshot',
+  'history.inputs': 'inputs',
+  'history.processes': 'processes',
+  'history.reduced': 'reduced',
+  'history.reducedHelp': 'from a shortened link: process totals in place of smaps',
+  'history.current': 'open now',
+  'history.open': 'Open',
+  'history.confirmClear': 'Remove every snapshot kept in this browser?',
+  'history.notKept.too-big': 'Not kept in the history: larger than 128 MiB.',
+  'history.notKept.quota': 'Not kept in the history: the browser has no room left for it.',
+  'history.notKept.unavailable':
+    'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
 } as const;
 
 export type Key = keyof typeof en;
@@ -271,6 +286,7 @@ const zh: Record<Key, string> = {
   'map.allocRanges': 'alloc-ranges',
   'error.stopped': '操作未完成；列出的输入保持原样：',
   'share.button': '分享',
+  'share.refused': '无法打开此链接：',
   'share.title': '分享此快照',
   'share.copy': '复制链接',
   'share.copied': '链接已复制',
@@ -349,6 +365,19 @@ const zh: Record<Key, string> = {
   'ann.labelOn': '标签或备注：',
   'ann.commentOnly': '备注',
   'ann.escape': 'Esc 取消',
+  'history.title': '最近的快照',
+  'history.where': '只保存在本浏览器中，最多 20 个。',
+  'history.untitled': '未命名快照',
+  'history.inputs': '个输入',
+  'history.processes': '个进程',
+  'history.reduced': '精简',
+  'history.reducedHelp': '来自缩短的链接：以进程合计代替 smaps',
+  'history.current': '当前打开',
+  'history.open': '打开',
+  'history.confirmClear': '移除本浏览器中保存的所有快照？',
+  'history.notKept.too-big': '未保存到历史：超过 128 MiB。',
+  'history.notKept.quota': '未保存到历史：浏览器存储空间不足。',
+  'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };

@@ -18,7 +18,7 @@ import { useAnnotate } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
-import { href, sourceHref, useRoute } from '../route';
+import { href, keepInAddress, sourceHref, useRoute } from '../route';
 import { useStore } from '../store';
 
 const LANE_H = 34;
@@ -183,6 +183,12 @@ export default function AddressMap() {
   const ticks = Math.max(2, Math.min(6, Math.floor(width / (1.5 * labelPx + 8))));
   const size = (bytes: number) => fmtSize(bytes / 1024, unit);
   const addr = (off: number) => fmtHex(base + BigInt(Math.round(off)), hw);
+  // the address keeps the window (a link and a reload open the same zoom); no hashchange, so no re-render loop
+  useEffect(() => {
+    if (!window.location.hash.startsWith('#/map')) return;
+    const whole = v0 <= 0 && v1 >= span;
+    keepInAddress(whole ? href('map') : href('map', '', { from: addr(v0), to: addr(v1) }));
+  });
   const showRow = (i: number) => {
     const at = rows.indexOf(i);
     if (at >= 0) rowsV.scrollToIndex(at, { align: 'center' });

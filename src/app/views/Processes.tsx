@@ -17,7 +17,7 @@ import { kindColor } from '../colors';
 import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
 import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
-import { href, useRoute } from '../route';
+import { href, keepInAddress, useRoute } from '../route';
 import { useStore, worker } from '../store';
 import { type Column, VirtualTable } from './VirtualTable';
 
@@ -143,6 +143,13 @@ function ProcessTable() {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   };
   const chosen = selected !== null ? all.find((p) => String(p.index) === selected) : undefined;
+  // the filter is part of the view a link or a reload opens
+  useEffect(() => {
+    const params: Record<string, string> = {};
+    if (selected !== null) params.p = selected;
+    if (filter) params.q = filter;
+    keepInAddress(href('processes', '', params));
+  }, [filter, selected]);
   return (
     <>
       <h3>{t('proc.top')}</h3>
@@ -291,7 +298,8 @@ function Files() {
   const unit = useStore((s) => s.unit);
   const version = useStore((s) => s.version);
   const [rows, setRows] = useState<FileRow[] | null>(null);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState(useRoute().params.get('q') ?? '');
+  useEffect(() => keepInAddress(href('processes', 'files', filter ? { q: filter } : undefined)), [filter]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the model changes
   useEffect(() => {
     void worker()

@@ -136,9 +136,9 @@ export function unframe(bytes: Uint8Array): OpenedDoc | { problem: LinkProblem }
 }
 
 /** the link's payload: `v1.` and base64url of the compressed frame */
-export function encodeLink(o: OpenedDoc): string {
+export function encodeLink(o: OpenedDoc, level: 1 | 9 = 9): string {
   const dict = dictionary();
-  return LINK_PREFIX + toBase64Url(deflateSync(frame(o), dict ? { level: 9, dictionary: dict } : { level: 9 }));
+  return LINK_PREFIX + toBase64Url(deflateSync(frame(o), dict ? { level, dictionary: dict } : { level }));
 }
 
 class Overflow extends Error {}
