@@ -59,7 +59,9 @@ test('a link shows the receiver exactly what the sender saw, in every view', asy
   const base = page.url().split('#')[0];
   for (const v of views) {
     await page.goto(`${base}#${v}`);
-    await expect(page.locator('main')).not.toContainText('…', { timeout: 1000 }).catch(() => {});
+    await expect(page.locator('main'))
+      .not.toContainText('…', { timeout: 1000 })
+      .catch(() => {});
     const { url, level, chars } = await share(page);
     expect(level).toBe('full');
     expect(url).toContain(`#${v}${v.includes('?') ? '&' : '?'}snapshot=v1.`);
@@ -89,11 +91,18 @@ test('the map window travels in the link', async ({ page, browser }) => {
 });
 
 test('a hostile link is refused with its reason and the page stays usable', async ({ page }) => {
-  const head = JSON.stringify({ ramledger: 'snapshot', version: 1, created: 'x', inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: 200_000_000 }] }] });
+  const head = JSON.stringify({
+    ramledger: 'snapshot',
+    version: 1,
+    created: 'x',
+    inputs: [{ name: 'a', bytes: 1, sources: [{ name: 'a', size: 200_000_000 }] }],
+  });
   const bomb = Buffer.alloc(200_000_000 + head.length + 1, 0x41);
   Buffer.from(`${head}\n`).copy(bomb);
   const bombLink = LINK_PREFIX + toBase64Url(deflateRawSync(bomb, { level: 9 }));
-  const schema = LINK_PREFIX + toBase64Url(deflateRawSync(Buffer.from(`${JSON.stringify({ ramledger: 'snapshot', version: 1, created: 1, inputs: {} })}\n`)));
+  const schema =
+    LINK_PREFIX +
+    toBase64Url(deflateRawSync(Buffer.from(`${JSON.stringify({ ramledger: 'snapshot', version: 1, created: 1, inputs: {} })}\n`)));
   const cases: [string, RegExp][] = [
     [bombLink, /unpacks to more than 64 MiB/],
     [schema, /damaged or was altered: created/],
@@ -118,7 +127,9 @@ test('markup in a process name, a title and a note is shown as text and runs not
   notes.title = `<script>window.__pwned=1</script>`;
   notes.notes = `${evil}\n<b>bold?</b>`;
   notes.labels['process:66:<img src=x onerror="window.__pwned=1">'] = { label: evil, comment: evil };
-  const inputs = [{ name: 'evil.txt', bytes: bundle.length, parsed: parseBytes(bundle, 'evil.txt', { maxBytes: 1 << 30, keepText: true }) }];
+  const inputs = [
+    { name: 'evil.txt', bytes: bundle.length, parsed: parseBytes(bundle, 'evil.txt', { maxBytes: 1 << 30, keepText: true }) },
+  ];
   const payload = encodeLink(makeDoc(inputs, notes, '/processes?p=0'));
   await page.goto(`/#/processes?p=0&snapshot=${payload}`);
   await expect(page.getByTestId('shared-banner')).toBeVisible();
@@ -153,7 +164,9 @@ test('500 processes do not fit a whole link: the reduced one says what it left o
 
 test('ramledger link on the seed files opens in the page, also from the one-file build with the network blocked', async ({ page }) => {
   const single = pathToFileURL(join(ROOT, 'dist-single', 'ramledger.html')).href;
-  const url = execFileSync('node', [join(ROOT, 'bin', 'ramledger.mjs'), 'link', '--base', single, '--view', 'checks', ...seedPaths], { encoding: 'utf8' }).trim();
+  const url = execFileSync('node', [join(ROOT, 'bin', 'ramledger.mjs'), 'link', '--base', single, '--view', 'checks', ...seedPaths], {
+    encoding: 'utf8',
+  }).trim();
   const requests: string[] = [];
   await page.route('**/*', (route) => {
     const u = route.request().url();
@@ -170,4 +183,32 @@ test('ramledger link on the seed files opens in the page, also from the one-file
   await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('a reload keeps the snapshot, its view and presentation mode; the history lists it and can remove it', async ({ page }) => {
+  await loadExample(page);
+  await page.getByRole('link', { name: 'Processes' }).first().click();
+  await expect(page.getByTestId('proc-table')).toBeVisible();
+  await page.getByRole('button', { name: 'Present' }).click();
+  // kept once typing pauses
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('ramledger.current'))).not.toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('proc-table')).toBeVisible();
+  expect(page.url()).toContain('#/processes');
+  await expect(page.locator('html')).toHaveAttribute('data-present', 'true');
+  await page.getByRole('button', { name: 'Present' }).click();
+  // a new tab starts empty, with the snapshot in its list
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await expect(other.getByTestId('history-item')).toHaveCount(1);
+  await shot(other, 'share-history');
+  await other.getByTestId('history-open').click();
+  await expect(lineKiB(other, 'MemTotal').or(other.getByTestId('proc-table'))).toBeVisible();
+  // that tab now reopens it on reload; a tab that forgets it shows the start page again
+  await expect.poll(() => other.evaluate(() => sessionStorage.getItem('ramledger.current'))).not.toBeNull();
+  await other.evaluate(() => sessionStorage.clear());
+  await other.goto('/');
+  await other.getByTestId('history-remove').click();
+  await expect(other.getByTestId('history-item')).toHaveCount(0);
+  await other.close();
 });

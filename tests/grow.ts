@@ -27,11 +27,14 @@ export function growCapture(n: number, seed = 1): string {
     const scale = 0.25 + 0.75 * rand();
     const smaps = r.smaps
       .replace(/^([0-9a-f]+)-([0-9a-f]+) /gm, (whole, a: string, b: string) =>
-        a.length > 12 ? whole : `${(BigInt(`0x${a}`) + shift).toString(16).padStart(a.length, '0')}-${(BigInt(`0x${b}`) + shift).toString(16).padStart(a.length, '0')} `,
+        a.length > 12
+          ? whole
+          : `${(BigInt(`0x${a}`) + shift).toString(16).padStart(a.length, '0')}-${(BigInt(`0x${b}`) + shift).toString(16).padStart(a.length, '0')} `,
       )
       .replace(
         /^(Rss|Pss|Pss_Anon|Pss_File|Pss_Shmem|Pss_Dirty|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty|Anonymous|Referenced):( +)(\d+) kB$/gm,
-        (_, k: string, sp: string, v: string) => `${k}:${String(Math.floor((Number(v) * scale) / 4) * 4).padStart(sp.length + v.length)} kB`,
+        (_, k: string, sp: string, v: string) =>
+          `${k}:${String(Math.floor((Number(v) * scale) / 4) * 4).padStart(sp.length + v.length)} kB`,
       );
     const status = r.status.replace(/^Pid:\t\d+/m, `Pid:\t${pid}`).replace(/^Name:\t.*/m, `Name:\t${r.name}-${i}`);
     out.push(`==> /proc/${pid}/status <==\n${status}`, `==> /proc/${pid}/smaps <==\n${smaps}`);

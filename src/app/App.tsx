@@ -10,7 +10,7 @@ import { InputList } from './inputs/InputList';
 import { usePageDrop, usePagePaste } from './inputs/pageInputs';
 import { useRoute } from './route';
 import { SharedBanner } from './SharedBanner';
-import { openFromAddress } from './share';
+import { openFromAddress, reopenAfterReload } from './share';
 import { useStore } from './store';
 import { Overview } from './views/overview/Overview';
 import { StartPage } from './views/StartPage';
@@ -50,6 +50,7 @@ export function App() {
 
   // a link's snapshot opens once, then the address keeps only the view
   useEffect(() => {
+    reopenAfterReload();
     openFromAddress();
     // a link pasted into the address bar of the open page changes only the fragment
     window.addEventListener('hashchange', openFromAddress);

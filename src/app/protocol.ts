@@ -18,6 +18,7 @@ import type { MapRegion } from '../core/viewmodel/lanes';
 import type { FileRow } from '../core/viewmodel/librank';
 import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
 import type { Headline, UsedRow } from '../core/viewmodel/overview';
+import type { HistoryEntry, SaveResult } from './history';
 
 export interface InputView {
   id: string;
@@ -106,4 +107,12 @@ export interface WorkerApi {
   snapshotFile(annotations: Annotations, view: string): Promise<Blob>;
   /** replaces the inputs with a link's snapshot */
   openLink(payload: string): Promise<OpenResult>;
+  /** the snapshots kept in this browser, newest first */
+  history(): Promise<HistoryEntry[]>;
+  /** keeps the inputs shown, with their annotations and view, in the history (again: it replaces the entry) */
+  remember(annotations: Annotations, view: string): Promise<SaveResult & { id?: string }>;
+  /** removes one kept snapshot, or every one without an id; the list after */
+  forget(id?: string): Promise<HistoryEntry[]>;
+  /** replaces the inputs with a kept snapshot */
+  openHistory(id: string, keepView?: boolean): Promise<OpenResult>;
 }

@@ -5,7 +5,7 @@
  */
 import { payloadOf } from '../core/share/link';
 import type { ShareResult } from './protocol';
-import { useStore, worker } from './store';
+import { CURRENT, session, sessionSet, useStore, worker } from './store';
 
 /** the view as the address has it, without a snapshot: `/processes?p=3` */
 export function currentView(hash = window.location.hash): string {
@@ -52,7 +52,30 @@ export async function saveSnapshotFile(): Promise<void> {
 export function openFromAddress(): void {
   const payload = payloadOf(window.location.hash);
   if (payload === null) return;
+  sessionSet(CURRENT, null);
   // the snapshot is in the model now (and in the history): the address need not carry it
   window.history.replaceState(null, '', `#${currentView()}`);
   void useStore.getState().openLink(payload);
+}
+
+/**
+ * A reload shows what the tab showed: the snapshot kept for it in the history, in the
+ * view the address holds. A new tab starts empty, with the history listed.
+ */
+let reopened = false;
+export function reopenAfterReload(): void {
+  if (reopened) return;
+  reopened = true;
+  const id = session(CURRENT);
+  if (id === null || payloadOf(window.location.hash) !== null || new URLSearchParams(window.location.search).has('example')) return;
+  void useStore
+    .getState()
+    .openHistory(id, true)
+    .then((ok) => {
+      if (!ok) {
+        // removed meanwhile (another tab's Remove all): the start page, without an error
+        sessionSet(CURRENT, null);
+        useStore.setState({ error: null });
+      }
+    });
 }

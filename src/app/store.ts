@@ -8,10 +8,11 @@ import type { Msg } from '../core/messages/catalogue';
 import { ANNOTATION_LIMITS, type Annotations, emptyAnnotations, type Note } from '../core/share/annotations';
 import type { SizeUnit } from '../core/units';
 import { clipAnnotations, cut, withNote } from './annotations/limits';
+import type { HistoryEntry, SaveResult } from './history';
 import { loadCatalogues } from './i18n/catalogues';
 import { browserLang, type Lang } from './i18n/ui';
 import { makeWorker } from './makeWorker';
-import type { FileInput, ModelView, Progress, WorkerApi } from './protocol';
+import type { FileInput, ModelView, OpenResult, Progress, WorkerApi } from './protocol';
 
 export type Unit = SizeUnit;
 export type Theme = 'system' | 'light' | 'dark';
@@ -31,6 +32,15 @@ interface State {
   setAnnotations(a: Annotations): void;
   /** opens a link's snapshot (the `snapshot=` payload); false when it was refused */
   openLink(payload: string): Promise<boolean>;
+  /** the snapshots kept in this browser, newest first (the start page lists them) */
+  history: HistoryEntry[];
+  /** why the inputs shown were not kept in the history, null when they were */
+  notKept: SaveResult['why'] | null;
+  loadHistory(): Promise<void>;
+  /** opens a kept snapshot; false when it was refused */
+  openHistory(id: string, keepView?: boolean): Promise<boolean>;
+  /** removes one kept snapshot, or all without an id */
+  forget(id?: string): Promise<void>;
   unit: Unit;
   theme: Theme;
   lang: Lang;
@@ -82,6 +92,9 @@ const saved = (() => {
   }
 })();
 
+/** the history entry of the inputs this tab shows, reopened by a reload */
+export const CURRENT = 'ramledger.current';
+
 /** sessionStorage, which a sandboxed or private page may refuse */
 export function session(key: string): string | null {
   try {
@@ -116,6 +129,7 @@ export const useStore = create<State>((set, get) => {
       const [model] = await Promise.race([Promise.all([job(id), loadCatalogues()]), workerDied]);
       if (id === running) running = 0;
       set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
+      rememberSoon();
       if (model.opened) {
         // a snapshot was opened: its notes, and the view its sender was looking at
         get().setAnnotations(model.opened.annotations);
@@ -127,6 +141,37 @@ export const useStore = create<State>((set, get) => {
       set({ busy: null, error: why(e) });
     }
   };
+  /** replaces the inputs with a snapshot (a link's, a kept one's); false when it was refused */
+  const open = async (ask: () => Promise<OpenResult>) => {
+    let refused: Msg | null = null;
+    await run('', async () => {
+      const r = await ask();
+      if ('problem' in r) {
+        refused = r.problem;
+        return get().model ?? (await worker().clear());
+      }
+      return r;
+    });
+    if (refused) set({ error: refused });
+    return refused === null;
+  };
+  // the inputs shown, with their title, notes and labels, go to the history after each change, once typing pauses
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
+  const rememberSoon = () => {
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(async () => {
+      const { annotations, model } = get();
+      if (!model?.inputs.length) return;
+      try {
+        const r = await worker().remember(annotations, window.location.hash.replace(/^#/, '') || '/overview');
+        // a reload of this tab reopens it
+        if (r.id) sessionSet(CURRENT, r.id);
+        set({ notKept: r.kept ? null : (r.why ?? null), history: await worker().history() });
+      } catch {
+        // the worker stopped: the next change tries again
+      }
+    }, 1500);
+  };
   return {
     model: null,
     busy: null,
@@ -136,31 +181,44 @@ export const useStore = create<State>((set, get) => {
       // one line: the title is shown in the header and the tab
       const one = cut(title.replace(/[\r\n\t]+/g, ' '), ANNOTATION_LIMITS.title);
       set((s) => ({ annotations: { ...s.annotations, title: one } }));
+      rememberSoon();
     },
     setNotes(notes) {
       set((s) => ({ annotations: { ...s.annotations, notes: cut(notes, ANNOTATION_LIMITS.notes) } }));
+      rememberSoon();
     },
     setNote(key, note) {
-      set((s) => {
-        const labels = withNote(s.annotations.labels, key, note);
-        return labels === s.annotations.labels ? s : { annotations: { ...s.annotations, labels } };
-      });
+      const before = get().annotations.labels;
+      const labels = withNote(before, key, note);
+      if (labels === before) return;
+      set((s) => ({ annotations: { ...s.annotations, labels } }));
+      rememberSoon();
     },
     setAnnotations(a) {
       set({ annotations: clipAnnotations(a) });
+      rememberSoon();
     },
-    async openLink(payload) {
-      let refused: Msg | null = null;
-      await run('', async () => {
-        const r = await worker().openLink(payload);
-        if ('problem' in r) {
-          refused = r.problem;
-          return get().model ?? (await worker().clear());
-        }
-        return r;
-      });
-      if (refused) set({ error: refused });
-      return refused === null;
+    openLink: (payload) => open(() => worker().openLink(payload)),
+    history: [],
+    notKept: null,
+    async loadHistory() {
+      try {
+        set({ history: await worker().history() });
+      } catch {
+        // no worker, no history: the start page shows none
+      }
+    },
+    async openHistory(id, keepView) {
+      const ok = await open(() => worker().openHistory(id, keepView));
+      if (ok) sessionSet(CURRENT, id);
+      return ok;
+    },
+    async forget(id) {
+      try {
+        set({ history: await worker().forget(id) });
+      } catch {
+        // as above
+      }
     },
     unit: saved.unit === 'MiB' ? 'MiB' : 'KiB',
     theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
@@ -190,6 +248,7 @@ export const useStore = create<State>((set, get) => {
     },
     async clear() {
       set({ annotations: emptyAnnotations() });
+      sessionSet(CURRENT, null);
       await run('', () => worker().clear() as Promise<ModelView>);
     },
     async loadExample() {

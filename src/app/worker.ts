@@ -12,9 +12,10 @@ import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
 import { toJson, writeJson } from '../core/report/json';
+import type { Annotations } from '../core/share/annotations';
 import { docAnnotations } from '../core/share/doc';
 import { isSnapshotFile, readSnapshotFile, snapshotFilePieces } from '../core/share/file';
-import { decodeLink, LINK_COMFORT, type OpenedDoc, problemMsg } from '../core/share/link';
+import { decodeLink, inlineDoc, LINK_COMFORT, type OpenedDoc, problemMsg } from '../core/share/link';
 import { chooseLink, makeDoc } from '../core/share/make';
 import { openDoc } from '../core/share/open';
 import { breakdown } from '../core/viewmodel/bar';
@@ -22,6 +23,7 @@ import { mapRegions } from '../core/viewmodel/lanes';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
 import type { FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
 
 interface Input {
@@ -38,6 +40,8 @@ let lastAnalysis: Analysis | null = null;
 /** where the inputs came from when they are a shared snapshot */
 let shared: SharedView | undefined;
 let opened = 0;
+/** the history entry the inputs shown are kept under: kept until they are cleared or replaced */
+let historyId: string | undefined;
 let filesCache: FileRow[] | null = null;
 const lineStarts = new Map<string, Uint32Array>();
 
@@ -163,6 +167,7 @@ const api: WorkerApi = {
   },
   async clear() {
     inputs.length = 0;
+    historyId = undefined;
     shared = undefined;
     lineStarts.clear();
     return view();
@@ -194,12 +199,12 @@ const api: WorkerApi = {
     return { total, from, lines };
   },
   async share(annotations, view) {
-    return chooseLink(inputs, snap, makeDoc(inputs, annotations, view), LINK_COMFORT);
+    return chooseLink(inputs, snap, currentDoc(annotations, view), LINK_COMFORT);
   },
   async snapshotFile(annotations, view) {
     const pieces: string[] = [];
     const report = snap && lastAnalysis ? toJson(snap, lastAnalysis, { mappings: false, annotations }) : {};
-    snapshotFilePieces(makeDoc(inputs, annotations, view), report, (p) => pieces.push(p), writeJson);
+    snapshotFilePieces(currentDoc(annotations, view), report, (p) => pieces.push(p), writeJson);
     return new Blob(pieces, { type: 'application/json' });
   },
   async openLink(payload) {
@@ -207,7 +212,57 @@ const api: WorkerApi = {
     if ('problem' in r) return { problem: problemMsg(r.problem) };
     return openSnapshot(r, 'link');
   },
+  history: listSnapshots,
+  async remember(annotations, view) {
+    if (inputs.length === 0) return { kept: false };
+    historyId ??= `h${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const id = historyId;
+    return { ...(await keep(currentDoc(annotations, view), id)), id };
+  },
+  async forget(id) {
+    await (id === undefined ? clearSnapshots() : removeSnapshot(id));
+    return listSnapshots();
+  },
+  async openHistory(id, keepView) {
+    const text = await loadSnapshot(id);
+    const r = text === undefined ? ({ problem: { kind: 'not-snapshot' } } as const) : readSnapshotFile(new TextEncoder().encode(text));
+    if ('problem' in r) return { problem: problemMsg(r.problem) };
+    const v = openSnapshot(r, 'history');
+    historyId = id;
+    // a reload keeps the view in the address; the list opens the view it was kept with
+    if (keepView && v.opened) delete v.opened.view;
+    return v;
+  },
 };
+
+/**
+ * The document of the inputs shown. Inputs that came from a reduced snapshot are still
+ * reduced when shared or kept again, and say so; sources the sender could not carry are
+ * still missing.
+ */
+function currentDoc(annotations: Annotations, view: string): OpenedDoc {
+  const o = makeDoc(inputs, annotations, view);
+  if (shared?.reduced && !o.doc.reduced) o.doc.reduced = shared.reduced;
+  if (shared?.left?.length) o.doc.left = [...shared.left, ...(o.doc.left ?? [])];
+  return o;
+}
+
+/** keeps a document in this browser's history; one over the cap is not even made into a string */
+function keep(o: OpenedDoc, id: string): Promise<SaveResult> {
+  const bytes = o.contents.reduce((s, list) => list.reduce((t, c) => t + c.data.length, s), 0);
+  if (bytes > HISTORY_LIMITS.docBytes) return Promise.resolve({ kept: false, why: 'too-big' });
+  const { doc } = o;
+  const entry = {
+    id,
+    title: doc.title ?? '',
+    created: doc.created,
+    inputs: doc.inputs.length,
+    processes: snap?.processes.length ?? 0,
+    // inputs opened from a reduced link stay reduced when kept again
+    reduced: doc.reduced !== undefined || shared?.reduced !== undefined,
+  };
+  return saveSnapshot(entry, JSON.stringify(inlineDoc(o)));
+}
 
 /** replaces the inputs with a snapshot's, parsed again as files are */
 function openSnapshot(o: OpenedDoc, from: SharedView['from']): ModelView {
@@ -215,6 +270,8 @@ function openSnapshot(o: OpenedDoc, from: SharedView['from']): ModelView {
   inputs.length = 0;
   lineStarts.clear();
   opened++;
+  // one entry per snapshot: opening the same link again replaces it
+  historyId = `snap:${o.doc.created}`;
   parts.forEach((p, n) => {
     inputs.push({ id: `snap${opened}-${n}`, name: p.name, bytes: p.bytes, parsed: p.parsed, ...(p.group ? { group: true } : {}) });
   });

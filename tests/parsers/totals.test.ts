@@ -29,7 +29,11 @@ describe('process totals (what a reduced link carries)', () => {
 
   it('keeps any name: tabs, line ends, backslashes, markup', () => {
     const names = ['a\tb', 'two\nlines', 'back\\slash', '<img src=x onerror=alert(1)>', ''];
-    const text = HEAD + names.map((n, i) => `${i + 1}\t1\t8\t4\t2\t0\t-\t1\t0\t3\t0\t0\t0\t0\t${n.replace(/\\/g, '\\134').replace(/\n/g, '\\012')}`).join('\n');
+    const text =
+      HEAD +
+      names
+        .map((n, i) => `${i + 1}\t1\t8\t4\t2\t0\t-\t1\t0\t3\t0\t0\t0\t0\t${n.replace(/\\/g, '\\134').replace(/\n/g, '\\012')}`)
+        .join('\n');
     const snap = buildSnapshot([parseText(text, 't', undefined)]);
     expect(snap.processes.map((p) => p.name)).toEqual(names.map((n, i) => n || `pid ${i + 1}`));
     const s = summarizeProcesses(snap.processes);

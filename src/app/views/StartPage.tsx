@@ -1,7 +1,9 @@
 /** The page with nothing loaded: one drop target, the buttons, and what to run on a device. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { AddButtons } from '../inputs/AddButtons';
+import { useStore } from '../store';
+import { HistoryList } from './HistoryList';
 
 const COMMANDS: { what: string; cmd: string }[] = [
   { what: 'device tree reserved-memory', cmd: 'dtc -I fs -O dts /proc/device-tree 2>/dev/null || cat /sys/firmware/fdt > fdt.dtb' },
@@ -17,6 +19,9 @@ const COMMANDS: { what: string; cmd: string }[] = [
 export function StartPage() {
   const { t } = useT();
   const [copied, setCopied] = useState(-1);
+  const history = useStore((s) => s.history);
+  const { openHistory, forget } = useStore.getState();
+  useEffect(() => void useStore.getState().loadHistory(), []);
   return (
     <main className="start" id="main">
       <div className="drop" data-testid="start-drop">
@@ -24,6 +29,7 @@ export function StartPage() {
         <p className="muted small">{t('start.privacy')}</p>
         <AddButtons big />
       </div>
+      <HistoryList items={history} onOpen={(id) => void openHistory(id)} onRemove={(id) => void forget(id)} onClear={() => void forget()} />
       <section className="commands" aria-labelledby="cmds">
         <h2 id="cmds" style={{ fontSize: '1.05rem' }}>
           {t('start.commands')}
