@@ -66,6 +66,13 @@ export default function AddressMap() {
   }, [f, to, base, span]);
   const [win, setWin] = useState<[number, number]>(initial);
   useEffect(() => setWin(initial), [initial]);
+  // the address keeps the window (a link and a reload open the same zoom); no hashchange, so no re-render loop
+  useEffect(() => {
+    if (!window.location.hash.startsWith('#/map')) return;
+    const at = (off: number) => fmtHex(base + BigInt(Math.round(off)), hw);
+    const whole = win[0] <= 0 && win[1] >= span;
+    keepInAddress(whole ? href('map') : href('map', '', { from: at(win[0]), to: at(win[1]) }));
+  }, [win, base, hw, span]);
 
   useEffect(() => {
     const el = svg.current;
@@ -183,12 +190,6 @@ export default function AddressMap() {
   const ticks = Math.max(2, Math.min(6, Math.floor(width / (1.5 * labelPx + 8))));
   const size = (bytes: number) => fmtSize(bytes / 1024, unit);
   const addr = (off: number) => fmtHex(base + BigInt(Math.round(off)), hw);
-  // the address keeps the window (a link and a reload open the same zoom); no hashchange, so no re-render loop
-  useEffect(() => {
-    if (!window.location.hash.startsWith('#/map')) return;
-    const whole = v0 <= 0 && v1 >= span;
-    keepInAddress(whole ? href('map') : href('map', '', { from: addr(v0), to: addr(v1) }));
-  });
   const showRow = (i: number) => {
     const at = rows.indexOf(i);
     if (at >= 0) rowsV.scrollToIndex(at, { align: 'center' });
