@@ -5,8 +5,9 @@
 import { proxy, type Remote, wrap } from 'comlink';
 import { create } from 'zustand';
 import type { Msg } from '../core/messages/catalogue';
-import { type Annotations, emptyAnnotations } from '../core/share/annotations';
+import { ANNOTATION_LIMITS, type Annotations, emptyAnnotations, type Note } from '../core/share/annotations';
 import type { SizeUnit } from '../core/units';
+import { clipAnnotations, cut, withNote } from './annotations/limits';
 import type { HistoryEntry, SaveResult } from './history';
 import { loadCatalogues } from './i18n/catalogues';
 import { browserLang, type Lang } from './i18n/ui';
@@ -21,8 +22,13 @@ interface State {
   busy: Progress | null;
   /** why the last action failed (the page says it with `error.stopped`); the model shown stays */
   error: string | Msg | null;
-  /** the snapshot's title, notes and labels (carried in links, files and the history) */
+  /** the snapshot's title, notes and labels (carried in links, files and the history), held to ANNOTATION_LIMITS */
   annotations: Annotations;
+  setTitle(title: string): void;
+  setNotes(notes: string): void;
+  /** a label or comment on one target (`regionKey`, `lineKey`, `processKey`); null or empty removes it */
+  setNote(key: string, note: Note | null): void;
+  /** replaces them all (a snapshot opened) */
   setAnnotations(a: Annotations): void;
   /** opens a link's snapshot (the `snapshot=` payload); false when it was refused */
   openLink(payload: string): Promise<boolean>;
@@ -126,7 +132,7 @@ export const useStore = create<State>((set, get) => {
       rememberSoon();
       if (model.opened) {
         // a snapshot was opened: its notes, and the view its sender was looking at
-        set({ annotations: model.opened.annotations });
+        get().setAnnotations(model.opened.annotations);
         if (model.opened.view) window.location.hash = `#${model.opened.view}`;
       }
     } catch (e) {
@@ -149,7 +155,7 @@ export const useStore = create<State>((set, get) => {
     if (refused) set({ error: refused });
     return refused === null;
   };
-  // the inputs shown, with their notes, go to the history after each change, once typing pauses
+  // the inputs shown, with their title, notes and labels, go to the history after each change, once typing pauses
   let keepTimer: ReturnType<typeof setTimeout> | undefined;
   const rememberSoon = () => {
     clearTimeout(keepTimer);
@@ -171,8 +177,25 @@ export const useStore = create<State>((set, get) => {
     busy: null,
     error: null,
     annotations: emptyAnnotations(),
+    setTitle(title) {
+      // one line: the title is shown in the header and the tab
+      const one = cut(title.replace(/[\r\n\t]+/g, ' '), ANNOTATION_LIMITS.title);
+      set((s) => ({ annotations: { ...s.annotations, title: one } }));
+      rememberSoon();
+    },
+    setNotes(notes) {
+      set((s) => ({ annotations: { ...s.annotations, notes: cut(notes, ANNOTATION_LIMITS.notes) } }));
+      rememberSoon();
+    },
+    setNote(key, note) {
+      const before = get().annotations.labels;
+      const labels = withNote(before, key, note);
+      if (labels === before) return;
+      set((s) => ({ annotations: { ...s.annotations, labels } }));
+      rememberSoon();
+    },
     setAnnotations(a) {
-      set({ annotations: a });
+      set({ annotations: clipAnnotations(a) });
       rememberSoon();
     },
     openLink: (payload) => open(() => worker().openLink(payload)),

@@ -4,14 +4,17 @@
  * (+ − 0 ← →) do the same. Tiny regions keep a minimum width and a marker; regions too
  * narrow to tell apart are one mark of N regions (a click zooms in on them), so the nodes
  * drawn are bounded by the width, not by the regions. The region table below (virtual)
- * follows the window and the hover, both ways.
+ * follows the window and the hover, both ways. A region the reader labelled shows the
+ * label in its block (when it fits), its tooltip and its row.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
+import { type Note, regionKey } from '../../core/share/annotations';
 import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
+import { useAnnotate } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
@@ -34,6 +37,7 @@ export default function AddressMap() {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
+  const labels = useStore((s) => s.annotations.labels);
   const route = useRoute();
   const svg = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(900);
@@ -297,9 +301,10 @@ export default function AddressMap() {
           const r = regions[k.region] as MapRegion;
           const group = k.count > 1;
           const name = group ? `${fmtInt(k.count)} ${t('map.groupLabel')}` : tm(r.label);
+          const note = group ? undefined : labels[regionKey(r)];
           const label = group
             ? `${fmtInt(k.count)} ${t('map.group')}: ${addr(k.start)}–${addr(k.end)}, ${size(k.bytes)} — ${t('map.groupZoom')}`
-            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}`;
+            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}${noteText(note)}`;
           const fill = k.kind ? regionColor(k.kind) : 'var(--muted)';
           return (
             <g key={`${k.lane}-${k.region}`}>
@@ -321,10 +326,8 @@ export default function AddressMap() {
               </rect>
               {tiny && <path d={`M${x + w / 2 - 4},${y - 1} l4,5 l4,-5 z`} fill="var(--ink)" pointerEvents="none" />}
               {k.flagged > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={LANE_H - 8} pointerEvents="none" />}
-              {w > 70 && (group || r.kind !== 'dram') && (
-                <text x={x + 3} y={y + 14} pointerEvents="none" style={{ fontSize: 10 }}>
-                  {name.length * 6 > w ? `${name.slice(0, Math.max(1, Math.floor(w / 6) - 1))}…` : name}
-                </text>
+              {(w > 70 ? group || r.kind !== 'dram' || note?.label : note?.label && labelFits(note.label, w)) && (
+                <BlockText x={x + 3} y={y + 14} width={w} name={name} label={note?.label} />
               )}
             </g>
           );
@@ -387,7 +390,7 @@ export default function AddressMap() {
                     {r.kind}
                   </td>
                   <td title={tm(r.evidence ? evidenceRule(r.evidence) : r.label)}>
-                    {tm(r.label)}
+                    <RegionName region={r} name={tm(r.label)} hw={hw} />
                     {r.evidence && <div className="muted">{tm(evidenceRule(r.evidence))}</div>}
                     {r.placedBy && (
                       <div className="muted">
@@ -429,6 +432,57 @@ export default function AddressMap() {
       </div>
       {unplaced.length > 0 && <Unplaced list={unplaced} />}
     </section>
+  );
+}
+
+/** a labelled target's words for its tooltip: ` "memmap" — comment` */
+const noteText = (n: Note | undefined) =>
+  n ? `${n.label ? ` “${visible(n.label)}”` : ''}${n.comment ? ` — ${visible(n.comment)}` : ''}` : '';
+
+/** the width of a character in a block's 10 px text: about 6 px, a CJK or other wide one about 10 */
+const charPx = (c: string) => ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 10 : 6);
+const textPx = (s: string) => [...s].reduce((w, c) => w + charPx(c), 0);
+
+/** `s` cut with an ellipsis to `px`, or '' when not even one character fits */
+function fitText(s: string, px: number): string {
+  if (textPx(s) <= px) return s;
+  let w = charPx('…');
+  let out = '';
+  for (const c of s) {
+    w += charPx(c);
+    if (w > px) break;
+    out += c;
+  }
+  return out && `${out}…`;
+}
+
+/** a label alone fits a block narrower than a name needs (3 px either side; bold is a little wider) */
+const labelFits = (label: string, width: number) => textPx(label) * 1.1 + 6 <= width;
+
+/** the words in a block: the reader's label first (bold), then the name, cut to the width */
+function BlockText({ x, y, width, name, label }: { x: number; y: number; width: number; name: string; label: string | undefined }) {
+  const room = width - 6;
+  const shown = label ? fitText(visible(label), room / 1.1) : '';
+  const rest = fitText(name, room - textPx(shown) * 1.1 - (shown ? 6 : 0));
+  return (
+    <text x={x} y={y} pointerEvents="none" style={{ fontSize: 10 }}>
+      {shown && <tspan fontWeight={700}>{shown}</tspan>}
+      {rest.length > (shown ? 3 : 0) && `${shown ? ' ' : ''}${rest}`}
+    </text>
+  );
+}
+
+/** a region's name in its row, with its label, the button to label it, the comment and the editor */
+function RegionName({ region: r, name, hw }: { region: MapRegion; name: string; hw: number }) {
+  const a = useAnnotate(regionKey(r), `${name} ${fmtHex(r.start, hw)}–${fmtHex(r.end - 1n, hw)}`);
+  return (
+    <>
+      {name}
+      {a.chip}
+      {a.button}
+      {a.comment}
+      {a.editor}
+    </>
   );
 }
 

@@ -1,14 +1,18 @@
 /**
  * Processes: the top processes' PSS by kind (Recharts), the process table (virtualised,
  * sortable, filterable, totals), a selected process's mappings grouped by kind, and the
- * files view (librank) at `#/processes/files`.
+ * files view (librank) at `#/processes/files`. A process the reader labelled shows the
+ * label beside its name (the comment on hover/focus) and is found by it in the filter;
+ * the selected process's detail edits it.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { m } from '../../core/messages/catalogue';
 import { MAPPING_KINDS, type MappingKind } from '../../core/model/processes';
+import { processKey } from '../../core/share/annotations';
 import type { FileRow } from '../../core/viewmodel/librank';
 import type { MappingGroup } from '../../core/viewmodel/mappings';
+import { LabelChip, useAnnotate } from '../annotations/Labels';
 import { kindColor } from '../colors';
 import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
 import { fill } from '../i18n/ui';
@@ -56,6 +60,7 @@ function ProcessTable() {
   const kindName = useKindName();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
+  const labels = useStore((s) => s.annotations.labels);
   const route = useRoute();
   const [filter, setFilter] = useState(route.params.get('q') ?? '');
   const selected = route.params.get('p');
@@ -63,8 +68,11 @@ function ProcessTable() {
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
     if (!q) return all;
-    return all.filter((p) => p.name.toLowerCase().includes(q) || String(p.pid ?? '').startsWith(q));
-  }, [all, filter]);
+    return all.filter(
+      (p) =>
+        p.name.toLowerCase().includes(q) || String(p.pid ?? '').startsWith(q) || labels[processKey(p)]?.label?.toLowerCase().includes(q),
+    );
+  }, [all, filter, labels]);
   const hasSwapPss = all.some((p) => p.swapPssKiB !== undefined);
   const n = (k: number) => fmtNum(k, unit);
   const columns: Column<ProcessRow>[] = [
@@ -73,7 +81,17 @@ function ProcessTable() {
       label: t('proc.name'),
       width: 'minmax(7rem, 2.2fr)',
       value: (p) => p.name,
-      render: (p) => <span title={visible(p.name)}>{middle(p.name, 40)}</span>,
+      render: (p) => {
+        const note = labels[processKey(p)];
+        return (
+          <span className="ann-name">
+            <span className="ann-text" title={visible(p.name)}>
+              {middle(p.name, 40)}
+            </span>
+            {note && <LabelChip note={note} tip />}
+          </span>
+        );
+      },
     },
     {
       key: 'pid',
@@ -207,6 +225,7 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
     };
   }, [proc.index, version]);
   const n = (k: number) => fmtNum(k, unit);
+  const a = useAnnotate(processKey(proc), `${visible(proc.name)}${proc.pid !== null ? ` (${proc.pid})` : ''}`);
   return (
     <div
       data-testid="mappings"
@@ -215,9 +234,15 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
       role="region"
       aria-label={`${visible(proc.name)} ${t('proc.mappings')}`}
     >
-      <h3 style={{ marginTop: 0 }}>
-        {visible(proc.name)} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
-      </h3>
+      <div className="ann-head">
+        <h3 style={{ marginTop: 0 }}>
+          {visible(proc.name)} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
+          {a.chip}
+        </h3>
+        {a.button}
+      </div>
+      {a.comment}
+      {a.editor}
       <p className="small">
         PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
       </p>

@@ -1,7 +1,12 @@
-/** The ledger as a table that reads top to bottom: each line, its parts under it, with KiB, MiB, share, formula and source lines. */
+/**
+ * The ledger as a table that reads top to bottom: each line, its parts under it, with
+ * KiB, MiB, share, formula and source lines; each line can carry the reader's label.
+ */
 import { Fragment } from 'react';
 import type { Line } from '../../../core/model/accounting/index';
+import { lineKey } from '../../../core/share/annotations';
 import { orderLines } from '../../../core/viewmodel/waterfall';
+import { useAnnotate } from '../../annotations/Labels';
 import { bucketFill } from '../../colors';
 import { fmtInt, fmtNum, fmtPct } from '../../format';
 import { useT } from '../../i18n/useT';
@@ -31,7 +36,7 @@ export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
             <tr key={l.id} data-line={l.id} className={l.bucket === 'unaccounted' ? 'alarm' : ''}>
               <td style={{ paddingLeft: `${0.5 + depth * 1.1}rem`, fontWeight: depth === 0 ? 700 : undefined }}>
                 {l.bucket && <span className={`swatch ${fill.className}`} style={fill.style} />}
-                {tm(l.label)}
+                <LineName id={l.id} name={tm(l.label)} />
               </td>
               <td className={`num${l.kib < 0 ? ' neg' : ''}`} data-kib={Math.round(l.kib)}>
                 {fmtInt(l.kib)}
@@ -66,5 +71,19 @@ export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
         })}
       </tbody>
     </table>
+  );
+}
+
+/** a line's name, its label and the button to label it; the comment and the editor under it */
+function LineName({ id, name }: { id: string; name: string }) {
+  const a = useAnnotate(lineKey({ id }), name);
+  return (
+    <>
+      {name}
+      {a.chip}
+      {a.button}
+      {a.comment}
+      {a.editor}
+    </>
   );
 }
