@@ -27,6 +27,8 @@ export interface HistoryEntry {
   processes: number;
   /** the snapshot came from a reduced link (process totals in place of smaps) */
   reduced: boolean;
+  /** the first inputs' names, to tell untitled snapshots apart */
+  names?: string | undefined;
 }
 
 export type SaveResult = { kept: boolean; why?: 'too-big' | 'quota' | 'unavailable' };
@@ -47,6 +49,7 @@ const EntrySchema = v.object({
   inputs: count,
   processes: count,
   reduced: v.boolean(),
+  names: v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
 
 const META = 'meta:';

@@ -257,6 +257,11 @@ function keep(o: OpenedDoc, id: string): Promise<SaveResult> {
     title: doc.title ?? '',
     created: doc.created,
     inputs: doc.inputs.length,
+    names: doc.inputs
+      .slice(0, 3)
+      .map((i) => i.name)
+      .join(', ')
+      .slice(0, 300),
     processes: snap?.processes.length ?? 0,
     // inputs opened from a reduced link stay reduced when kept again
     reduced: doc.reduced !== undefined || shared?.reduced !== undefined,

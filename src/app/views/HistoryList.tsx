@@ -4,7 +4,7 @@
  * links: they are shown as text, with control and bidi characters written visibly.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { fmtBytes, fmtInt, visible } from '../format';
+import { fmtBytes, fmtInt, middle, visible } from '../format';
 import type { HistoryEntry } from '../history';
 import type { Lang } from '../i18n/ui';
 import { useT } from '../i18n/useT';
@@ -43,9 +43,16 @@ export function HistoryList({ items, current, onOpen, onRemove, onClear }: Props
             <li key={e.id} data-testid="history-item" aria-current={e.id === current ? 'true' : undefined}>
               <div className="what">
                 <div className={e.title.trim() ? 'name' : 'name muted'}>{name}</div>
+                {e.names && (
+                  <div className="small" title={visible(e.names)}>
+                    {middle(e.names, 90)}
+                    {e.inputs > 3 ? ' …' : ''}
+                  </div>
+                )}
                 <div className="muted small">
                   <time dateTime={date.toISOString()}>{dates.format(date)}</time> · {fmtBytes(e.bytes)} · {fmtInt(e.inputs)}{' '}
-                  {t('history.inputs')} · {fmtInt(e.processes)} {t('history.processes')}
+                  {t(e.inputs === 1 ? 'history.input' : 'history.inputs')} · {fmtInt(e.processes)}{' '}
+                  {t(e.processes === 1 ? 'history.process' : 'history.processes')}
                   {e.reduced && (
                     <>
                       {' '}
