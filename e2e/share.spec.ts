@@ -237,3 +237,19 @@ test('the snapshot file saved by the page opens in another page and in the CLI',
     rmSync(file, { force: true });
   }
 });
+
+test('a link pasted into the page, or printed by the CLI without --base, opens its snapshot', async ({ page }) => {
+  const fragment = execFileSync('node', [join(ROOT, 'bin', 'ramledger.mjs'), 'link', ...seedPaths], { encoding: 'utf8' }).trim();
+  expect(fragment.startsWith('#/overview?snapshot=v1.')).toBe(true);
+  await page.goto('/');
+  await page.locator('html[data-drop-ready="true"]').waitFor({ state: 'attached' });
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, `  ${fragment}\n`);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+  // one input per file, not one "pasted text"
+  await expect(page.locator('[data-input]')).toHaveCount(SEED_FILES.length);
+});

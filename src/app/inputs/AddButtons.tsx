@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { useStore } from '../store';
+import { linkIn } from './pageInputs';
 
 export function AddButtons({ big = false }: { big?: boolean }) {
   const { t } = useT();
@@ -45,7 +46,9 @@ export function AddButtons({ big = false }: { big?: boolean }) {
         <form
           method="dialog"
           onSubmit={() => {
-            if (text.trim()) void addText('pasted text', text);
+            const link = linkIn(text);
+            if (link !== null) void useStore.getState().openLink(link);
+            else if (text.trim()) void addText('pasted text', text);
             setText('');
           }}
         >

@@ -4,6 +4,7 @@
  * outside a text field).
  */
 import { useEffect, useRef, useState } from 'react';
+import { payloadOf } from '../../core/share/address';
 import { useStore } from '../store';
 
 /** files from a drop, folders walked, each named by its path */
@@ -47,6 +48,13 @@ export function usePagePaste(): void {
         return;
       }
       const text = e.clipboardData?.getData('text/plain') ?? '';
+      // a ramledger link pasted into the page opens its snapshot
+      const link = linkIn(text);
+      if (link !== null) {
+        e.preventDefault();
+        void useStore.getState().openLink(link);
+        return;
+      }
       if (text.trim()) {
         e.preventDefault();
         count.current++;
@@ -101,4 +109,11 @@ export function usePageDrop(): boolean {
     };
   }, [addFiles, fail]);
   return dragging;
+}
+
+/** the payload when a text is one ramledger link (an address or a bare fragment), else null */
+export function linkIn(text: string): string | null {
+  const t = text.trim();
+  if (/\s/.test(t) || !/[#?&]snapshot=v\d+\./.test(t)) return null;
+  return payloadOf(t);
 }
