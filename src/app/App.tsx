@@ -9,6 +9,8 @@ import { useT } from './i18n/useT';
 import { InputList } from './inputs/InputList';
 import { usePageDrop, usePagePaste } from './inputs/pageInputs';
 import { useRoute } from './route';
+import { SharedBanner } from './SharedBanner';
+import { openFromAddress } from './share';
 import { useStore } from './store';
 import { Overview } from './views/overview/Overview';
 import { StartPage } from './views/StartPage';
@@ -19,7 +21,7 @@ const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
 
 export function App() {
-  const { t } = useT();
+  const { t, tm } = useT();
   const route = useRoute();
   const model = useStore((s) => s.model);
   const busy = useStore((s) => s.busy);
@@ -46,6 +48,9 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [present, lang]);
 
+  // a link's snapshot opens once, then the address keeps only the view
+  useEffect(() => openFromAddress(), []);
+
   const empty = !model || model.inputs.length === 0;
   return (
     <>
@@ -58,9 +63,10 @@ export function App() {
           <main className="view" id="main">
             {error && (
               <p className="alert" role="alert">
-                {t('error.stopped')} {error}
+                {t('error.stopped')} {typeof error === 'string' ? error : tm(error)}
               </p>
             )}
+            {model.shared && <SharedBanner shared={model.shared} />}
             <Suspense fallback={<p className="muted">…</p>}>
               {route.view === 'overview' && <Overview />}
               {route.view === 'map' && <AddressMap />}
@@ -73,7 +79,7 @@ export function App() {
       )}
       {empty && error && (
         <p className="alert" role="alert">
-          {t('error.stopped')} {error}
+          {t('error.stopped')} {typeof error === 'string' ? error : tm(error)}
         </p>
       )}
       {busy && (

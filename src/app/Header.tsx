@@ -2,6 +2,7 @@
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
 import { href, VIEWS, type View } from './route';
+import { ShareMenu } from './ShareMenu';
 import { type Theme, useStore } from './store';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
@@ -25,6 +26,7 @@ export function Header({ current }: { current: View }) {
         </nav>
       )}
       <div className="settings">
+        {s.model && s.model.inputs.length > 0 && <ShareMenu />}
         <fieldset className="seg" aria-label={t('settings.unit')} style={{ padding: 0, margin: 0 }}>
           {(['KiB', 'MiB'] as const).map((u) => (
             <button key={u} type="button" aria-pressed={s.unit === u} onClick={() => s.set({ unit: u })}>

@@ -5,10 +5,13 @@
  */
 import type { FormatId } from '../core/formats/registry';
 import type { Diagnostic } from '../core/input/diagnostics';
+import type { Msg } from '../core/messages/catalogue';
 import type { Analysis } from '../core/model/accounting/index';
 import type { Physical } from '../core/model/physical/types';
 import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
+import type { Annotations } from '../core/share/annotations';
+import type { Reduced, SnapshotDoc } from '../core/share/doc';
 import type { Breakdown } from '../core/viewmodel/bar';
 import type { MapRegion } from '../core/viewmodel/lanes';
 import type { FileRow } from '../core/viewmodel/librank';
@@ -35,7 +38,31 @@ export interface ProcessRow extends ProcessSummary {
   byKind: KindTotals;
 }
 
+/** a snapshot opened from a link, a file or the history: where from, and what it left out */
+export interface SharedView {
+  from: 'link' | 'file' | 'history';
+  created: string;
+  reduced?: Reduced;
+  left?: SnapshotDoc['left'];
+}
+
+export interface ShareResult {
+  /** the fragment's payload (`v1.…`) */
+  payload: string;
+  level: 'full' | 'reduced';
+  /** the length of the payload carrying every input */
+  fullChars: number;
+  reduced?: Reduced;
+  left?: SnapshotDoc['left'];
+}
+
+export type OpenResult = ModelView | { problem: Msg };
+
 export interface ModelView {
+  /** set when the inputs came from a shared snapshot */
+  shared?: SharedView;
+  /** only on the answer that opened a snapshot: its annotations and view, for the page to take */
+  opened?: { annotations: Annotations; view?: string };
   inputs: InputView[];
   sources: SourceSummary[];
   kernelRelease?: string;
@@ -72,6 +99,7 @@ export interface FileInput {
 }
 
 export interface WorkerApi {
+  /** a single snapshot file dropped is opened: it replaces the inputs (`ModelView.opened`) */
   addFiles(files: FileInput[], onProgress?: (p: Progress) => void): Promise<ModelView>;
   addText(id: string, name: string, text: string): Promise<ModelView>;
   remove(id: string): Promise<ModelView>;
@@ -79,4 +107,10 @@ export interface WorkerApi {
   mappings(index: number): Promise<MappingGroup[]>;
   files(): Promise<FileRow[]>;
   sourceLines(source: string, from: number, count: number): Promise<SourceLines>;
+  /** the link's payload for the inputs shown, reduced when the whole does not fit */
+  share(annotations: Annotations, view: string): Promise<ShareResult>;
+  /** the snapshot file (`*.ramledger.json`) of the inputs shown */
+  snapshotFile(annotations: Annotations, view: string): Promise<Blob>;
+  /** replaces the inputs with a link's snapshot */
+  openLink(payload: string): Promise<OpenResult>;
 }

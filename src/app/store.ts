@@ -4,6 +4,8 @@
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import { create } from 'zustand';
+import type { Msg } from '../core/messages/catalogue';
+import { type Annotations, emptyAnnotations } from '../core/share/annotations';
 import type { SizeUnit } from '../core/units';
 import { loadCatalogues } from './i18n/catalogues';
 import { browserLang, type Lang } from './i18n/ui';
@@ -17,7 +19,12 @@ interface State {
   model: ModelView | null;
   busy: Progress | null;
   /** why the last action failed (the page says it with `error.stopped`); the model shown stays */
-  error: string | null;
+  error: string | Msg | null;
+  /** the snapshot's title, notes and labels (carried in links, files and the history) */
+  annotations: Annotations;
+  setAnnotations(a: Annotations): void;
+  /** opens a link's snapshot (the `snapshot=` payload); false when it was refused */
+  openLink(payload: string): Promise<boolean>;
   unit: Unit;
   theme: Theme;
   lang: Lang;
@@ -86,6 +93,11 @@ export const useStore = create<State>((set, get) => {
       const [model] = await Promise.race([Promise.all([job(id), loadCatalogues()]), workerDied]);
       if (id === running) running = 0;
       set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
+      if (model.opened) {
+        // a snapshot was opened: its notes, and the view its sender was looking at
+        set({ annotations: model.opened.annotations });
+        if (model.opened.view) window.location.hash = `#${model.opened.view}`;
+      }
     } catch (e) {
       if (id === running) running = 0;
       // the inputs shown stay: each card keeps its Remove, the page keeps working
@@ -96,6 +108,23 @@ export const useStore = create<State>((set, get) => {
     model: null,
     busy: null,
     error: null,
+    annotations: emptyAnnotations(),
+    setAnnotations(a) {
+      set({ annotations: a });
+    },
+    async openLink(payload) {
+      let refused: Msg | null = null;
+      await run('', async () => {
+        const r = await worker().openLink(payload);
+        if ('problem' in r) {
+          refused = r.problem;
+          return get().model ?? (await worker().clear());
+        }
+        return r;
+      });
+      if (refused) set({ error: refused });
+      return refused === null;
+    },
     unit: saved.unit === 'MiB' ? 'MiB' : 'KiB',
     theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
     lang: initialLang(),
@@ -122,6 +151,7 @@ export const useStore = create<State>((set, get) => {
       await run('', () => worker().remove(id) as Promise<ModelView>);
     },
     async clear() {
+      set({ annotations: emptyAnnotations() });
       await run('', () => worker().clear() as Promise<ModelView>);
     },
     async loadExample() {

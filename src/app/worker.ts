@@ -6,25 +6,38 @@ import { expose } from 'comlink';
 import { DEFAULT_LIMITS, parseBytes, tooBig, unreadable } from '../core/formats/bytes';
 import { type ParsedText, parseText } from '../core/formats/detect';
 import { MappingTable } from '../core/formats/smaps/index';
-import { m } from '../core/messages/catalogue';
+import { m, render } from '../core/messages/catalogue';
+import { EN } from '../core/messages/index';
+import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
+import { toJson, writeJson } from '../core/report/json';
+import { docAnnotations } from '../core/share/doc';
+import { isSnapshotFile, readSnapshotFile, snapshotFilePieces } from '../core/share/file';
+import { decodeLink, encodeLink, LINK_COMFORT, type OpenedDoc, problemMsg } from '../core/share/link';
+import { makeDoc, reduce } from '../core/share/make';
+import { openDoc } from '../core/share/open';
 import { breakdown } from '../core/viewmodel/bar';
 import { mapRegions } from '../core/viewmodel/lanes';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
-import type { FileInput, InputView, ModelView, Progress, SourceLines, WorkerApi } from './protocol';
+import type { FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
 
 interface Input {
   id: string;
   name: string;
   bytes: number;
+  group?: boolean;
   parsed: ParsedText[];
 }
 
 const inputs: Input[] = [];
 let snap: Snapshot | null = null;
+let lastAnalysis: Analysis | null = null;
+/** where the inputs came from when they are a shared snapshot */
+let shared: SharedView | undefined;
+let opened = 0;
 let filesCache: FileRow[] | null = null;
 const lineStarts = new Map<string, Uint32Array>();
 
@@ -38,6 +51,7 @@ function view(): ModelView {
   // an input the model cannot take is replaced by its error; the others still show
   const built = buildIsolated(inputs);
   snap = built.snap;
+  lastAnalysis = built.analysis;
   filesCache = null;
   const a = built.analysis;
   const { processes: summaries, physical, ...rest } = a;
@@ -48,6 +62,7 @@ function view(): ModelView {
     analysis.physical = layout;
   }
   return {
+    ...(shared && inputs.length ? { shared } : {}),
     inputs: inputs.map(inputView),
     sources: snap.sources,
     ...(snap.kernelRelease ? { kernelRelease: snap.kernelRelease } : {}),
@@ -89,6 +104,16 @@ const api: WorkerApi = {
         onProgress(p);
       }
     };
+    const only = files.length === 1 ? files[0] : undefined;
+    if (only && only.file.size <= DEFAULT_LIMITS.maxBytes) {
+      // a snapshot file dropped alone is opened, as a link is
+      const head = new Uint8Array(await only.file.slice(0, 256).arrayBuffer());
+      if (isSnapshotFile(head)) {
+        const r = readSnapshotFile(new Uint8Array(await only.file.arrayBuffer()));
+        if ('problem' in r) throw new Error(render(problemMsg(r.problem), EN));
+        return openSnapshot(r, 'file');
+      }
+    }
     let i = 0;
     for (const f of files) {
       const name = uniqueName(f.name);
@@ -113,7 +138,7 @@ const api: WorkerApi = {
       if (same) {
         for (const p of parsed) same.parsed.push(p);
         same.bytes += f.file.size;
-      } else inputs.push({ id: f.id, name: f.group ?? name, bytes: f.file.size, parsed });
+      } else inputs.push({ id: f.id, name: f.group ?? name, bytes: f.file.size, parsed, ...(f.group ? { group: true } : {}) });
       i++;
     }
     report({ name: '', phase: 'combining', fraction: 1 }, true);
@@ -138,6 +163,7 @@ const api: WorkerApi = {
   },
   async clear() {
     inputs.length = 0;
+    shared = undefined;
     lineStarts.clear();
     return view();
   },
@@ -167,6 +193,44 @@ const api: WorkerApi = {
     }
     return { total, from, lines };
   },
+  async share(annotations, view) {
+    const full = makeDoc(inputs, annotations, view);
+    const whole = encodeLink(full);
+    const base = { fullChars: whole.length, ...(full.doc.left ? { left: full.doc.left } : {}) };
+    if (whole.length <= LINK_COMFORT || !snap || snap.processes.length === 0) return { payload: whole, level: 'full', ...base };
+    const small = reduce(inputs, snap, full);
+    const payload = encodeLink(small);
+    if (payload.length >= whole.length) return { payload: whole, level: 'full', ...base };
+    return { payload, level: 'reduced', ...base, ...(small.doc.reduced ? { reduced: small.doc.reduced } : {}) };
+  },
+  async snapshotFile(annotations, view) {
+    const pieces: string[] = [];
+    const report = snap && lastAnalysis ? toJson(snap, lastAnalysis, { mappings: false }) : {};
+    snapshotFilePieces(makeDoc(inputs, annotations, view), report, (p) => pieces.push(p), writeJson);
+    return new Blob(pieces, { type: 'application/json' });
+  },
+  async openLink(payload) {
+    const r = decodeLink(payload);
+    if ('problem' in r) return { problem: problemMsg(r.problem) };
+    return openSnapshot(r, 'link');
+  },
 };
+
+/** replaces the inputs with a snapshot's, parsed again as files are */
+function openSnapshot(o: OpenedDoc, from: SharedView['from']): ModelView {
+  const parts = openDoc(o, { maxBytes: DEFAULT_LIMITS.maxBytes, keepText: true });
+  inputs.length = 0;
+  lineStarts.clear();
+  opened++;
+  parts.forEach((p, n) => {
+    inputs.push({ id: `snap${opened}-${n}`, name: p.name, bytes: p.bytes, parsed: p.parsed, ...(p.group ? { group: true } : {}) });
+  });
+  shared = { from, created: o.doc.created };
+  if (o.doc.reduced) shared.reduced = o.doc.reduced;
+  if (o.doc.left) shared.left = o.doc.left;
+  const v = view();
+  v.opened = { annotations: docAnnotations(o.doc), ...(o.doc.view ? { view: o.doc.view } : {}) };
+  return v;
+}
 
 expose(api);

@@ -97,6 +97,29 @@ const en = {
   'map.alignment': 'alignment',
   'map.allocRanges': 'alloc-ranges',
   'error.stopped': 'This did not finish; the inputs listed are as they were:',
+  'share.button': 'Share',
+  'share.title': 'Share this snapshot',
+  'share.copy': 'Copy link',
+  'share.copied': 'Link copied',
+  'share.copy-failed': 'The clipboard is not available here: the link is selected below, copy it with Ctrl+C',
+  'share.making': 'Packing the snapshot…',
+  'share.full': 'The link carries every input ({chars} characters): whoever opens it sees what you see, offline, with every source line.',
+  'share.reduced':
+    'Reduced to fit a link: {chars} characters (every input would take {full}). The mappings of {processes} processes were left out; each process’s totals are kept. Save the snapshot file to share the whole.',
+  'share.too-long':
+    'The link would be {chars} characters: chat tools and browsers cut links past 32,000. Save the snapshot file and send that instead.',
+  'share.copy-anyway': 'Copy the long link anyway',
+  'share.save': 'Save snapshot file',
+  'share.left': 'Not carried (too large or unreadable): {names}',
+  'share.link-label': 'Link',
+  'share.close': 'Close',
+  'shared.link': 'Opened from a link made {date}.',
+  'shared.file': 'Opened from a snapshot file made {date}.',
+  'shared.history': 'Reopened from this browser’s history (snapshot made {date}).',
+  'shared.reduced':
+    'This snapshot was reduced to fit a link: {mappings} mappings of {processes} processes ({lines} lines of smaps, smaps_rollup, status and stat) were left out; each process’s totals are kept in {totals}. The mappings, the per-file view and the per-mapping check are not available: ask the sender for the snapshot file.',
+  'shared.dropped': 'Sources left out entirely: {names}',
+  'shared.left': 'Sources the sender could not carry: {names}',
   'map.group': 'regions, too narrow to tell apart here',
   'map.groupZoom': 'a click shows them one by one',
   'map.groupLabel': 'regions',
@@ -234,6 +257,28 @@ const zh: Record<Key, string> = {
   'map.alignment': '对齐',
   'map.allocRanges': 'alloc-ranges',
   'error.stopped': '操作未完成；列出的输入保持原样：',
+  'share.button': '分享',
+  'share.title': '分享此快照',
+  'share.copy': '复制链接',
+  'share.copied': '链接已复制',
+  'share.copy-failed': '此处无法使用剪贴板：链接已在下方选中，请用 Ctrl+C 复制',
+  'share.making': '正在打包快照…',
+  'share.full': '链接包含全部输入（{chars} 个字符）：打开它的人离线即可看到与你相同的内容及每一行来源。',
+  'share.reduced':
+    '为适应链接已精简：{chars} 个字符（包含全部输入需 {full} 个）。省略了 {processes} 个进程的映射，保留了每个进程的合计。要分享全部内容请保存快照文件。',
+  'share.too-long': '链接将有 {chars} 个字符：聊天工具和浏览器会截断超过 32,000 个字符的链接。请保存快照文件并发送文件。',
+  'share.copy-anyway': '仍然复制长链接',
+  'share.save': '保存快照文件',
+  'share.left': '未能包含（过大或无法读取）：{names}',
+  'share.link-label': '链接',
+  'share.close': '关闭',
+  'shared.link': '从 {date} 生成的链接打开。',
+  'shared.file': '从 {date} 生成的快照文件打开。',
+  'shared.history': '从本浏览器的历史记录重新打开（快照生成于 {date}）。',
+  'shared.reduced':
+    '此快照为适应链接而被精简：省略了 {processes} 个进程的 {mappings} 个映射（smaps、smaps_rollup、status 与 stat 共 {lines} 行）；每个进程的合计保留在 {totals} 中。映射、按文件视图和逐映射检查不可用：请向发送者索取快照文件。',
+  'shared.dropped': '整个被省略的来源：{names}',
+  'shared.left': '发送者未能包含的来源：{names}',
   'map.group': '个区域，在此缩放下太窄无法区分',
   'map.groupZoom': '点击后逐个显示',
   'map.groupLabel': '个区域',
@@ -287,6 +332,10 @@ export function translate(lang: Lang, key: Key): string {
 }
 
 /** the browser's language, when the reader has not chosen one */
+/** a translated template with its `{name}` places filled */
+export const fill = (template: string, params: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+
 export const browserLang = (): Lang => (typeof navigator !== 'undefined' && /^zh\b/i.test(navigator.language) ? 'zh' : 'en');
 
 export type { Lang };

@@ -7,10 +7,29 @@
 import { Gunzip } from 'fflate';
 import { diagnostic, type Severity } from '../input/diagnostics';
 import { type Msg, m } from '../messages/catalogue';
+import { isSnapshotFile, readSnapshotFile } from '../share/file';
+import { problemMsg } from '../share/link';
 import type { ParsedText, ProgressFn } from './detect';
 import { blobFile } from './dts/dtb';
 import { isFdt } from './dts/fdt';
 import { parseSections } from './sections';
+
+/**
+ * A snapshot file (share/file.ts): its sources, each read as a file of its own under
+ * its name; the first carries the snapshot's annotations and what it left out.
+ */
+function readSnapshot(bytes: Uint8Array, name: string, limits: ByteLimits, depth: number): ParsedText[] {
+  if (depth > 0) return [unreadable(name, m('share.nested'), bytes.length)];
+  const r = readSnapshotFile(bytes);
+  if ('problem' in r) return [unreadable(name, problemMsg(r.problem), bytes.length)];
+  const out: ParsedText[] = [];
+  for (const list of r.contents) for (const c of list) for (const p of parseBytes(c.data, c.name, limits, 0, depth + 1)) out.push(p);
+  const { inputs: _inputs, ...meta } = r.doc;
+  const first = out[0] ?? unreadable(name, m('share.empty'), bytes.length, 'warning');
+  first.snapshot = { ...meta, file: name };
+  if (out.length === 0) out.push(first);
+  return out;
+}
 
 export interface ByteLimits {
   /** largest input accepted, before and after decompression */
@@ -55,34 +74,41 @@ export function isPlainText(bytes: Uint8Array, name: string, limits = DEFAULT_LI
 
 const SECRET = /(^|\/)(cmdline|environ)$/;
 
-export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS, gzipDepth = 0): ParsedText[] {
+/**
+ * `snapshotDepth`: 1 inside a snapshot file (a snapshot inside one is not read, so a file
+ * cannot nest itself).
+ */
+export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS, gzipDepth = 0, snapshotDepth = 0): ParsedText[] {
   if (bytes.length > limits.maxBytes) return [tooBig(name, bytes.length, limits)];
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     if (gzipDepth >= MAX_GZIP_NESTING) return [unreadable(name, m('bytes.gzip-nested', { depth: gzipDepth + 1 }), bytes.length)];
     const r = gunzipBounded(bytes, limits.maxBytes);
     if ('error' in r) return [unreadable(name, r.error, bytes.length)];
-    return parseBytes(r.out, name.replace(/\.gz$/, ''), limits, gzipDepth + 1);
+    return parseBytes(r.out, name.replace(/\.gz$/, ''), limits, gzipDepth + 1, snapshotDepth);
   }
-  if (isTar(bytes)) return readTar(bytes, name, limits, gzipDepth);
+  if (isTar(bytes)) return readTar(bytes, name, limits, gzipDepth, snapshotDepth);
+  if (isSnapshotFile(bytes)) return readSnapshot(bytes, name, limits, snapshotDepth);
   if (SECRET.test(name)) return [unreadable(name, m('bytes.secret'), bytes.length, 'info')];
   if (isFdt(bytes)) {
     const { data, diagnostics } = blobFile(bytes, name);
-    return [
-      {
-        name,
-        lines: 0,
-        bytes: bytes.length,
-        segments: [{ format: 'dtb', firstLine: 0, lastLine: 0, data }],
-        separators: [],
-        diagnostics: diagnostics.finish(),
-      },
-    ];
+    const blob: ParsedText = {
+      name,
+      lines: 0,
+      bytes: bytes.length,
+      segments: [{ format: 'dtb', firstLine: 0, lastLine: 0, data }],
+      separators: [],
+      diagnostics: diagnostics.finish(),
+    };
+    if (limits.keepText) blob.blob = bytes;
+    return [blob];
   }
   const wide = utf16(bytes);
   if (wide) {
     // PowerShell's `>` and Windows editors write UTF-16: read as the same text in UTF-8
-    const parsed = parseSections(transcode(bytes, wide), name, limits.onProgress);
+    const utf8 = transcode(bytes, wide);
+    const parsed = parseSections(utf8, name, limits.onProgress);
     parsed.bytes = bytes.length;
+    if (limits.keepText && utf8.length <= KEEP_TEXT_MAX) parsed.text = decoder.decode(utf8);
     parsed.diagnostics.unshift(diagnostic(0, 'info', m('bytes.utf16', { encoding: wide.toUpperCase() })));
     return [parsed];
   }
@@ -198,7 +224,7 @@ export function isTar(b: Uint8Array): boolean {
 }
 
 /** ustar / GNU tar members (`smemcap` captures, the capture script's bundle) */
-function readTar(b: Uint8Array, name: string, limits: ByteLimits, gzipDepth: number): ParsedText[] {
+function readTar(b: Uint8Array, name: string, limits: ByteLimits, gzipDepth: number, snapshotDepth: number): ParsedText[] {
   const out: ParsedText[] = [];
   let off = 0;
   let longName: string | null = null;
@@ -226,7 +252,7 @@ function readTar(b: Uint8Array, name: string, limits: ByteLimits, gzipDepth: num
     else if (type === '0' || type === '\0' || type === '7') {
       const member = longName ?? path;
       longName = null;
-      if (data.length > 0) for (const p of parseBytes(data, `${name}:${member}`, limits, gzipDepth)) out.push(p);
+      if (data.length > 0) for (const p of parseBytes(data, `${name}:${member}`, limits, gzipDepth, snapshotDepth)) out.push(p);
       else empty.push(member);
     } else longName = null;
     off += 512 + Math.ceil(size / 512) * 512;

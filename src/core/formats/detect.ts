@@ -12,6 +12,7 @@ import { type Diagnostic, Diagnostics } from '../input/diagnostics';
 import { promptCommand } from '../input/prompt';
 import { unreadKind } from '../input/unread';
 import { m } from '../messages/catalogue';
+import type { SnapshotMeta } from '../share/doc';
 import type { ParseContext } from './format';
 import { BY_PRIORITY, type FormatId, type Segment } from './registry';
 
@@ -25,6 +26,10 @@ export interface ParsedText {
   diagnostics: Diagnostic[];
   /** the decoded text, when asked for with `keepText` */
   text?: string;
+  /** a binary input's bytes (a device-tree blob), when asked for with `keepText`: a snapshot carries them */
+  blob?: Uint8Array;
+  /** read from a snapshot file: its annotations and what it left out (on its first source) */
+  snapshot?: SnapshotMeta;
 }
 
 export const BUNDLE_HEADER = /^==> (.+) <==\s*$/;

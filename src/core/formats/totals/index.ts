@@ -12,9 +12,10 @@
  * The name is the last field, so a tab in it needs no escape; a line end or backslash
  * in it is written as `\012` and `\134`, as the kernel writes them in `status`.
  */
+
+import { m } from '../../messages/catalogue';
 import { exactInt } from '../../units';
 import { defineFormat } from '../format';
-import { m } from '../../messages/catalogue';
 
 export const TOTALS_MAGIC = '# ramledger process totals 1';
 export const TOTALS_COLUMNS = [
@@ -70,7 +71,8 @@ export const totals = defineFormat({
     if (cur.str.trimEnd() !== TOTALS_MAGIC && !cur.str.startsWith(`${TOTALS_MAGIC}:`)) {
       ctx.diag.add(cur.line, 'error', m('totals.version', { line: cur.str.slice(0, 80) }));
       // a later version: its rows cannot be read by this one
-      for (cur.advance(); !cur.done && !ctx.isBoundary(cur.str); cur.advance()) ctx.diag.unknown(cur.line, cur.str, m('totals.not-this-version'));
+      for (cur.advance(); !cur.done && !ctx.isBoundary(cur.str); cur.advance())
+        ctx.diag.unknown(cur.line, cur.str, m('totals.not-this-version'));
       return rows;
     }
     cur.advance();
@@ -84,7 +86,7 @@ export const totals = defineFormat({
       }
       const f = line.split('\t');
       if (f.length >= TOTALS_COLUMNS.length && header) {
-        const n = f.slice(0, TOTALS_COLUMNS.length - 1).map((v, i) => (i === 0 || i === 6) && v === '-' ? -1 : count(v));
+        const n = f.slice(0, TOTALS_COLUMNS.length - 1).map((v, i) => ((i === 0 || i === 6) && v === '-' ? -1 : count(v)));
         if (n.every((v) => v !== null)) {
           const v = n as number[];
           const row: ProcessTotals = {
