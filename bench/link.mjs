@@ -24,19 +24,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** the TypeScript this bench measures, bundled from src/ as scripts/build-cli.mjs does the CLI */
 async function loadCore() {
-  const contents = "export { DICTIONARY_V1 } from './src/core/share/dictionary.ts';";
+  const contents = [
+    "export { DICTIONARY_V1 } from './src/core/share/dictionary.ts';",
+    "export { emptyAnnotations } from './src/core/share/annotations.ts';",
+    "export { encodeLink, frame, inlineDoc } from './src/core/share/link.ts';",
+    "export { makeDoc, reduce } from './src/core/share/make.ts';",
+    "export { parseBytes } from './src/core/formats/bytes.ts';",
+    "export { buildIsolated } from './src/core/model/isolate.ts';",
+  ].join('\n');
   const out = await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
     write: false,
-    platform: 'neutral',
+    platform: 'node',
     format: 'esm',
     logLevel: 'warning',
   });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
-const { DICTIONARY_V1 } = await loadCore();
-const dictionary = strToU8(DICTIONARY_V1);
+const core = await loadCore();
+const dictionary = strToU8(core.DICTIONARY_V1);
 
 // ---- snapshots ----
 
@@ -48,7 +55,13 @@ const seed = readdirSync(seedDir)
 
 const real = (dir, files) => files.map((f) => ({ name: f, text: readFileSync(join(root, 'fixtures', 'real', dir, f), 'utf8') }));
 
-/** this machine's processes that have mappings (kernel threads have none) */
+/**
+ * this machine's processes that have mappings (kernel threads have none) and at most
+ * MAX_MAPPINGS of them, as a device's daemons have: a Node or a browser process of this
+ * machine has thousands, and would make the capture (and the figures) depend on what
+ * else is running here
+ */
+const MAX_MAPPINGS = 200;
 function captureProc() {
   const procs = [];
   for (const e of readdirSync('/proc')) {
@@ -56,7 +69,8 @@ function captureProc() {
     try {
       const smaps = readFileSync(`/proc/${e}/smaps`, 'utf8');
       const status = readFileSync(`/proc/${e}/status`, 'utf8');
-      if (smaps.length > 0) procs.push({ smaps, status });
+      const mappings = smaps.match(/^[0-9a-f]+-[0-9a-f]+ /gm)?.length ?? 0;
+      if (mappings > 0 && mappings <= MAX_MAPPINGS) procs.push({ smaps, status });
     } catch {
       // ended between listing and reading, or not readable
     }
@@ -117,35 +131,32 @@ function procBundle(procs, n) {
 const procs = captureProc();
 const snapshots = [
   { name: 'seed-mt7981', files: seed },
-  { name: 'proc ×100', files: procBundle(procs, 100) },
-  { name: 'proc ×500', files: procBundle(procs, 500) },
+  { name: 'proc ×100', files: procBundle(procs, 100), reduce: true },
+  { name: 'proc ×500', files: procBundle(procs, 500), reduce: true },
   { name: 'real: rhcos-hyperv (dmesg, free, meminfo)', files: real('rhcos-hyperv-x86_64-4.18', ['dmesg', 'free', 'free_-m', 'meminfo']) },
   { name: 'real: bananapi-r4 boot log', files: real('bananapi-r4-mt7988-arm64-6.9', ['bootlog.txt']) },
   { name: 'real: android smaps_short', files: real('android-aosp-libmeminfo-testdata1', ['smaps_short']) },
 ];
 
-// ---- framings ----
+// ---- framings, by share/make.ts and share/link.ts as the page makes them ----
 
+const CREATED = '2026-06-01T12:00:00.000Z';
+const limits = { maxBytes: 1 << 30, keepText: true };
 const utf8 = (s) => Buffer.byteLength(s, 'utf8');
-const CREATED = '2025-06-01T12:00:00.000Z';
+const dec = new TextDecoder();
 
-/** the snapshot document, one input per file, its text inside */
-const jsonFraming = (files) =>
-  JSON.stringify({
-    ramledger: 'snapshot',
-    version: 1,
-    created: CREATED,
-    inputs: files.map((f) => ({ name: f.name, bytes: utf8(f.text), sources: [{ name: f.name, text: f.text }] })),
+/** the snapshot as the page holds it: every file one input, parsed */
+const sharedInputs = (files) =>
+  files.map((f) => {
+    const bytes = Buffer.from(f.text, 'utf8');
+    return { name: f.name, bytes: bytes.length, parsed: core.parseBytes(bytes, f.name, limits) };
   });
 
-/** share/link.ts's frame: the document with sizes for texts, "\n", the texts */
-const frameFraming = (files) =>
-  `${JSON.stringify({
-    ramledger: 'snapshot',
-    version: 1,
-    created: CREATED,
-    inputs: files.map((f) => ({ name: f.name, bytes: utf8(f.text), sources: [{ name: f.name, size: utf8(f.text) }] })),
-  })}\n${files.map((f) => f.text).join('')}`;
+/** the two framings of one document: its JSON with the texts inside, and link.ts's frame */
+const framings = (opened) => ({
+  json: JSON.stringify(core.inlineDoc(opened)),
+  frame: dec.decode(core.frame(opened)),
+});
 
 // ---- codecs: each gives the payload's characters and the compressed bytes ----
 
@@ -165,6 +176,7 @@ const browser = ['deflate', 'deflate+dict', 'lz-string'];
 function measure(s) {
   const r = {};
   for (const [name, f] of Object.entries(codecs)) {
+    const t0 = performance.now();
     if (f) {
       const bytes = f(s);
       r[name] = { chars: b64url(bytes), bytes };
@@ -172,6 +184,7 @@ function measure(s) {
       const chars = lz.compressToEncodedURIComponent(s).length;
       r[name] = { chars, bytes: Math.ceil((chars * 6) / 8) };
     }
+    if (process.env.BENCH_TRACE) process.stderr.write(`  ${name} ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   return r;
 }
@@ -182,29 +195,44 @@ const n = (x) => x.toLocaleString('en-US');
 const pct = (a, b) => `${(((a - b) / b) * 100).toFixed(1)}%`;
 const rows = [];
 const wins = [];
+const variants = [];
 for (const snap of snapshots) {
-  for (const [framing, make] of [
-    ['json', jsonFraming],
-    ['frame', frameFraming],
-  ]) {
-    const text = make(snap.files);
+  const inputs = sharedInputs(snap.files);
+  const full = core.makeDoc(inputs, core.emptyAnnotations(), undefined, CREATED);
+  variants.push({ name: snap.name, opened: full });
+  if (snap.reduce) {
+    const reduced = core.reduce(inputs, core.buildIsolated(inputs).snap, full);
+    variants.push({ name: `${snap.name}, reduced`, opened: reduced });
+  }
+}
+let checked = '';
+for (const v of variants) {
+  for (const [framing, text] of Object.entries(framings(v.opened))) {
+    const t0 = performance.now();
     const r = measure(text);
+    process.stderr.write(`${v.name}, ${framing}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    if (framing === 'frame') {
+      // the bench measures what the page sends: link.ts's payload is `v1.` and these characters
+      const link = core.encodeLink(v.opened).length - 3;
+      if (link !== r['deflate+dict'].chars)
+        checked += `\n(!) ${v.name}: encodeLink gives ${link} characters, the bench ${r['deflate+dict'].chars}`;
+    }
     const best = browser.reduce((a, b) => (r[a].chars <= r[b].chars ? a : b));
     const second = browser.filter((c) => c !== best).reduce((a, b) => (r[a].chars <= r[b].chars ? a : b));
     const gain = r.deflate.chars - r['deflate+dict'].chars;
     rows.push(
-      `| ${snap.name} | ${framing} | ${n(utf8(text))} | ${Object.keys(codecs)
+      `| ${v.name} | ${framing} | ${n(utf8(text))} | ${Object.keys(codecs)
         .map((c) => `${c === best ? '**' : ''}${n(r[c].chars)}${c === best ? '**' : ''} (${n(r[c].bytes)})`)
         .join(' | ')} | ${n(gain)} (${pct(r['deflate+dict'].chars, r.deflate.chars)}) |`,
     );
     wins.push(
-      `- ${snap.name}, ${framing}: **${best}** ${n(r[best].chars)} chars, ${n(r[second].chars - r[best].chars)} fewer than ${second} (${pct(r[best].chars, r[second].chars)}); brotli (reference) ${n(r.brotli.chars)}`,
+      `- ${v.name}, ${framing}: **${best}** ${n(r[best].chars)} chars, ${n(r[second].chars - r[best].chars)} fewer than ${second} (${pct(r[best].chars, r[second].chars)}); brotli (reference) ${n(r.brotli.chars)}`,
     );
   }
 }
 
 console.log(
-  `DICTIONARY_V1: ${n(dictionary.length)} bytes. ${procs.length} processes of this machine have smaps; the captures cycle through them (each copy moved and scaled).\n`,
+  `DICTIONARY_V1: ${n(dictionary.length)} bytes. ${procs.length} processes of this machine have 1 to ${MAX_MAPPINGS} mappings; the captures cycle through them (each copy moved and scaled).\n`,
 );
 console.log(`| snapshot | framing | raw bytes | ${Object.keys(codecs).join(' | ')} | dictionary's gain |`);
 console.log(
@@ -215,3 +243,4 @@ console.log(
 for (const r of rows) console.log(r);
 console.log('\nCharacters of the payload (compressed bytes). Bold: the shortest a browser can make. Winners:\n');
 for (const w of wins) console.log(w);
+console.log(checked || "\nEvery frame row's deflate+dict figure is the length of encodeLink's payload (after `v1.`).");

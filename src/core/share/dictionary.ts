@@ -17,9 +17,14 @@
  * What it holds: the words and the padding the formats print, as the kernel, procps,
  * busybox and dtc print them (not as our fixtures happen to hold them), with zeros as
  * values: a zero is printed with the most padding, so every wider number's padding is
- * a substring of it. Each part cites where its lines come from. The parts run from the
- * rarest to the most frequent, as deflate's distance codes are shorter for text nearer
- * the data, and the text nearest the end stays in the 32 KiB window longest.
+ * a substring of it. Each part cites where its lines come from. No line is copied from
+ * ramledger's fixtures: their numbers are the dumps' own, not words every dump prints.
+ *
+ * Order: by how many links use a part, the most used last (deflate's distance codes are
+ * shorter for text nearer the data, and the end stays longest in the 32 KiB window):
+ * device tree, totals, free, memblock, status, mapping names, smaps, the kernel log,
+ * meminfo, and the document's JSON, which every link starts with. The order was
+ * measured on fixtures/real: it moves the total by about 0.3%, the content by 10%.
  *
  * Plain ASCII, so its bytes are its characters (link.ts encodes it with strToU8).
  */
@@ -95,7 +100,7 @@ export const DICTIONARY_V1: string = [
 
   // ---- smaps, show_smap() and __show_smap() in fs/proc/task_mmu.c: a 5.x entry (as
   // OpenWrt's kernels print it), then the flags of show_smap_vma_flags(), then a 6.x
-  // entry, the most frequent text of all, last. The header is padded to 73 columns
+  // entry (with the Pss_Dirty and KSM lines of recent kernels). The header is padded to 73 columns
   // (25 + sizeof(void *) * 6 - 1) before the name on 64-bit, 49 on 32-bit.
   '\n==> /proc/1/smaps <==\n',
   '00400000-0047c000 r-xp 00000000 1f:04 422        /bin/busybox\n',
@@ -257,9 +262,14 @@ export const DICTIONARY_V1: string = [
   'Hugepagesize:       2048 kB\nHugetlb:               0 kB\n',
   'DirectMap4k:           0 kB\nDirectMap2M:           0 kB\nDirectMap1G:           0 kB\n',
 
-  // ---- the snapshot document's JSON (share/doc.ts), first in every link's frame (share/link.ts)
-  '{"ramledger":"snapshot","version":1,"created":"20","title":"","notes":"",',
-  '"labels":[{"on":"region:memblock.reserved:","label":"","comment":""},{"on":"line:"},{"on":"process:"}],',
-  '"view":"/processes?p=","reduced":{"processes":',
-  '"inputs":[{"name":"","bytes":0,"group":"","sources":[{"name":"","size":0},{"name":"","text":"","base64":""}]}]}\n',
+  // ---- the snapshot document's JSON as share/make.ts writes it (keys in its order:
+  // makeDoc, then reduce), which opens every link's frame (share/link.ts): in every link
+  '{"ramledger":"snapshot","version":1,"created":"20',
+  '","title":"","notes":"","labels":[{"on":"region:reserved:","label":"","comment":""},',
+  '{"on":"region:no-map:"},{"on":"region:cma:"},{"on":"line:memblock-reserved"},{"on":"process:"}],',
+  '"inputs":[{"name":"","bytes":0,"sources":[{"name":"","size":0,"binary":true}],"group":true},',
+  '{"name":"ramledger-process-totals.tsv","bytes":0,"sources":[{"name":"ramledger-process-totals.tsv","size":0}]}],',
+  '"view":"/processes?p=","left":[{"name":"","why":"too-large"},{"name":"","why":"unreadable"}],',
+  '"reduced":{"processes":0,"mappings":0,"lines":0,"bytes":0,"dropped":["/proc/1/smaps"],"droppedMore":0,"totals":"ramledger-process-totals.tsv"}}\n',
+  '.000Z","inputs":[{"name":"","bytes":0,"sources":[{"name":"","size":0}]},{"name":"',
 ].join('');
