@@ -5,13 +5,17 @@
 //
 // Snapshots: the seed (every file of fixtures/seed-mt7981 but expected.json), a 100- and
 // a 500-process capture of this machine's /proc (real smaps and status of each process,
-// made each its own as bench/bench.mjs does), and three real dumps of fixtures/real.
-// Framings: `json` is the snapshot document with each source's text inside (escaped);
-// `frame` is share/link.ts's frame: the document with each text replaced by its size,
-// a "\n", then the texts' bytes.
+// made each its own as bench/bench.mjs does), each also reduced as a link too long for
+// 32,000 characters is (share/make.ts `reduce`: per-process totals in place of smaps and
+// status), and three real dumps of fixtures/real.
+// Framings, both made by the page's own code (share/make.ts, share/link.ts): `json` is
+// the snapshot document with each source's text inside (escaped), as a snapshot file
+// holds it; `frame` is what a link compresses: the document with each text replaced by
+// its size, a "\n", then the texts' bytes.
 // Codecs: deflate-raw level 9 (fflate, what the page uses) without and with the preset
 // dictionary DICTIONARY_V1; lz-string's compressToEncodedURIComponent; and, for
 // reference only, gzip -9 and brotli q11 from node:zlib (no browser can encode brotli).
+// Progress goes to stderr; BENCH_TRACE=1 adds each codec's time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
