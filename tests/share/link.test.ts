@@ -107,7 +107,7 @@ describe('a link from someone else is untrusted', () => {
     ['not deflate', `v1.${toBase64Url(new Uint8Array([255, 255, 255, 255, 0, 1]))}`, 'damaged'],
     ['cut off', 'CUT', 'damaged'],
   ])('%s', (_, payload, kind) => {
-    const real = encodeLink(makeDoc(seedInputs(), emptyAnnotations()));
+    const real = encodeLink(makeDoc(seedInputs(), emptyAnnotations(), undefined, '2026-11-26T00:00:00.000Z'));
     const p = payload === 'CUT' ? real.slice(0, 3 + 4 * Math.floor(real.length / 8)) : payload;
     const r = decodeLink(p);
     expect('problem' in r && r.problem.kind).toBe(kind);
