@@ -253,3 +253,24 @@ test('a link pasted into the page, or printed by the CLI without --base, opens i
   // one input per file, not one "pasted text"
   await expect(page.locator('[data-input]')).toHaveCount(SEED_FILES.length);
 });
+
+test('the Share dialog in both themes and languages at 1280×720', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await loadExample(page);
+  for (const [theme, lang] of [
+    ['light', 'en'],
+    ['dark', 'zh'],
+  ] as const) {
+    await page.evaluate(
+      ([th, l]) => localStorage.setItem('ramledger.settings', JSON.stringify({ unit: 'KiB', theme: th, lang: l })),
+      [theme, lang],
+    );
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('ramledger.current'))).not.toBeNull();
+    await page.reload();
+    await expect(page.getByTestId('share')).toBeVisible();
+    await page.getByTestId('share').click();
+    await expect(page.getByTestId('share-summary')).toBeVisible();
+    await page.screenshot({ path: join(ROOT, 'test-results', 'screens', `share-dialog-${theme}-${lang}.png`) });
+    await page.keyboard.press('Escape');
+  }
+});

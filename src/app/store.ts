@@ -129,7 +129,7 @@ export const useStore = create<State>((set, get) => {
       const [model] = await Promise.race([Promise.all([job(id), loadCatalogues()]), workerDied]);
       if (id === running) running = 0;
       set((s) => ({ model, busy: running ? s.busy : null, version: s.version + 1 }));
-      rememberSoon();
+      rememberSoon(0);
       if (model.opened) {
         // a snapshot was opened: its notes, and the view its sender was looking at
         get().setAnnotations(model.opened.annotations);
@@ -157,7 +157,9 @@ export const useStore = create<State>((set, get) => {
   };
   // the inputs shown, with their title, notes and labels, go to the history after each change, once typing pauses
   let keepTimer: ReturnType<typeof setTimeout> | undefined;
-  const rememberSoon = () => {
+  // new inputs go to the history at once (a reload right after a drop must find them);
+  // notes being typed, once typing pauses
+  const rememberSoon = (wait = 800) => {
     clearTimeout(keepTimer);
     keepTimer = setTimeout(async () => {
       const { annotations, model } = get();
@@ -170,7 +172,7 @@ export const useStore = create<State>((set, get) => {
       } catch {
         // the worker stopped: the next change tries again
       }
-    }, 1500);
+    }, wait);
   };
   return {
     model: null,
