@@ -10,6 +10,7 @@ export function InputList() {
   const model = useStore((s) => s.model);
   const remove = useStore((s) => s.remove);
   const clear = useStore((s) => s.clear);
+  const notKept = useStore((s) => s.notKept);
   return (
     <aside className="inputs" aria-label={t('inputs.title')}>
       <h2>{t('inputs.title')}</h2>
@@ -56,6 +57,11 @@ export function InputList() {
       <button type="button" onClick={() => void clear()}>
         {t('btn.clear')}
       </button>
+      {notKept && (
+        <p className="small muted" data-testid="not-kept">
+          {t(`history.notKept.${notKept}`)}
+        </p>
+      )}
     </aside>
   );
 }
