@@ -183,6 +183,10 @@ test('ramledger link on the seed files opens in the page, also from the one-file
   await expect(page.getByRole('heading', { name: 'Checks' }).or(page.locator('main h2').first())).toBeVisible();
   await page.getByRole('link', { name: 'Overview' }).first().click();
   await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+  // the history works from disk too: a reload reopens it
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('ramledger.current'))).not.toBeNull();
+  await page.reload();
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
 });
