@@ -174,3 +174,17 @@ function NoteEditor({
     </form>
   );
 }
+
+/** a name with its label, the button to label it, its comment and the editor: a table cell's content */
+export function LabelledName({ target, name, describe = name }: { target: string; name: string; describe?: string }) {
+  const a = useAnnotate(target, describe);
+  return (
+    <>
+      {name}
+      {a.chip}
+      {a.button}
+      {a.comment}
+      {a.editor}
+    </>
+  );
+}

@@ -14,7 +14,7 @@ import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
 import { type Note, regionKey } from '../../core/share/annotations';
 import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
-import { useAnnotate } from '../annotations/Labels';
+import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
@@ -474,16 +474,7 @@ function BlockText({ x, y, width, name, label }: { x: number; y: number; width: 
 
 /** a region's name in its row, with its label, the button to label it, the comment and the editor */
 function RegionName({ region: r, name, hw }: { region: MapRegion; name: string; hw: number }) {
-  const a = useAnnotate(regionKey(r), `${name} ${fmtHex(r.start, hw)}–${fmtHex(r.end - 1n, hw)}`);
-  return (
-    <>
-      {name}
-      {a.chip}
-      {a.button}
-      {a.comment}
-      {a.editor}
-    </>
-  );
+  return <LabelledName target={regionKey(r)} name={name} describe={`${name} ${fmtHex(r.start, hw)}–${fmtHex(r.end - 1n, hw)}`} />;
 }
 
 /** dynamic regions whose address no input gives: sizes known, places not */

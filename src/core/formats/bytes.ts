@@ -6,6 +6,7 @@
  */
 import { Gunzip } from 'fflate';
 import { diagnostic, type Severity } from '../input/diagnostics';
+import { joinBytes } from '../input/join';
 import { type Msg, m } from '../messages/catalogue';
 import { isSnapshotFile, readSnapshotFile } from '../share/file';
 import { problemMsg } from '../share/link';
@@ -140,20 +141,10 @@ function transcode(b: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Uint8Array
   const dec = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
   const enc = new TextEncoder();
   const out: Uint8Array[] = [];
-  let total = 0;
   const STEP = 1 << 20;
-  for (let i = 0; i < b.length; i += STEP) {
-    const piece = enc.encode(dec.decode(b.subarray(i, Math.min(b.length, i + STEP)), { stream: i + STEP < b.length }));
-    out.push(piece);
-    total += piece.length;
-  }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const p of out) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
+  for (let i = 0; i < b.length; i += STEP)
+    out.push(enc.encode(dec.decode(b.subarray(i, Math.min(b.length, i + STEP)), { stream: i + STEP < b.length })));
+  return joinBytes(out);
 }
 
 /**
@@ -186,12 +177,7 @@ function gunzipBounded(bytes: Uint8Array, max: number): { out: Uint8Array } | { 
     if (over) return { error: m('bytes.gzip-too-big', { size: `> ${mib(max)}`, limit: mib(max) }) };
     return { error: m('bytes.gzip-damaged', { why: e instanceof Error ? e.message : String(e) }) };
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
+  const out = joinBytes(chunks);
   if (!multi && bytes.length >= 18) {
     const t = bytes.length - 8;
     const crc = ((bytes[t] ?? 0) | ((bytes[t + 1] ?? 0) << 8) | ((bytes[t + 2] ?? 0) << 16) | ((bytes[t + 3] ?? 0) << 24)) >>> 0;

@@ -11,6 +11,7 @@
  * (./doc.ts) before any source is parsed.
  */
 import { deflateSync, Inflate } from 'fflate';
+import { joinBytes } from '../input/join';
 import { type Msg, m } from '../messages/catalogue';
 import { fromBase64, fromBase64Url, toBase64, toBase64Url } from './base64';
 import { DICTIONARY_V1 } from './dictionary';
@@ -93,19 +94,7 @@ export function frame(o: OpenedDoc): Uint8Array {
       ),
     })),
   };
-  const head = enc.encode(JSON.stringify(meta));
-  let total = head.length + 1;
-  for (const list of o.contents) for (const c of list) total += c.data.length;
-  const out = new Uint8Array(total);
-  out.set(head, 0);
-  out[head.length] = 10;
-  let at = head.length + 1;
-  for (const list of o.contents)
-    for (const c of list) {
-      out.set(c.data, at);
-      at += c.data.length;
-    }
-  return out;
+  return joinBytes([enc.encode(JSON.stringify(meta)), new Uint8Array([10]), ...o.contents.flatMap((list) => list.map((c) => c.data))]);
 }
 
 export function unframe(bytes: Uint8Array): OpenedDoc | { problem: LinkProblem } {
@@ -164,13 +153,7 @@ export function inflateCapped(data: Uint8Array, cap: number, dict = dictionary()
     return { error: String((e as Error).message ?? e).slice(0, 200) };
   }
   if (!ended) return { error: 'the compressed data ends early' };
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinBytes(chunks);
 }
 
 /** a payload (`v1.…`, as in the fragment) back to the document and its contents */

@@ -6,7 +6,7 @@ import { Fragment } from 'react';
 import type { Line } from '../../../core/model/accounting/index';
 import { lineKey } from '../../../core/share/annotations';
 import { orderLines } from '../../../core/viewmodel/waterfall';
-import { useAnnotate } from '../../annotations/Labels';
+import { LabelledName } from '../../annotations/Labels';
 import { bucketFill } from '../../colors';
 import { fmtInt, fmtNum, fmtPct } from '../../format';
 import { useT } from '../../i18n/useT';
@@ -76,14 +76,5 @@ export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
 
 /** a line's name, its label and the button to label it; the comment and the editor under it */
 function LineName({ id, name }: { id: string; name: string }) {
-  const a = useAnnotate(lineKey({ id }), name);
-  return (
-    <>
-      {name}
-      {a.chip}
-      {a.button}
-      {a.comment}
-      {a.editor}
-    </>
-  );
+  return <LabelledName target={lineKey({ id })} name={name} />;
 }
