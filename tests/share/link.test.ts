@@ -141,3 +141,13 @@ describe('a link from someone else is untrusted', () => {
     expect(meta.inputs[0].sources[0].text).toBeUndefined();
   });
 });
+
+describe('labels', () => {
+  it('are only on regions, lines and processes: a `__proto__` or other key is refused', () => {
+    const enc = (doc: unknown) => LINK_PREFIX + toBase64Url(deflateRawSync(Buffer.from(`${JSON.stringify(doc)}\n`)));
+    for (const on of ['__proto__', 'constructor', 'x:1']) {
+      const r = decodeLink(enc({ ramledger: 'snapshot', version: 1, created: 'x', labels: [{ on, label: 'x' }], inputs: [] }));
+      expect('problem' in r && r.problem.kind, on).toBe('schema');
+    }
+  });
+});

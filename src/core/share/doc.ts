@@ -58,7 +58,8 @@ const LeftSchema = v.object({ name, why: v.picklist(['too-large', 'unreadable'])
 
 const L = ANNOTATION_LIMITS;
 const LabelSchema = v.object({
-  on: v.pipe(v.string(), v.maxLength(L.key)),
+  /** what it is on: `region:…`, `line:…` or `process:…` (./annotations.ts) */
+  on: v.pipe(v.string(), v.maxLength(L.key), v.regex(/^(region|line|process):/, 'a label is on a region, a line or a process')),
   label: v.optional(v.pipe(v.string(), v.maxLength(L.label))),
   comment: v.optional(v.pipe(v.string(), v.maxLength(L.comment))),
 });

@@ -71,8 +71,9 @@ export function reduce(inputs: readonly SharedInput[], snap: Snapshot, full: Ope
   inputs.forEach((i, n) => {
     const kept: Content[] = [];
     const fullList = full.contents[n] ?? [];
+    const byName = new Map(i.parsed.map((p) => [p.name, p]));
     for (const c of fullList) {
-      const p = i.parsed.find((x) => x.name === c.name);
+      const p = byName.get(c.name);
       const cut = p && !c.binary ? blankProcesses(p) : null;
       if (!cut) {
         kept.push(c);
