@@ -163,6 +163,12 @@ const api: WorkerApi = {
   async remove(id) {
     const at = inputs.findIndex((i) => i.id === id);
     if (at >= 0) for (const p of inputs.splice(at, 1)[0]?.parsed ?? []) lineStarts.delete(p.name);
+    if (inputs.length === 0) {
+      // nothing left of the snapshot shown: files dropped next are a snapshot of their own,
+      // not the link's (its banner, its reduced state, its history entry)
+      historyId = undefined;
+      shared = undefined;
+    }
     return view();
   },
   async clear() {
