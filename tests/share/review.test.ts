@@ -1,5 +1,6 @@
 // Review of #10 (sharing): each test here failed on the change as merged (0fe69c7).
 import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -169,5 +170,28 @@ describe('the history', () => {
     expect(await h.save(entry, '{}')).toEqual({ kept: true });
     // before: names was not stored, so the list never showed it
     expect((await h.list())[0]?.names).toBe('meminfo.txt, free.txt');
+  });
+});
+
+describe('the view a link opens on', () => {
+  it('never carries a second snapshot (the page would open it in place of the link)', async () => {
+    const w = await worker();
+    const inner = encodeLink(makeDoc([input('free.txt', text('seed-mt7981/free.txt'))], emptyAnnotations()));
+    const outer = encodeLink(makeDoc([input('meminfo.txt', meminfo)], emptyAnnotations(), `/processes?p=1&snapshot=${inner}`));
+    const opened = await w.openLink(outer);
+    if ('problem' in opened) throw new Error('refused');
+    // before: the page set the address to this view, and its hashchange opened `inner` instead
+    expect(opened.opened?.view).toBe('/processes?p=1');
+    await w.clear();
+  });
+
+  it('ramledger link --view refuses a snapshot parameter (the link read that one, not its own)', () => {
+    const bin = join(__dirname, '..', '..', 'bin', 'ramledger.mjs');
+    const r = spawnSync('node', [bin, 'link', '--view', 'processes?snapshot=v1.abc', join(FIX, 'seed-mt7981/meminfo.txt')], {
+      encoding: 'utf8',
+    });
+    // before: exit 0 and `#/processes?snapshot=v1.abc&snapshot=v1.…`, which the page refused as damaged
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--view takes a view');
   });
 });
