@@ -166,6 +166,7 @@ export function historyStore(store: UseStore, limits: HistoryLimits = HISTORY_LI
       inputs: entry.inputs,
       processes: entry.processes,
       reduced: entry.reduced,
+      ...(entry.names ? { names: entry.names } : {}),
     };
     if (!v.is(EntrySchema, { ...meta, savedAt: 0 })) return { kept: false, why: 'unavailable' };
     // a full disk: make room by dropping the oldest others, 1, 2, 4… at a time, then give up

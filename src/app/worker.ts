@@ -12,6 +12,7 @@ import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
 import { toJson, writeJson } from '../core/report/json';
+import { viewWithoutSnapshot } from '../core/share/address';
 import type { Annotations } from '../core/share/annotations';
 import { docAnnotations } from '../core/share/doc';
 import { isSnapshotFile, readSnapshotFile, snapshotFilePieces } from '../core/share/file';
@@ -163,6 +164,12 @@ const api: WorkerApi = {
   async remove(id) {
     const at = inputs.findIndex((i) => i.id === id);
     if (at >= 0) for (const p of inputs.splice(at, 1)[0]?.parsed ?? []) lineStarts.delete(p.name);
+    if (inputs.length === 0) {
+      // nothing left of the snapshot shown: files dropped next are a snapshot of their own,
+      // not the link's (its banner, its reduced state, its history entry)
+      historyId = undefined;
+      shared = undefined;
+    }
     return view();
   },
   async clear() {
@@ -284,7 +291,9 @@ function openSnapshot(o: OpenedDoc, from: SharedView['from']): ModelView {
   if (o.doc.reduced) shared.reduced = o.doc.reduced;
   if (o.doc.left) shared.left = o.doc.left;
   const v = view();
-  v.opened = { annotations: docAnnotations(o.doc), ...(o.doc.view ? { view: o.doc.view } : {}) };
+  // the page goes to this view: a snapshot in it would open in place of this one
+  const at = o.doc.view === undefined ? '' : viewWithoutSnapshot(o.doc.view);
+  v.opened = { annotations: docAnnotations(o.doc), ...(at ? { view: at } : {}) };
   return v;
 }
 

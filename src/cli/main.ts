@@ -145,7 +145,8 @@ function runLink(args: string[], out: (piece: string) => void): { code: number; 
     if (a === '--base') base = value();
     else if (a === '--view') {
       const v = value().replace(/^[#/]+/, '');
-      if (!/^(overview|map|processes|checks|sources)(\/[\w-]+)?(\?[\w=&%.-]*)?$/.test(v))
+      // a snapshot parameter of its own would be the one the page reads
+      if (!/^(overview|map|processes|checks|sources)(\/[\w-]+)?(\?[\w=&%.-]*)?$/.test(v) || /[?&]snapshot=/.test(v))
         throw new UsageError(`--view takes a view of the page, not ${v}`);
       view = `/${v}`;
     } else if (a === '--title') title = value().slice(0, ANNOTATION_LIMITS.title);

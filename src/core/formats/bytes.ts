@@ -24,12 +24,24 @@ function readSnapshot(bytes: Uint8Array, name: string, limits: ByteLimits, depth
   const r = readSnapshotFile(bytes);
   if ('problem' in r) return [unreadable(name, problemMsg(r.problem), bytes.length)];
   const out: ParsedText[] = [];
-  for (const list of r.contents) for (const c of list) for (const p of parseBytes(c.data, c.name, limits, 0, depth + 1)) out.push(p);
+  for (const list of r.contents) for (const c of list) for (const p of parseCarried(c.data, c.name, limits, depth + 1)) out.push(p);
   const { inputs: _inputs, ...meta } = r.doc;
   const first = out[0] ?? unreadable(name, m('share.empty'), bytes.length, 'warning');
   first.snapshot = { ...meta, file: name };
   if (out.length === 0) out.push(first);
   return out;
+}
+
+/**
+ * A source a snapshot carries (a link, a snapshot file, the history). The page and the CLI
+ * carry each source as it was read: gzip inflated, a tar split into its members. So gzip
+ * or a tar there was put in by hand, and reading it would escape the caps that bound a
+ * link (64 MiB inflated) and a file (its size): a 500-character link of gzip inside gzip
+ * made the page inflate gigabytes. It is said, not read.
+ */
+export function parseCarried(bytes: Uint8Array, name: string, limits: ByteLimits, snapshotDepth: number): ParsedText[] {
+  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || isTar(bytes)) return [unreadable(name, m('share.packed'), bytes.length)];
+  return parseBytes(bytes, name, limits, 0, snapshotDepth);
 }
 
 export interface ByteLimits {

@@ -23,3 +23,14 @@ export function payloadOf(address: string): string | null {
     }
   return null;
 }
+
+/** a view's route without any `snapshot` parameter: a view never carries a second snapshot */
+export function viewWithoutSnapshot(view: string): string {
+  const q = view.indexOf('?');
+  if (q < 0) return view;
+  const params = view
+    .slice(q + 1)
+    .split('&')
+    .filter((p) => p && !p.startsWith('snapshot='));
+  return params.length ? `${view.slice(0, q)}?${params.join('&')}` : view.slice(0, q);
+}

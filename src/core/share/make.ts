@@ -57,13 +57,15 @@ export const TOTALS_SOURCE = 'ramledger-process-totals.tsv';
  * become empty lines, so every other line keeps its number and its links.
  */
 export function reduce(inputs: readonly SharedInput[], snap: Snapshot, full: OpenedDoc): OpenedDoc {
+  // a snapshot opened from a reduced link and shared on: what the first reduction left out stays said
+  const before = full.doc.reduced;
   const r: Reduced = {
     processes: snap.processes.length,
     mappings: 0,
-    lines: 0,
-    bytes: 0,
-    dropped: [],
-    droppedMore: 0,
+    lines: before?.lines ?? 0,
+    bytes: before?.bytes ?? 0,
+    dropped: [...(before?.dropped ?? [])],
+    droppedMore: before?.droppedMore ?? 0,
     totals: TOTALS_SOURCE,
   };
   const doc: SnapshotDoc = { ...full.doc, inputs: [] };
@@ -79,6 +81,8 @@ export function reduce(inputs: readonly SharedInput[], snap: Snapshot, full: Ope
         kept.push(c);
         continue;
       }
+      // the earlier totals give way to the new table, which holds the same rows: not left out
+      if (before && c.name === before.totals && cut.empty) continue;
       r.lines += cut.lines;
       r.bytes += c.data.length - cut.data.length;
       if (cut.empty) {

@@ -17,6 +17,8 @@ export default messages(
     'share.damaged': (p: { why: string }) => `the link is damaged (cut off when it was copied?): ${p.why}`,
     'share.nested': () => 'a snapshot inside a snapshot is not read',
     'share.empty': () => 'the snapshot holds no input',
+    'share.packed': () =>
+      'gzip or tar data inside a snapshot: not read (a snapshot carries its inputs as they were read, never compressed; this one was altered)',
   },
   {
     'share.not-json': (p) => `快照不是有效的 JSON（${p.why}）`,
@@ -30,5 +32,6 @@ export default messages(
     'share.damaged': (p) => `链接已损坏（复制时被截断？）：${p.why}`,
     'share.nested': () => '不读取快照中嵌套的快照',
     'share.empty': () => '快照中没有任何输入',
+    'share.packed': () => '快照中含有 gzip 或 tar 数据：未读取（快照携带的是读取后的输入，从不压缩；此快照被改动过）',
   },
 );

@@ -1,5 +1,5 @@
 /** A snapshot's inputs parsed again, as the page and the CLI read any file. */
-import { type ByteLimits, DEFAULT_LIMITS, parseBytes } from '../formats/bytes';
+import { type ByteLimits, DEFAULT_LIMITS, parseCarried } from '../formats/bytes';
 import type { OpenedDoc } from './link';
 import type { SharedInput } from './make';
 
@@ -7,7 +7,7 @@ export function openDoc(o: OpenedDoc, limits: ByteLimits = DEFAULT_LIMITS, depth
   return o.doc.inputs.map((i, n) => {
     const input: SharedInput = { name: i.name, bytes: i.bytes, parsed: [] };
     if (i.group) input.group = true;
-    for (const c of o.contents[n] ?? []) for (const p of parseBytes(c.data, c.name, limits, 0, depth)) input.parsed.push(p);
+    for (const c of o.contents[n] ?? []) for (const p of parseCarried(c.data, c.name, limits, depth)) input.parsed.push(p);
     return input;
   });
 }

@@ -90,7 +90,9 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   }
   const withMaps = snap.processes.filter((p) => p.mappings.length > 0);
   if (withMaps.length > 0) f.smaps = withMaps;
-  if (withMaps.length > 1) f.allSmaps = withMaps;
+  // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
+  const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
+  if (hadMaps.length > 1) f.allSmaps = hadMaps;
   return f;
 }
 
