@@ -24,7 +24,8 @@ function readSnapshot(bytes: Uint8Array, name: string, limits: ByteLimits, depth
   const r = readSnapshotFile(bytes);
   if ('problem' in r) return [unreadable(name, problemMsg(r.problem), bytes.length)];
   const out: ParsedText[] = [];
-  for (const list of r.contents) for (const c of list) for (const p of parseCarried(c.data, c.name, limits, depth + 1)) out.push(p);
+  for (const list of r.contents)
+    for (const c of list) for (const p of parseCarried(c.data, c.name, limits, depth + 1, c.binary)) out.push(p);
   const { inputs: _inputs, ...meta } = r.doc;
   const first = out[0] ?? unreadable(name, m('share.empty'), bytes.length, 'warning');
   first.snapshot = { ...meta, file: name };
@@ -38,10 +39,18 @@ function readSnapshot(bytes: Uint8Array, name: string, limits: ByteLimits, depth
  * or a tar there was put in by hand, and reading it would escape the caps that bound a
  * link (64 MiB inflated) and a file (its size): a 500-character link of gzip inside gzip
  * made the page inflate gigabytes. It is said, not read.
+ *
+ * A source carried as text was read as text by the sender: it is read as text again,
+ * without guessing its kind (a paste with a NUL in it stays a paste, not a "binary
+ * file"). A blob (a device-tree blob, a UTF-16 file as it was) goes through `parseBytes`.
  */
-export function parseCarried(bytes: Uint8Array, name: string, limits: ByteLimits, snapshotDepth: number): ParsedText[] {
+export function parseCarried(bytes: Uint8Array, name: string, limits: ByteLimits, snapshotDepth: number, binary: boolean): ParsedText[] {
   if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || isTar(bytes)) return [unreadable(name, m('share.packed'), bytes.length)];
-  return parseBytes(bytes, name, limits, 0, snapshotDepth);
+  if (binary) return parseBytes(bytes, name, limits, 0, snapshotDepth);
+  if (bytes.length > limits.maxBytes) return [tooBig(name, bytes.length, limits)];
+  const parsed = parseSections(bytes, name, limits.onProgress);
+  if (limits.keepText && bytes.length <= KEEP_TEXT_MAX) parsed.text = decoder.decode(bytes);
+  return [parsed];
 }
 
 export interface ByteLimits {
@@ -121,7 +130,11 @@ export function parseBytes(bytes: Uint8Array, name: string, limits = DEFAULT_LIM
     const utf8 = transcode(bytes, wide);
     const parsed = parseSections(utf8, name, limits.onProgress);
     parsed.bytes = bytes.length;
-    if (limits.keepText && utf8.length <= KEEP_TEXT_MAX) parsed.text = decoder.decode(utf8);
+    if (limits.keepText && utf8.length <= KEEP_TEXT_MAX) {
+      parsed.text = decoder.decode(utf8);
+      // a snapshot carries the file as it was, so the receiver reads it the same way
+      parsed.blob = bytes;
+    }
     parsed.diagnostics.unshift(diagnostic(0, 'info', m('bytes.utf16', { encoding: wide.toUpperCase() })));
     return [parsed];
   }

@@ -34,8 +34,9 @@ export function makeDoc(inputs: readonly SharedInput[], a: Annotations, view?: s
     if (i.group) input.group = true;
     const list: Content[] = [];
     for (const p of i.parsed) {
-      if (p.text !== undefined) list.push({ name: p.name, data: enc.encode(p.text), binary: false });
-      else if (p.blob !== undefined) list.push({ name: p.name, data: p.blob, binary: true });
+      // a blob as it was (a device-tree blob, a UTF-16 file), else the text as read
+      if (p.blob !== undefined) list.push({ name: p.name, data: p.blob, binary: true });
+      else if (p.text !== undefined) list.push({ name: p.name, data: enc.encode(p.text), binary: false });
       else left.push({ name: p.name, why: p.segments.length > 0 ? 'too-large' : 'unreadable' });
     }
     input.sources = list.map((c) => ({ name: c.name, size: c.data.length }));
@@ -76,7 +77,7 @@ export function reduce(inputs: readonly SharedInput[], snap: Snapshot, full: Ope
     const byName = new Map(i.parsed.map((p) => [p.name, p]));
     for (const c of fullList) {
       const p = byName.get(c.name);
-      const cut = p && !c.binary ? blankProcesses(p) : null;
+      const cut = p?.text !== undefined ? blankProcesses(p) : null;
       if (!cut) {
         kept.push(c);
         continue;

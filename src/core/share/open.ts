@@ -7,7 +7,7 @@ export function openDoc(o: OpenedDoc, limits: ByteLimits = DEFAULT_LIMITS, depth
   return o.doc.inputs.map((i, n) => {
     const input: SharedInput = { name: i.name, bytes: i.bytes, parsed: [] };
     if (i.group) input.group = true;
-    for (const c of o.contents[n] ?? []) for (const p of parseCarried(c.data, c.name, limits, depth)) input.parsed.push(p);
+    for (const c of o.contents[n] ?? []) for (const p of parseCarried(c.data, c.name, limits, depth, c.binary)) input.parsed.push(p);
     return input;
   });
 }
