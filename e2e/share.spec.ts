@@ -278,3 +278,26 @@ test('the Share dialog in both themes and languages at 1280×720', async ({ page
     await page.keyboard.press('Escape');
   }
 });
+
+test('two snapshot files carrying the same source name keep them apart', async ({ page }) => {
+  const doc = (kib: number) =>
+    JSON.stringify({
+      ramledger: 'snapshot',
+      version: 1,
+      created: 'x',
+      inputs: [{ name: 'm', bytes: 10, sources: [{ name: 'meminfo.txt', text: `MemTotal: ${kib} kB\nMemFree: 1 kB\n` }] }],
+    });
+  const a = join(tmpdir(), 'rl-a.ramledger.json');
+  const b = join(tmpdir(), 'rl-b.ramledger.json');
+  writeFileSync(a, doc(1000));
+  writeFileSync(b, doc(2000));
+  try {
+    await page.goto('/');
+    await page.locator('input[type=file]').first().setInputFiles([a, b]);
+    await page.goto(`${page.url().split('#')[0]}#/sources?s=${encodeURIComponent('meminfo.txt (2)')}`);
+    await expect(page.locator('main')).toContainText('MemTotal: 2000 kB');
+  } finally {
+    rmSync(a, { force: true });
+    rmSync(b, { force: true });
+  }
+});

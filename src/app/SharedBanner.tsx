@@ -5,7 +5,14 @@ import { fill } from './i18n/ui';
 import { useT } from './i18n/useT';
 import type { SharedView } from './protocol';
 
-const names = (list: readonly string[], more = 0) => `${list.map((n) => visible(n)).join(', ')}${more ? ` (+${more})` : ''}`;
+/** at most 20 names, the rest counted (a hostile link can list thousands) */
+const names = (list: readonly string[], more = 0) => {
+  const rest = Math.max(0, list.length - 20) + more;
+  return `${list
+    .slice(0, 20)
+    .map((n) => visible(n))
+    .join(', ')}${rest ? ` (+${rest})` : ''}`;
+};
 
 export function SharedBanner({ shared }: { shared: SharedView }) {
   const { t, lang } = useT();

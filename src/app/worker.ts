@@ -46,6 +46,17 @@ let historyId: string | undefined;
 let filesCache: FileRow[] | null = null;
 const lineStarts = new Map<string, Uint32Array>();
 
+/** names one file's sources anew where they collide with one shown or with each other (two snapshot files may carry the same name) */
+function nameApart(parsed: readonly ParsedText[]): void {
+  const taken = new Set(inputs.flatMap((i) => i.parsed.map((p) => p.name)));
+  for (const p of parsed) {
+    let name = p.name;
+    for (let n = 2; taken.has(name); n++) name = `${p.name} (${n})`;
+    p.name = name;
+    taken.add(name);
+  }
+}
+
 function uniqueName(name: string): string {
   const taken = new Set(inputs.flatMap((i) => i.parsed.map((p) => p.name)));
   if (!taken.has(name)) return name;
@@ -139,6 +150,7 @@ const api: WorkerApi = {
           parsed = [unreadable(name, m('bytes.read-failed', { why: e instanceof Error ? e.message : String(e) }), f.file.size)];
         }
       }
+      nameApart(parsed);
       const same = f.group ? inputs.find((x) => x.id === f.id) : undefined;
       if (same) {
         for (const p of parsed) same.parsed.push(p);
