@@ -65,13 +65,18 @@ export default function AddressMap() {
     return [0, span];
   }, [f, to, base, span]);
   const [win, setWin] = useState<[number, number]>(initial);
-  useEffect(() => setWin(initial), [initial]);
-  // the address keeps the window (a link and a reload open the same zoom); no hashchange, so no re-render loop
+  // the address keeps the window, so a link and a reload open the same zoom; a window this
+  // view wrote there is already shown (reading it back would feed the zoom into itself)
+  const written = useRef<string | null>(null);
+  useEffect(() => {
+    if (written.current !== window.location.hash) setWin(initial);
+  }, [initial]);
   useEffect(() => {
     if (!window.location.hash.startsWith('#/map')) return;
     const at = (off: number) => fmtHex(base + BigInt(Math.round(off)), hw);
     const whole = win[0] <= 0 && win[1] >= span;
-    keepInAddress(whole ? href('map') : href('map', '', { from: at(win[0]), to: at(win[1]) }));
+    written.current = whole ? href('map') : href('map', '', { from: at(win[0]), to: at(win[1]) });
+    keepInAddress(written.current);
   }, [win, base, hw, span]);
 
   useEffect(() => {
