@@ -58,16 +58,24 @@ export function openFromAddress(): void {
   void useStore.getState().openLink(payload);
 }
 
+/** the page was reloaded, or reached with Back or Forward (not opened anew by its address) */
+function reloaded(): boolean {
+  const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type === 'reload' || nav?.type === 'back_forward';
+}
+
 /**
  * A reload shows what the tab showed: the snapshot kept for it in the history, in the
- * view the address holds. A new tab starts empty, with the history listed.
+ * view the address holds. A new tab, or the address typed again, starts empty, with the
+ * history listed.
  */
 let reopened = false;
 export function reopenAfterReload(): void {
   if (reopened) return;
   reopened = true;
   const id = session(CURRENT);
-  if (id === null || payloadOf(window.location.hash) !== null || new URLSearchParams(window.location.search).has('example')) return;
+  if (id === null || !reloaded() || payloadOf(window.location.hash) !== null || new URLSearchParams(window.location.search).has('example'))
+    return;
   void useStore
     .getState()
     .openHistory(id, true)
