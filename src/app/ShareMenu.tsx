@@ -66,7 +66,7 @@ export function ShareMenu() {
                 : made.level === 'reduced'
                   ? fill(t('share.reduced'), {
                       chars: fmtInt(made.payload.length),
-                      full: `${made.fullApprox ? '~' : ''}${fmtInt(made.fullChars)}`,
+                      full: made.fullApprox ? `> ${fmtInt(LINK_COMFORT)}` : fmtInt(made.fullChars),
                       processes: fmtInt(made.reduced?.processes ?? 0),
                     })
                   : fill(t('share.full'), { chars: fmtInt(made.payload.length) })}

@@ -168,7 +168,7 @@ function runLink(args: string[], out: (piece: string) => void): { code: number; 
   const payload = c.payload;
   let said = '';
   if (c.level === 'reduced' && c.reduced)
-    said = `ramledger: the whole snapshot takes ${c.fullApprox ? 'about ' : ''}${c.fullChars} characters; this link carries per-process totals in place of the ${c.reduced.mappings} mappings of ${c.reduced.processes} processes (${payload.length} characters)\n`;
+    said = `ramledger: the whole snapshot takes ${c.fullApprox ? `over ${LINK_COMFORT}` : c.fullChars} characters; this link carries per-process totals in place of the ${c.reduced.mappings} mappings of ${c.reduced.processes} processes (${payload.length} characters)\n`;
   if (payload.length > LINK_COMFORT)
     said += `ramledger: the link is ${payload.length} characters; chat tools and browsers cut links past ${LINK_COMFORT}: share the snapshot file instead (ramledger analyze writes the report; the page saves the file)\n`;
   for (const l of full.doc.left ?? []) said += `ramledger: ${l.name}: not carried (${l.why})\n`;
