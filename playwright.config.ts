@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // PW_CHROMIUM_PATH (set by scripts/test.sh when Playwright's own browser cannot be
 // downloaded) points at a system Chromium; otherwise Playwright's bundled one is used.
 const executablePath = process.env.PW_CHROMIUM_PATH;
-const port = 4317;
+// PW_PORT lets several checkouts run their browser tests side by side
+const port = Number(process.env.PW_PORT) || 4317;
 
 export default defineConfig({
   testDir: 'e2e',
