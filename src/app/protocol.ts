@@ -115,4 +115,10 @@ export interface WorkerApi {
   forget(id?: string): Promise<HistoryEntry[]>;
   /** replaces the inputs with a kept snapshot */
   openHistory(id: string, keepView?: boolean): Promise<OpenResult>;
+  /** every mapping of one process as CSV (the page shows 300 a group; the file has them all) */
+  mappingsCsv(index: number): Promise<string>;
+  /** the report exactly as the CLI writes it (`analyze --format markdown|json`), with the page's annotations */
+  report(format: ReportFormat, annotations: Annotations): Promise<Blob>;
 }
+
+export type ReportFormat = 'markdown' | 'json';

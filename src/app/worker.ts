@@ -12,6 +12,8 @@ import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
 import { toJson, writeJson } from '../core/report/json';
+import { toMarkdown } from '../core/report/markdown';
+import { mappingsCsv } from '../core/report/tables';
 import { viewWithoutSnapshot } from '../core/share/address';
 import type { Annotations } from '../core/share/annotations';
 import { docAnnotations } from '../core/share/doc';
@@ -251,6 +253,19 @@ const api: WorkerApi = {
     // a reload keeps the view in the address; the list opens the view it was kept with
     if (keepView && v.opened) delete v.opened.view;
     return v;
+  },
+  // ---------- exports (#11)
+  async mappingsCsv(index) {
+    return mappingsCsv(groupMappings(snap?.processes[index]?.mappings ?? new MappingTable()));
+  },
+  async report(format, annotations) {
+    if (!snap || !lastAnalysis) return new Blob([]);
+    if (format === 'markdown') return new Blob([toMarkdown(snap, lastAnalysis, EN, annotations)], { type: 'text/markdown' });
+    // as the CLI: every mapping, written in pieces (a report can outgrow the longest string)
+    const pieces: string[] = [];
+    writeJson(toJson(snap, lastAnalysis, { mappings: true, annotations }), (p) => pieces.push(p));
+    pieces.push('\n');
+    return new Blob(pieces, { type: 'application/json' });
   },
 };
 

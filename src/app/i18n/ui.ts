@@ -196,6 +196,23 @@ const en = {
   'history.notKept.quota': 'Not kept in the history: the browser has no room left for it.',
   'history.notKept.unavailable':
     'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
+  // ---------- exports and the report view (#11)
+  'nav.report': 'Report',
+  'export.download': 'Download',
+  'export.report': 'Download report',
+  'export.print': 'Print…',
+  'report.untitled': 'Untitled snapshot',
+  'report.date': 'Date',
+  'report.inputs': 'Inputs',
+  'report.figures': 'Headline figures',
+  'report.top': 'Top 10 processes by PSS',
+  'report.failed': 'Failed checks',
+  'report.allHold': 'Every check holds.',
+  'report.budgets': 'Budgets',
+  'report.noBudget': 'No budget loaded.',
+  'report.labels': 'Labels',
+  'report.notes': 'Notes',
+  'report.printHelp': 'Print (Ctrl+P) gives a one-page PDF: header, inputs and buttons are left out.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -386,6 +403,23 @@ const zh: Record<Key, string> = {
   'history.notKept.too-big': '未保存到历史：超过 128 MiB。',
   'history.notKept.quota': '未保存到历史：浏览器存储空间不足。',
   'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
+  // ---------- exports and the report view (#11)
+  'nav.report': '报告',
+  'export.download': '下载',
+  'export.report': '下载报告',
+  'export.print': '打印…',
+  'report.untitled': '未命名快照',
+  'report.date': '日期',
+  'report.inputs': '输入',
+  'report.figures': '主要数字',
+  'report.top': 'PSS 前 10 个进程',
+  'report.failed': '未通过的校验',
+  'report.allHold': '所有校验均通过。',
+  'report.budgets': '预算',
+  'report.noBudget': '未加载预算。',
+  'report.labels': '标签',
+  'report.notes': '备注',
+  'report.printHelp': '打印（Ctrl+P）可得到单页 PDF：页眉、输入列表和按钮不会打印。',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
