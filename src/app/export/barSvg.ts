@@ -25,14 +25,18 @@ export interface BarSvgInput {
   light: (b: BucketId) => boolean;
   theme: { bg: string; ink: string; muted: string; line: string; font: string };
   width?: number;
+  /** the title and caption drawn over the bar (a file alone needs them; the page has its own heading) */
+  heading?: boolean;
 }
 
 /** below this share a segment has no room for its label (as on the page) */
 const LABEL_MIN_PCT = 7;
-const BAR_Y = 44;
+/** the bar's top under the title and caption */
+const HEAD_H = 44;
 const BAR_H = 72;
 const ROW = 20;
-const charPx = (c: string) => ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7);
+/** a character of 12 px text, generously: a legend entry must not run into the next */
+const charPx = (c: string) => ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 12.5 : 7.8);
 const textPx = (s: string) => [...s].reduce((w, c) => w + charPx(c), 0);
 
 export function barSvg(p: BarSvgInput): { text: string; width: number; height: number } {
@@ -47,12 +51,15 @@ export function barSvg(p: BarSvgInput): { text: string; width: number; height: n
     ) || 1;
   const { bg, ink, muted, line, font } = p.theme;
   const out: string[] = [];
+  const BAR_Y = p.heading === false ? 0 : HEAD_H;
   const unaccounted = p.color('unaccounted');
   out.push(
     `<defs><pattern id="bar-unaccounted" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="${xml(unaccounted)}"/><line x1="6" y1="0" x2="6" y2="8" stroke="#ffffff" stroke-opacity="0.55" stroke-width="3"/></pattern></defs>`,
   );
-  out.push(`<text x="0" y="18" font-size="16" font-weight="700" fill="${xml(ink)}">${xml(p.title)}</text>`);
-  out.push(`<text x="0" y="36" font-size="12" fill="${xml(muted)}">${xml(p.caption)}</text>`);
+  if (BAR_Y > 0) {
+    out.push(`<text x="0" y="18" font-size="16" font-weight="700" fill="${xml(ink)}">${xml(p.title)}</text>`);
+    out.push(`<text x="0" y="36" font-size="12" fill="${xml(muted)}">${xml(p.caption)}</text>`);
+  }
   let x = 0;
   positive.forEach((s, i) => {
     const w = (s.kib / scale) * W;
@@ -87,7 +94,7 @@ export function barSvg(p: BarSvgInput): { text: string; width: number; height: n
   y += ROW;
   for (const b of [...new Set(segments.map((s) => s.bucket))]) {
     const text = p.bucketName(b);
-    const w = 20 + textPx(text) + 14;
+    const w = 20 + textPx(text) + 18;
     if (lx > 0 && lx + w > W) {
       lx = 0;
       y += ROW;

@@ -41,7 +41,7 @@ export interface SvgFile {
 
 const LEGEND_ROW = 20;
 /** rough width of a legend character at 12 px: wide for CJK */
-const legendPx = (s: string) => [...s].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
+const legendPx = (s: string) => [...s].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 12.5 : 7.8), 0);
 
 /** escapes text for XML content and attributes */
 export const xml = (s: string): string =>

@@ -32,6 +32,7 @@ export function useBarSvg(): (breakdown: Breakdown, live?: boolean) => SvgFile {
       bucketName: (b) => tm(bucketLabel(b)),
       color: (b) => v(`--b-${b}`),
       light: (b) => LIGHT_BUCKETS.has(b),
+      heading: !live,
       theme: {
         bg: v('--bg'),
         ink: v('--ink'),

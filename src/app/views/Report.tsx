@@ -102,7 +102,9 @@ export default function Report() {
       {bd.segments.length > 0 && (
         <section className="report-section" aria-labelledby="report-bar">
           <div className="table-head">
-            <h3 id="report-bar">{t('ov.bar')}</h3>
+            <h3 id="report-bar">
+              {t('ov.bar')} {bd.basis === 'dram' ? 'DRAM' : 'MemTotal'} ({fmtSize(bd.totalKiB, unit)})
+            </h3>
             <span className="no-print">
               <ChartButtons what="dram-bar" label={t('ov.bar')} svg={() => barFile(bd)} />
             </span>
