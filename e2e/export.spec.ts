@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { parseCsv } from '../src/core/report/csv';
 import { SEED_FILES } from '../tests/seed-files';
-import { ROOT, SCREENS, SEED } from './helpers';
+import { axe, ROOT, SCREENS, SEED } from './helpers';
 
 const TITLE = 'MT7981 router, boot 3';
 const STEM = 'MT7981-router-boot-3';
@@ -165,6 +165,7 @@ test('the report: Markdown and JSON as the CLI writes them, a one-page view that
   expect(report.processes[0].mappings.length).toBeGreaterThan(0);
 
   // the report view, on screen and as print gives it
+  await axe(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENS, 'report-1280.png') });
   await page.screenshot({ path: join(SCREENS, 'report-1280-full.png'), fullPage: true });
@@ -186,4 +187,11 @@ test('the report: Markdown and JSON as the CLI writes them, a one-page view that
   await page.screenshot({ path: join(SCREENS, 'report-print-dark.png'), fullPage: true });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  // one page: the seed's report fits on A4
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+  // in Chinese, on screen
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('header.top select').last().selectOption('zh');
+  await expect(page.locator('#report-figures')).toHaveText('主要数字');
+  await page.screenshot({ path: join(SCREENS, 'report-1280-zh-dark.png') });
 });
