@@ -5,8 +5,9 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources';
-export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources'];
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'compare';
+/** `compare` is shown in the header only while a "before" snapshot is kept (compare/state.ts) */
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'compare'];
 
 export interface Route {
   view: View;
