@@ -72,6 +72,7 @@ function SideName({ which, side }: { which: 'before' | 'after'; side: CompareSid
       <dd data-testid={`compare-${which}-name`}>
         <strong>{side.name}</strong>
         {side.date && <span className="muted"> — {new Date(side.date).toLocaleString()}</span>}
+        {which === 'after' && <span className="muted"> — {t('cmp.afterNow')}</span>}
       </dd>
     </>
   );

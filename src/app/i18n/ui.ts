@@ -230,6 +230,7 @@ const en = {
   'cmp.region.moved': 'moved',
   'cmp.region.resized': 'resized',
   'cmp.region.changed': 'changed',
+  'cmp.afterNow': 'the inputs shown now',
 } as const;
 
 export type Key = keyof typeof en;
@@ -453,6 +454,7 @@ const zh: Record<Key, string> = {
   'cmp.region.moved': '移动',
   'cmp.region.resized': '改变大小',
   'cmp.region.changed': '变化',
+  'cmp.afterNow': '当前显示的输入',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
