@@ -20,6 +20,7 @@ const Processes = lazy(() => import('./views/Processes'));
 const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
 const Report = lazy(() => import('./views/Report'));
+const CompareView = lazy(() => import('./compare/CompareView'));
 
 export function App() {
   const { t, tm } = useT();
@@ -81,6 +82,7 @@ export function App() {
               {route.view === 'checks' && <Checks />}
               {route.view === 'sources' && <Sources />}
               {route.view === 'report' && <Report />}
+              {route.view === 'compare' && <CompareView />}
             </Suspense>
           </main>
         </div>

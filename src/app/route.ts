@@ -5,8 +5,9 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'report';
-export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'report'];
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'report' | 'compare';
+/** `compare` is shown in the header only while a "before" snapshot is kept (compare/state.ts) */
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'report', 'compare'];
 
 export interface Route {
   view: View;

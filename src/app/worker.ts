@@ -26,6 +26,7 @@ import { mapRegions } from '../core/viewmodel/lanes';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
 import type { FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
 
@@ -267,6 +268,9 @@ const api: WorkerApi = {
     pieces.push('\n');
     return new Blob(pieces, { type: 'application/json' });
   },
+  ...compareApi(() =>
+    snap && lastAnalysis && inputs.length ? { snap, analysis: lastAnalysis, ...(shared ? { date: shared.created } : {}) } : null,
+  ),
 };
 
 /**
