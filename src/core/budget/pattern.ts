@@ -3,7 +3,7 @@
  * untrusted, and a pattern runs against every process name: it must not be able to hang.
  * A glob is matched by a loop that does at most (name + pattern) × pattern steps, never a
  * backtracking regex. A `/regex/` is held to a subset that cannot backtrack
- * catastrophically: short, no group under a quantifier (`(a+)+`, `(a|aa)*`), no
+ * catastrophically: short, no repeated group (`(a+)+`, `(a|aa)*`; `(js)?` is fine), no
  * backreference or lookaround, at most two unbounded quantifiers; and it is tested once
  * per distinct name.
  */
@@ -67,8 +67,9 @@ export function regexProblem(body: string): PatternProblem | null {
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    // a group under a quantifier repeats a choice: the exponential case (`(a+)+`, `(a|aa)*`)
-    else if (c === ')' && /[*+?{]/.test(body[i + 1] ?? '')) return 'nested-quantifier';
+    // a group under a quantifier repeats a choice: the exponential case (`(a+)+`, `(a|aa)*`);
+    // an optional group (`(js)?`) is one choice, not a repeated one
+    else if (c === ')' && /[*+{]/.test(body[i + 1] ?? '')) return 'nested-quantifier';
     else if (c === '*' || c === '+') unbounded++;
     else if (c === '{') {
       const q = /^\{(\d+)(,(\d*))?\}/.exec(body.slice(i));

@@ -81,7 +81,7 @@ export const DEFAULT_NEAR = 0.9;
 /** whether bytes are (the start of) a budget file: JSON whose `ramledger` is `budget` */
 export function isBudgetFile(head: Uint8Array | string): boolean {
   const text = typeof head === 'string' ? head.slice(0, 512) : new TextDecoder().decode(head.subarray(0, 512));
-  return /^\s*\{[^]*?"ramledger"\s*:\s*"budget"/.test(text);
+  return /^\s*\{[\s\S]*?"ramledger"\s*:\s*"budget"/.test(text);
 }
 
 /** a budget file's text as a budget, or the first thing wrong with it (one line) */
