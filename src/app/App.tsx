@@ -3,6 +3,7 @@
  * page and paste anywhere. Heavy views load on demand.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { BudgetChip } from './budget/BudgetChip';
 import { Header } from './Header';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
@@ -19,6 +20,7 @@ const AddressMap = lazy(() => import('./views/AddressMap'));
 const Processes = lazy(() => import('./views/Processes'));
 const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
+const Budgets = lazy(() => import('./views/Budgets'));
 
 export function App() {
   const { t, tm } = useT();
@@ -62,7 +64,15 @@ export function App() {
     <>
       <Header current={route.view} />
       {empty ? (
-        <StartPage />
+        <>
+          {/* a budget opened before any dump: said here, held against the dumps that follow */}
+          {model?.budget && (
+            <div className="budget-start">
+              <BudgetChip />
+            </div>
+          )}
+          <StartPage />
+        </>
       ) : (
         <div className="layout">
           <InputList />
@@ -79,6 +89,7 @@ export function App() {
               {route.view === 'processes' && <Processes />}
               {route.view === 'checks' && <Checks />}
               {route.view === 'sources' && <Sources />}
+              {route.view === 'budgets' && <Budgets />}
             </Suspense>
           </main>
         </div>

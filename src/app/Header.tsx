@@ -6,7 +6,7 @@
 import { SnapshotHead, useDocumentTitle } from './annotations/SnapshotHead';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
-import { href, VIEWS, type View } from './route';
+import { href, OPTIONAL_VIEWS, VIEWS, type View } from './route';
 import { ShareMenu } from './ShareMenu';
 import { type Theme, useStore } from './store';
 
@@ -26,7 +26,7 @@ export function Header({ current }: { current: View }) {
         </h1>
         {loaded && (
           <nav className="views" aria-label={t('nav.views')}>
-            {VIEWS.map((v) => (
+            {VIEWS.filter((v) => !OPTIONAL_VIEWS.has(v) || (v === 'budgets' && s.model?.budget)).map((v) => (
               <a key={v} href={href(v)} aria-current={v === current ? 'page' : undefined}>
                 {t(`nav.${v}` satisfies Key)}
               </a>

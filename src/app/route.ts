@@ -1,12 +1,14 @@
 /**
  * Views reachable by URL: `#/overview`, `#/map`, `#/processes`, `#/processes/files`,
- * `#/checks`, `#/sources?s=<name>&l=<line>`. A hash route works from a static folder and
+ * `#/checks`, `#/sources?s=<name>&l=<line>`, `#/budgets`. A hash route works from a static folder and
  * from a single HTML file alike.
  */
 import { useSyncExternalStore } from 'react';
 
-export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources';
-export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources'];
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'budgets';
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'budgets'];
+/** views listed in the header only when there is something to show (a budget file opened) */
+export const OPTIONAL_VIEWS: ReadonlySet<View> = new Set(['budgets']);
 
 export interface Route {
   view: View;

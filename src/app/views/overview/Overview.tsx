@@ -5,6 +5,7 @@
  */
 import type { AnyMsg } from '../../../core/messages/catalogue';
 import type { Figure } from '../../../core/viewmodel/overview';
+import { BudgetStrip } from '../../budget/BudgetStrip';
 import { fmtPct, fmtSize } from '../../format';
 import type { Key } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
@@ -48,6 +49,7 @@ export function Overview() {
         </span>
         <a href={href('checks')}>{t('nav.checks')} →</a>
       </div>
+      <BudgetStrip />
 
       {missing.length > 0 && (
         <section aria-labelledby="ov-missing" data-testid="missing">
