@@ -107,6 +107,7 @@ for (const lang of ['en', 'zh'] as const)
       await page.screenshot({ path: join(SCREENS, `budget-overview-${lang}-${theme}.png`) });
       await page.evaluate(() => (window.location.hash = '#/budgets'));
       await expect(page.getByTestId('budget-table')).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SCREENS, `budget-view-${lang}-${theme}.png`) });
       if (theme === 'dark') await axe(page);
     });

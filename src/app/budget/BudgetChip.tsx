@@ -3,6 +3,7 @@
  * (not an input card: it is not read as a dump), or why the file was refused.
  */
 import { visible } from '../format';
+import { fill } from '../i18n/ui';
 import { useT } from '../i18n/useT';
 import { href } from '../route';
 import { useStore } from '../store';
@@ -21,7 +22,7 @@ export function BudgetChip() {
         </span>
       ) : (
         <a href={href('budgets')} title={visible(budget.name)}>
-          {t('budget.chip')}: {name}
+          {fill(t('budget.chip'), { title: name })}
         </a>
       )}
       <button type="button" className="small" onClick={() => void removeBudget()} aria-label={`${t('budget.remove')} ${name}`}>

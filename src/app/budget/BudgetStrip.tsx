@@ -13,7 +13,7 @@ export function useBudgetSummary(): (r: BudgetResult) => string {
     if (r.counts.near) parts.push(fill(t('budget.counts.near'), { n: r.counts.near }));
     if (r.counts.over) parts.push(fill(t('budget.counts.over'), { n: r.counts.over }));
     if (r.counts.missing) parts.push(fill(t('budget.counts.missing'), { n: r.counts.missing }));
-    return parts.join(', ');
+    return parts.join(t('budget.comma'));
   };
 }
 

@@ -198,7 +198,7 @@ const en = {
     'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
   'nav.budgets': 'Budgets',
   'budget.title': 'Budget',
-  'budget.chip': 'Budget',
+  'budget.chip': 'Budget: {title}',
   'budget.remove': 'Remove the budget',
   'budget.refused': 'Budget file refused:',
   'budget.untitled': 'untitled',
@@ -223,6 +223,8 @@ const en = {
   'budget.counts.missing': '{n} not found',
   'budget.holdsAll': 'The snapshot meets the budget.',
   'budget.breaks': 'The snapshot breaks the budget.',
+  'budget.comma': ', ',
+  'budget.stop': '.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -415,7 +417,7 @@ const zh: Record<Key, string> = {
   'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
   'nav.budgets': '预算',
   'budget.title': '预算',
-  'budget.chip': '预算',
+  'budget.chip': '预算：{title}',
   'budget.remove': '移除预算',
   'budget.refused': '预算文件被拒绝：',
   'budget.untitled': '未命名',
@@ -440,6 +442,8 @@ const zh: Record<Key, string> = {
   'budget.counts.missing': '{n} 项未找到',
   'budget.holdsAll': '本快照满足预算。',
   'budget.breaks': '本快照超出预算。',
+  'budget.comma': '，',
+  'budget.stop': '。',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };

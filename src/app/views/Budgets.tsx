@@ -26,8 +26,8 @@ export default function Budgets() {
       {result && (
         <>
           <p className={result.holds ? 'budget-verdict' : 'budget-verdict bad'} data-testid="budget-verdict">
-            <strong>{result.holds ? t('budget.holdsAll') : t('budget.breaks')}</strong> {summary(result)}.{' '}
-            <span className="muted small">{fill(t('budget.near'), { pct: Math.round(result.near * 100) })}</span>
+            <strong>{result.holds ? t('budget.holdsAll') : t('budget.breaks')}</strong> {summary(result)}
+            {t('budget.stop')} <span className="muted small">{fill(t('budget.near'), { pct: Math.round(result.near * 100) })}</span>
           </p>
           <div className="table-scroll">
             <table className="data budget-table" data-testid="budget-table">
@@ -78,11 +78,13 @@ function Row({ row }: { row: BudgetRow }) {
       </td>
       <td className="num">{fmtNum(row.limitKiB, unit)}</td>
       <td className="num">{row.actualKiB === null ? '—' : fmtNum(row.actualKiB, unit)}</td>
-      <td className="budget-share">
-        <span className="budget-bar" aria-hidden="true">
-          <span className={`budget-fill ${row.status}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
-        </span>
-        <span className="num">{pct}</span>
+      <td>
+        <div className="budget-share">
+          <span className="budget-bar" aria-hidden="true">
+            <span className={`budget-fill ${row.status}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+          </span>
+          <span className="num">{pct}</span>
+        </div>
       </td>
       <td>
         <span className={`budget-status ${row.status}`}>{t(`budget.status.${row.status}`)}</span>
