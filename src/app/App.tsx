@@ -10,6 +10,7 @@ import { InputList } from './inputs/InputList';
 import { usePageDrop, usePagePaste } from './inputs/pageInputs';
 import { useRoute } from './route';
 import { SharedBanner } from './SharedBanner';
+import { PresentKeys } from './present/PresentKeys';
 import { openFromAddress, reopenAfterReload } from './share';
 import { useStore } from './store';
 import { Overview } from './views/overview/Overview';
@@ -80,6 +81,7 @@ export function App() {
               {route.view === 'checks' && <Checks />}
               {route.view === 'sources' && <Sources />}
             </Suspense>
+            <PresentKeys />
           </main>
         </div>
       )}

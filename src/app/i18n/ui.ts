@@ -196,6 +196,8 @@ const en = {
   'history.notKept.quota': 'Not kept in the history: the browser has no room left for it.',
   'history.notKept.unavailable':
     'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
+  // ---------- presentation mode
+  'present.help': 'Keys: PageDown / → next view, PageUp / ← previous view, ↓ / ↑ highlight a row or region, Enter opens it.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -386,6 +388,8 @@ const zh: Record<Key, string> = {
   'history.notKept.too-big': '未保存到历史：超过 128 MiB。',
   'history.notKept.quota': '未保存到历史：浏览器存储空间不足。',
   'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
+  // ---------- presentation mode
+  'present.help': '按键：PageDown / → 下一个视图，PageUp / ← 上一个视图，↓ / ↑ 高亮一行或一个区域，Enter 打开它。',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
