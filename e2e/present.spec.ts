@@ -105,7 +105,7 @@ for (const c of CONFIGS) {
 
 test('presentation mode: PageDown/→ steps through the views, ↑/↓ move a highlight, Enter opens it', async ({ page }) => {
   await open(page, { theme: 'light', lang: 'en', w: 1280, h: 720 });
-  const current = page.locator('nav.views a[aria-current="page"]');
+  const current = page.locator('header nav.views a[aria-current="page"]');
   await expect(current).toHaveAttribute('href', '#/overview');
   await page.keyboard.press('PageDown');
   await expect(current).toHaveAttribute('href', '#/map');
