@@ -178,17 +178,8 @@ export default function AddressMap() {
     const room = new Map<LaneMark, number>();
     for (const lane of lanes) {
       const row = marks.filter((k) => k.lane === lane).sort((a, b) => a.x0 - b.x0);
-      for (const k of row) {
-        // the first mark drawn apart from this one (row is sorted by x0)
-        let lo = 0;
-        let hi = row.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((row[mid]?.x0 ?? 0) < k.x0 + MIN_W) lo = mid + 1;
-          else hi = mid;
-        }
-        room.set(k, (row[lo]?.x0 ?? width) - k.x0);
-      }
+      // up to the next mark's start: of a cluster of carve-outs a pixel apart only the last has room
+      row.forEach((k, i) => room.set(k, (row[i + 1]?.x0 ?? width) - k.x0));
     }
     return room;
   }, [marks, lanes, width]);

@@ -31,7 +31,7 @@ interface Props<R> {
 const ROW_H = 28;
 
 /** characters a number takes as the page prints it (grouping, a decimal part in MiB, a sign) */
-const numChars = (v: number) => Math.round(Math.abs(v)).toLocaleString('en-US').length + 3;
+const numChars = (v: number) => Math.round(Math.abs(v)).toLocaleString('en-US').length + 2;
 
 /**
  * The grid's tracks: a number column is at least as wide as its widest number and its
@@ -41,7 +41,7 @@ function tracks<R>(columns: Column<R>[], rows: R[]): string {
   return columns
     .map((c) => {
       if (!c.num) return c.width;
-      let ch = c.label.length + 3;
+      let ch = c.label.length + 2;
       for (const r of rows) {
         const v = c.value(r);
         if (typeof v === 'number') ch = Math.max(ch, numChars(v));
