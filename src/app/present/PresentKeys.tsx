@@ -37,6 +37,7 @@ export function PresentKeys() {
   const lit = useRef(-1);
 
   // a new view starts with nothing highlighted
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of view
   useEffect(() => {
     lit.current = -1;
     for (const e of document.querySelectorAll(`.${LIT}`)) e.classList.remove(LIT);

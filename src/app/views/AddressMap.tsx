@@ -179,7 +179,9 @@ export default function AddressMap() {
     for (const lane of lanes) {
       const row = marks.filter((k) => k.lane === lane).sort((a, b) => a.x0 - b.x0);
       // up to the next mark's start: of a cluster of carve-outs a pixel apart only the last has room
-      row.forEach((k, i) => room.set(k, (row[i + 1]?.x0 ?? width) - k.x0));
+      row.forEach((k, i) => {
+        room.set(k, (row[i + 1]?.x0 ?? width) - k.x0);
+      });
     }
     return room;
   }, [marks, lanes, width]);
@@ -307,7 +309,13 @@ export default function AddressMap() {
           return (
             <g key={`t${at}`}>
               <line x1={x} x2={x} y1={MINI_H + 8} y2={height} stroke="var(--line)" />
-              <text className="tick" x={Math.min(Math.max(x, 2), width - 2)} y={MINI_H + 8 + font} textAnchor={anchor} style={{ fontSize: font }}>
+              <text
+                className="tick"
+                x={Math.min(Math.max(x, 2), width - 2)}
+                y={MINI_H + 8 + font}
+                textAnchor={anchor}
+                style={{ fontSize: font }}
+              >
                 {fmtHex(at, hw)}
               </text>
             </g>
@@ -356,7 +364,17 @@ export default function AddressMap() {
                   <BlockText x={x + 3} y={textY(y)} room={w - 6} name={name} label={note?.label} font={font} />
                 ) : (
                   // a block too narrow for words (a carve-out in the device-tree lane): its name beside it, when there is room
-                  !group && <BlockText x={x + w + 4} y={textY(y)} room={(roomAfter.get(k) ?? 0) - w - 8} name={name} label={note?.label} font={font} outside />
+                  !group && (
+                    <BlockText
+                      x={x + w + 4}
+                      y={textY(y)}
+                      room={(roomAfter.get(k) ?? 0) - w - 8}
+                      name={name}
+                      label={note?.label}
+                      font={font}
+                      outside
+                    />
+                  )
                 ))}
             </g>
           );

@@ -262,7 +262,8 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
         <details key={g.kind} data-kind={g.kind}>
           <summary>
             <span className="swatch" style={{ background: kindColor(g.kind) }} />
-            <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} · {fill(t(g.rows.length === 1 ? 'proc.mappingsN.one' : 'proc.mappingsN'), { n: fmtInt(g.rows.length) })}
+            <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} ·{' '}
+            {fill(t(g.rows.length === 1 ? 'proc.mappingsN.one' : 'proc.mappingsN'), { n: fmtInt(g.rows.length) })}
           </summary>
           <table className="data small">
             <thead>
