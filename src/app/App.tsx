@@ -9,6 +9,7 @@ import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
 import { InputList } from './inputs/InputList';
 import { usePageDrop, usePagePaste } from './inputs/pageInputs';
+import { PresentKeys } from './present/PresentKeys';
 import { useRoute } from './route';
 import { SharedBanner } from './SharedBanner';
 import { openFromAddress, reopenAfterReload } from './share';
@@ -95,6 +96,7 @@ export function App() {
               {route.view === 'compare' && <CompareView />}
               {route.view === 'budgets' && <Budgets />}
             </Suspense>
+            <PresentKeys />
           </main>
         </div>
       )}

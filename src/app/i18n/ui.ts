@@ -196,6 +196,15 @@ const en = {
   'history.notKept.quota': 'Not kept in the history: the browser has no room left for it.',
   'history.notKept.unavailable':
     'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
+  // ---------- presentation mode
+  'inputs.line': 'line',
+  'proc.totalOf': 'total ({n} processes)',
+  'proc.totalOf.one': 'total (1 process)',
+  'proc.mappingsN': '{n} mappings',
+  'proc.mappingsN.one': '1 mapping',
+  'proc.showAll': 'Show all {n}',
+  'proc.totals-only.one': 'This snapshot carries this process’s totals only: its one mapping was left out to fit a link.',
+  'present.help': 'Keys: PageDown / → next view, PageUp / ← previous view, ↓ / ↑ highlight a row or region, Enter opens it.',
   // ---------- exports and the report view (#11)
   'nav.report': 'Report',
   'export.download': 'Download',
@@ -467,6 +476,15 @@ const zh: Record<Key, string> = {
   'history.notKept.too-big': '未保存到历史：超过 128 MiB。',
   'history.notKept.quota': '未保存到历史：浏览器存储空间不足。',
   'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
+  // ---------- presentation mode
+  'inputs.line': '行',
+  'proc.totalOf': '合计（{n} 个进程）',
+  'proc.totalOf.one': '合计（1 个进程）',
+  'proc.mappingsN': '{n} 个映射',
+  'proc.mappingsN.one': '1 个映射',
+  'proc.showAll': '全部显示（{n}）',
+  'proc.totals-only.one': '此快照只包含该进程的合计：为适应链接，省略了它的 1 个映射。',
+  'present.help': '按键：PageDown / → 下一个视图，PageUp / ← 上一个视图，↓ / ↑ 高亮一行或一个区域，Enter 打开它。',
   // ---------- exports and the report view (#11)
   'nav.report': '报告',
   'export.download': '下载',

@@ -36,7 +36,7 @@ export function InputList() {
               )}
             </div>
             <div className="muted small">
-              {fmtInt(i.lines)} {t('inputs.lines')} · {fmtBytes(i.bytes)} ·{' '}
+              {fmtInt(i.lines)} {t(i.lines === 1 ? 'inputs.line' : 'inputs.lines')} · {fmtBytes(i.bytes)} ·{' '}
               <a href={href('sources', '', { s: i.sources[0] ?? i.name })} data-testid="diag-count">
                 {fmtInt(i.diagnostics)} {t('inputs.diagnostics')}
               </a>

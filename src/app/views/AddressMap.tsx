@@ -15,6 +15,7 @@ import type { UnplacedRegion } from '../../core/model/physical/types';
 import { regionsCsv } from '../../core/report/tables';
 import { type Note, regionKey } from '../../core/share/annotations';
 import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
+import { roundTicks } from '../../core/viewmodel/ticks';
 import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
@@ -34,14 +35,23 @@ const ROW_H = 24;
 /** flagged regions listed under the map; the table has them all */
 const MAX_FLAGS_LISTED = 50;
 
-/** the width of one character of a tick label (monospace, styles.css `.tick`) */
-const TICK_CHAR_PX = 6.6;
+/** the width of one character of a tick label per px of font (monospace) */
+const TICK_CHAR_EM = 0.6;
+/** the map's text: 11 px, 16 px on a projector; labels are never drawn smaller */
+const FONT_PX = 11;
+const PRESENT_FONT_PX = 16;
 
 export default function AddressMap() {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
   const labels = useStore((s) => s.annotations.labels);
+  const present = useStore((s) => s.present);
+  const font = present ? PRESENT_FONT_PX : FONT_PX;
+  const laneH = Math.round((LANE_H * font) / FONT_PX);
+  const top = Math.round((TOP * font) / FONT_PX);
+  /** a block's height: the lane's name sits in the gap above it */
+  const blockH = laneH - font - 4;
   const route = useRoute();
   const svg = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(900);
@@ -167,6 +177,18 @@ export default function AddressMap() {
     // the narrow ones over the wide ones, so a carve-out inside a big region shows
     return [...all.filter((k) => !k.narrow), ...all.filter((k) => k.narrow)];
   }, [regions, axis, lanes, win, width]);
+  /** from a mark's left edge to the next mark in its lane (or the map's right edge) */
+  const roomAfter = useMemo(() => {
+    const room = new Map<LaneMark, number>();
+    for (const lane of lanes) {
+      const row = marks.filter((k) => k.lane === lane).sort((a, b) => a.x0 - b.x0);
+      // up to the next mark's start: of a cluster of carve-outs a pixel apart only the last has room
+      row.forEach((k, i) => {
+        room.set(k, (row[i + 1]?.x0 ?? width) - k.x0);
+      });
+    }
+    return room;
+  }, [marks, lanes, width]);
   const mini = useMemo(
     () =>
       lanes
@@ -192,16 +214,21 @@ export default function AddressMap() {
   if (regions.length === 0) return <Unplaced list={unplaced} />;
 
   const [v0, v1] = win;
-  const height = TOP + lanes.length * LANE_H + 8;
-  // as many ticks as fit without their labels touching: the first and last labels are
-  // anchored at the edges, so the spacing must hold one and a half labels
-  const labelPx = (hw + 2) * TICK_CHAR_PX;
-  const ticks = Math.max(2, Math.min(6, Math.floor(width / (1.5 * labelPx + 8))));
+  const height = top + lanes.length * laneH + 8;
+  // round addresses, as many as fit without their labels touching: the first and last
+  // labels may be anchored at the edges, so the spacing holds two labels
+  const labelPx = (hw + 2) * TICK_CHAR_EM * font;
+  const ticks = roundTicks(base, v0, v1, Math.max(1, Math.min(8, Math.floor(width / (2 * labelPx + 8)))));
+  const xOf = (off: number) => ((off - v0) / (v1 - v0)) * width;
+  const textY = (y: number) => y + blockH / 2 + font * 0.35;
   const size = (bytes: number) => fmtSize(bytes / 1024, unit);
   const addr = (off: number) => fmtHex(base + BigInt(Math.round(off)), hw);
   const showRow = (i: number) => {
     const at = rows.indexOf(i);
-    if (at >= 0) rowsV.scrollToIndex(at, { align: 'center' });
+    if (at < 0) return;
+    rowsV.scrollToIndex(at, { align: 'center' });
+    // the table may be below the fold (a projector's short screen): bring it up too
+    tableBox.current?.scrollIntoView({ block: 'nearest' });
   };
 
   return (
@@ -292,31 +319,32 @@ export default function AddressMap() {
           stroke="var(--accent)"
           strokeWidth={2}
         />
-        {/* hex ticks */}
-        {Array.from({ length: ticks + 1 }, (_, i) => {
-          const off = v0 + ((v1 - v0) * i) / ticks;
-          const x = (i / ticks) * width;
+        {/* hex ticks on round addresses */}
+        {ticks.map(({ at, off }) => {
+          const x = xOf(off);
+          const anchor = x < labelPx / 2 ? 'start' : x > width - labelPx / 2 ? 'end' : 'middle';
           return (
-            <g key={`t${Math.round(off)}`}>
+            <g key={`t${at}`}>
               <line x1={x} x2={x} y1={MINI_H + 8} y2={height} stroke="var(--line)" />
               <text
                 className="tick"
                 x={Math.min(Math.max(x, 2), width - 2)}
-                y={MINI_H + 20}
-                textAnchor={i === 0 ? 'start' : i === ticks ? 'end' : 'middle'}
+                y={MINI_H + 8 + font}
+                textAnchor={anchor}
+                style={{ fontSize: font }}
               >
-                {addr(off)}
+                {fmtHex(at, hw)}
               </text>
             </g>
           );
         })}
         {lanes.map((lane, li) => (
-          <text key={lane} x={4} y={TOP + li * LANE_H - 3} className="small" style={{ fontSize: 10 }} fill="var(--muted)">
+          <text key={lane} x={4} y={top + li * laneH - 3} className="small" style={{ fontSize: font }} fill="var(--muted)">
             {tm(m(`lane.${lane}`))}
           </text>
         ))}
         {marks.map((k) => {
-          const y = TOP + lanes.indexOf(k.lane) * LANE_H;
+          const y = top + lanes.indexOf(k.lane) * laneH;
           const tiny = k.x1 - k.x0 < MIN_W;
           const x = Math.max(-10, tiny ? (k.x0 + k.x1) / 2 - MIN_W / 2 : k.x0);
           const w = Math.min(width + 20 - x, tiny ? MIN_W : k.x1 - x);
@@ -337,7 +365,7 @@ export default function AddressMap() {
                 x={x}
                 y={y}
                 width={w}
-                height={LANE_H - 12}
+                height={blockH}
                 fill={fill}
                 {...(group ? { 'data-group': k.count } : { 'data-region': k.region })}
                 onMouseEnter={() => !group && setHot(k.region)}
@@ -347,10 +375,24 @@ export default function AddressMap() {
                 <title>{label}</title>
               </rect>
               {tiny && <path d={`M${x + w / 2 - 4},${y - 1} l4,5 l4,-5 z`} fill="var(--ink)" pointerEvents="none" />}
-              {k.flagged > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={LANE_H - 8} pointerEvents="none" />}
-              {(w > 70 ? group || r.kind !== 'dram' || note?.label : note?.label && labelFits(note.label, w)) && (
-                <BlockText x={x + 3} y={y + 14} width={w} name={name} label={note?.label} />
-              )}
+              {k.flagged > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={blockH + 4} pointerEvents="none" />}
+              {(group || r.kind !== 'dram' || note?.label) &&
+                (w >= font * 3 ? (
+                  <BlockText x={x + 3} y={textY(y)} room={w - 6} name={name} label={note?.label} font={font} />
+                ) : (
+                  // a block too narrow for words (a carve-out in the device-tree lane): its name beside it, when there is room
+                  !group && (
+                    <BlockText
+                      x={x + w + 4}
+                      y={textY(y)}
+                      room={(roomAfter.get(k) ?? 0) - w - 8}
+                      name={name}
+                      label={note?.label}
+                      font={font}
+                      outside
+                    />
+                  )
+                ))}
             </g>
           );
         })}
@@ -464,35 +506,32 @@ export default function AddressMap() {
 const noteText = (n: Note | undefined) =>
   n ? `${n.label ? ` “${visible(n.label)}”` : ''}${n.comment ? ` — ${visible(n.comment)}` : ''}` : '';
 
-/** the width of a character in a block's 10 px text: about 6 px, a CJK or other wide one about 10 */
-const charPx = (c: string) => ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 10 : 6);
-const textPx = (s: string) => [...s].reduce((w, c) => w + charPx(c), 0);
+/** the width of a character at `font` px: about 0.6 em, a CJK or other wide one about 1 em */
+const charPx = (c: string, font: number) => ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6) * font;
+const textPx = (s: string, font: number) => [...s].reduce((w, c) => w + charPx(c, font), 0);
 
-/** `s` cut with an ellipsis to `px`, or '' when not even one character fits */
-function fitText(s: string, px: number): string {
-  if (textPx(s) <= px) return s;
-  let w = charPx('…');
+/** `s` whole when it fits `px`, else its first whole words and "…", else '': a word is never cut */
+function fitText(s: string, px: number, font: number): string {
+  if (textPx(s, font) <= px) return s;
   let out = '';
-  for (const c of s) {
-    w += charPx(c);
-    if (w > px) break;
-    out += c;
+  for (const word of s.split(/(?<=[\s@(,])/)) {
+    if (textPx(`${out}${word}`.trimEnd(), font) + charPx('…', font) > px) break;
+    out += word;
   }
+  out = out.trimEnd();
   return out && `${out}…`;
 }
 
-/** a label alone fits a block narrower than a name needs (3 px either side; bold is a little wider) */
-const labelFits = (label: string, width: number) => textPx(label) * 1.1 + 6 <= width;
-
-/** the words in a block: the reader's label first (bold), then the name, cut to the width */
-function BlockText({ x, y, width, name, label }: { x: number; y: number; width: number; name: string; label: string | undefined }) {
-  const room = width - 6;
-  const shown = label ? fitText(visible(label), room / 1.1) : '';
-  const rest = fitText(name, room - textPx(shown) * 1.1 - (shown ? 6 : 0));
+/** the words in (or beside) a block: the reader's label first (bold), then the name, whole words only */
+function BlockText(p: { x: number; y: number; room: number; name: string; label: string | undefined; font: number; outside?: boolean }) {
+  const { font } = p;
+  const shown = p.label ? fitText(visible(p.label), p.room / 1.1, font) : '';
+  const rest = fitText(p.name, p.room - textPx(shown, font) * 1.1 - (shown ? font / 2 : 0), font);
+  if (!shown && !rest) return null;
   return (
-    <text x={x} y={y} pointerEvents="none" style={{ fontSize: 10 }}>
+    <text x={p.x} y={p.y} pointerEvents="none" style={{ fontSize: font }} className={p.outside ? 'beside' : undefined}>
       {shown && <tspan fontWeight={700}>{shown}</tspan>}
-      {rest.length > (shown ? 3 : 0) && `${shown ? ' ' : ''}${rest}`}
+      {rest && `${shown ? ' ' : ''}${rest}`}
     </text>
   );
 }

@@ -27,6 +27,8 @@ import { useStore, worker } from '../store';
 import { type Column, VirtualTable } from './VirtualTable';
 
 const TOP_N = 12;
+/** the mappings a group lists before "show all" (a process may have tens of thousands) */
+const FIRST_ROWS = 300;
 
 /** a mapping kind's name in the reader's language */
 function useKindName(): (k: string) => string {
@@ -64,6 +66,7 @@ function ProcessTable() {
   const kindName = useKindName();
   const model = useStore((s) => s.model);
   const unit = useStore((s) => s.unit);
+  const present = useStore((s) => s.present);
   const labels = useStore((s) => s.annotations.labels);
   const route = useRoute();
   const [filter, setFilter] = useState(route.params.get('q') ?? '');
@@ -132,7 +135,7 @@ function ProcessTable() {
   ];
   const sum = (f: (p: ProcessRow) => number) => rows.reduce((s, p) => s + f(p), 0);
   const total = {
-    name: `${t('proc.total')} (${fmtInt(rows.length)} ${t('proc.processes')})`,
+    name: fill(t(rows.length === 1 ? 'proc.totalOf.one' : 'proc.totalOf'), { n: fmtInt(rows.length) }),
     pss: n(sum((p) => p.pssKiB)),
     uss: n(sum((p) => p.ussKiB)),
     rss: n(sum((p) => p.rssKiB)),
@@ -171,12 +174,13 @@ function ProcessTable() {
           >
             <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
             <XAxis type="number" tickFormatter={(v: number) => n(v)} stroke="var(--muted)" />
-            <YAxis type="category" dataKey="name" width={180} stroke="var(--muted)" tick={{ fontSize: 11 }} />
+            <YAxis type="category" dataKey="name" width={present ? 280 : 180} stroke="var(--muted)" tick={{ fontSize: 11 }} />
             <Tooltip
               formatter={(v) => `${n(Number(v))} ${unit}`}
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--ink)' }}
             />
-            <Legend formatter={(v: string) => kindName(v)} />
+            {/* the legend's words in the text colour: a kind's own colour (light green, light blue) is below 4.5:1 */}
+            <Legend formatter={(v: string) => <span style={{ color: 'var(--ink)' }}>{kindName(v)}</span>} />
             {MAPPING_KINDS.map((k) => (
               <Bar key={k} dataKey={k} stackId="pss" fill={kindColor(k)} isAnimationActive={false} name={k} />
             ))}
@@ -236,6 +240,8 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
     };
   }, [proc.index, version]);
   const n = (k: number) => fmtNum(k, unit);
+  // each group lists its first rows; "show all" lists every mapping of that kind
+  const [all, setAll] = useState<ReadonlySet<string>>(new Set());
   const a = useAnnotate(processKey(proc), `${visible(proc.name)}${proc.pid !== null ? ` (${proc.pid})` : ''}`);
   return (
     <div
@@ -265,15 +271,15 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
       {proc.fromRollup && <p className="small muted">{t('proc.rollup')}</p>}
       {proc.fromTotals && (
         <p className="small notice warn" data-testid="totals-only">
-          {fill(t('proc.totals-only'), { n: fmtInt(proc.mappingCount) })}
+          {fill(t(proc.mappingCount === 1 ? 'proc.totals-only.one' : 'proc.totals-only'), { n: fmtInt(proc.mappingCount) })}
         </p>
       )}
       {groups?.map((g) => (
         <details key={g.kind} data-kind={g.kind}>
           <summary>
             <span className="swatch" style={{ background: kindColor(g.kind) }} />
-            <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} · {g.rows.length}{' '}
-            {t('proc.mappings')}
+            <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} ·{' '}
+            {fill(t(g.rows.length === 1 ? 'proc.mappingsN.one' : 'proc.mappingsN'), { n: fmtInt(g.rows.length) })}
           </summary>
           <table className="data small">
             <thead>
@@ -288,7 +294,7 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
               </tr>
             </thead>
             <tbody>
-              {g.rows.slice(0, 300).map((r) => (
+              {(all.has(g.kind) ? g.rows : g.rows.slice(0, FIRST_ROWS)).map((r) => (
                 <tr key={`${r.start}-${r.line}`}>
                   <td className="mono">{fmtHex(r.start, r.end > 0xffffffffn ? 12 : 8)}</td>
                   <td className="mono">{r.perms}</td>
@@ -303,9 +309,12 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
               ))}
             </tbody>
           </table>
-          {g.rows.length > 300 && (
+          {g.rows.length > FIRST_ROWS && !all.has(g.kind) && (
             <p className="small muted">
-              {fmtInt(300)} / {fmtInt(g.rows.length)} {t('proc.shown')}
+              {fmtInt(FIRST_ROWS)} / {fmtInt(g.rows.length)} {t('proc.shown')}{' '}
+              <button type="button" data-testid="show-all" onClick={() => setAll((x) => new Set(x).add(g.kind))}>
+                {fill(t('proc.showAll'), { n: fmtInt(g.rows.length) })}
+              </button>
             </p>
           )}
         </details>

@@ -102,7 +102,8 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
     <div data-testid="source-detail" style={{ minWidth: 0 }}>
       <h3 style={{ marginTop: 0, wordBreak: 'break-all' }}>{visible(src.name)}</h3>
       <p className="small">
-        {t('src.format')}: <strong>{src.formats.join(', ') || '—'}</strong> · {fmtInt(src.lines)} {t('src.lines')} · {fmtBytes(src.bytes)}
+        {t('src.format')}: <strong>{src.formats.join(', ') || '—'}</strong> · {fmtInt(src.lines)}{' '}
+        {t(src.lines === 1 ? 'src.line' : 'src.lines')} · {fmtBytes(src.bytes)}
       </p>
       {src.segments.length > 0 && (
         <table className="data small" style={{ maxWidth: '50rem' }}>

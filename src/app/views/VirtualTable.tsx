@@ -30,6 +30,27 @@ interface Props<R> {
 
 const ROW_H = 28;
 
+/** characters a number takes as the page prints it (grouping, a decimal part in MiB, a sign) */
+const numChars = (v: number) => Math.round(Math.abs(v)).toLocaleString('en-US').length + 2;
+
+/**
+ * The grid's tracks: a number column is at least as wide as its widest number and its
+ * header (with the sort arrow), so a number is never cut; the rest as the column says.
+ */
+function tracks<R>(columns: Column<R>[], rows: R[]): string {
+  return columns
+    .map((c) => {
+      if (!c.num) return c.width;
+      let ch = c.label.length + 2;
+      for (const r of rows) {
+        const v = c.value(r);
+        if (typeof v === 'number') ch = Math.max(ch, numChars(v));
+      }
+      return `minmax(${ch}ch, 1fr)`;
+    })
+    .join(' ');
+}
+
 export function VirtualTable<R>({ rows, columns, rowKey, initialSort, label, selected, onSelect, total, testId }: Props<R>) {
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: initialSort, desc: true });
   const box = useRef<HTMLDivElement>(null);
@@ -44,7 +65,7 @@ export function VirtualTable<R>({ rows, columns, rowKey, initialSort, label, sel
     });
   }, [rows, columns, sort]);
   const v = useVirtualizer({ count: sorted.length, getScrollElement: () => box.current, estimateSize: () => ROW_H, overscan: 12 });
-  const grid = columns.map((c) => c.width).join(' ');
+  const grid = useMemo(() => tracks(columns, rows), [columns, rows]);
   const selIndex = selected ? sorted.findIndex((r) => rowKey(r) === selected) : -1;
   const move = (d: number) => {
     const n = Math.max(0, Math.min(sorted.length - 1, selIndex + d));

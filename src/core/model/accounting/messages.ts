@@ -104,10 +104,10 @@ export default messages(
       `Memory: line ${p.form === 'modern' ? 'physical − reserved' : 'available'} + ${FREED_EN[p.freed]}`,
     'formula.smaps-rss-left': () => 'Σ Rss over every mapping',
     'formula.smaps-rss-right': (p: { bad: number }) =>
-      `Σ (Shared_* + Private_*) over every mapping${p.bad ? ` (${p.bad} mappings differ)` : ''}`,
-    'formula.pss-left': (p: { processes: number }) => `Σ Pss over ${p.processes} processes`,
+      `Σ (Shared_* + Private_*) over every mapping${p.bad ? ` (${p.bad === 1 ? '1 mapping differs' : `${p.bad} mappings differ`})` : ''}`,
+    'formula.pss-left': (p: { processes: number }) => `Σ Pss over ${p.processes === 1 ? '1 process' : `${p.processes} processes`}`,
     'formula.boot-reserved-rest': (p: { count: number; cap: number }) =>
-      `Σ of the ${p.count} memblock.reserved groups smaller than the ${p.cap} listed one by one`,
+      `Σ of the ${p.count === 1 ? 'memblock.reserved group' : `${p.count} memblock.reserved groups`} smaller than the ${p.cap} listed one by one`,
     // ---- notes
     'note.second-input': (p: { what: AnyMsg; ignored: string; used: string }, t) =>
       `a second ${t(p.what)} (${p.ignored}) was read but not used: the numbers come from the first one (${p.used})`,
@@ -177,7 +177,7 @@ export default messages(
     'fact.memTotalSettled': () =>
       'a machine without a balloon driver or memory hot-plug (the log shows one: MemTotal moves after boot by amounts no line gives)',
     'note.pss-partial': (p: { pss: number; right: number; pct: number; processes: number }) =>
-      `the ${p.processes} processes given hold ${p.pct} % of AnonPages + Mapped (${p.pss} of ${p.right} KiB): a partial capture, or memory mapped by processes not given`,
+      `${p.processes === 1 ? 'the 1 process given holds' : `the ${p.processes} processes given hold`} ${p.pct} % of AnonPages + Mapped (${p.pss} of ${p.right} KiB): a partial capture, or memory mapped by processes not given`,
     'note.boot-inexact': (p: { source: string }) =>
       `the Memory: line in ${p.source} has a number too large to be exact (or what was freed after it does): the line is left out rather than rounded`,
     'note.more-of-kind': (p: { count: number; cap: number; like: AnyMsg }, t) =>
