@@ -19,6 +19,7 @@ const AddressMap = lazy(() => import('./views/AddressMap'));
 const Processes = lazy(() => import('./views/Processes'));
 const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
+const Ledger = lazy(() => import('./views/ledger/Ledger'));
 
 export function App() {
   const { t, tm } = useT();
@@ -79,6 +80,7 @@ export function App() {
               {route.view === 'processes' && <Processes />}
               {route.view === 'checks' && <Checks />}
               {route.view === 'sources' && <Sources />}
+              {route.view === 'ledger' && <Ledger />}
             </Suspense>
           </main>
         </div>

@@ -5,8 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources';
-export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources'];
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'ledger';
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'ledger'];
 
 export interface Route {
   view: View;

@@ -196,6 +196,19 @@ const en = {
   'history.notKept.quota': 'Not kept in the history: the browser has no room left for it.',
   'history.notKept.unavailable':
     'Not kept in the history: this browser does not allow storage here (private window, or a page opened from disk).',
+  'nav.ledger': 'Ledger',
+  'ledger.title': 'Where the RAM went, at a glance',
+  'ledger.help':
+    'Every area is in proportion to its size. Click a part (or focus it and press Enter) to zoom into it; the path above, or Escape, zooms back out.',
+  'ledger.path': 'Zoom path',
+  'ledger.part': 'part',
+  'ledger.share': 'share',
+  'ledger.formula': 'how it is computed',
+  'ledger.loading': 'Asking for the mappings…',
+  'ledger.leaf': 'Not split further.',
+  'ov.parts': 'The kernel and user parts of the bar',
+  'ov.part.kernel': 'Kernel (with unaccounted)',
+  'ov.part.user': 'User and page cache',
 } as const;
 
 export type Key = keyof typeof en;
@@ -386,6 +399,18 @@ const zh: Record<Key, string> = {
   'history.notKept.too-big': '未保存到历史：超过 128 MiB。',
   'history.notKept.quota': '未保存到历史：浏览器存储空间不足。',
   'history.notKept.unavailable': '未保存到历史：浏览器不允许在此存储（隐私窗口，或从磁盘打开的页面）。',
+  'nav.ledger': '全景',
+  'ledger.title': '内存去向一览',
+  'ledger.help': '每块面积与其大小成正比。点击某一部分（或聚焦后按 Enter）放大；点击上方路径或按 Esc 返回上一级。',
+  'ledger.path': '缩放路径',
+  'ledger.part': '部分',
+  'ledger.share': '占比',
+  'ledger.formula': '计算方式',
+  'ledger.loading': '正在读取映射…',
+  'ledger.leaf': '没有进一步的拆分。',
+  'ov.parts': '条形图中的内核与用户部分',
+  'ov.part.kernel': '内核（含未统计）',
+  'ov.part.user': '用户态与页缓存',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };

@@ -1,5 +1,5 @@
 /** The words of the ledger picture (#/ledger) and of the Overview's kernel and user bars. */
-import { type AnyMsg, messages } from '../messages/catalogue';
+import { type AnyMsg, messages, visible } from '../messages/catalogue';
 
 export default messages(
   {
@@ -13,8 +13,8 @@ export default messages(
     'ledger.not-in-process': () => 'not in any process',
     'formula.ledger-not-in-process': (p: { mapped: number; pss: number; processes: number }) =>
       `mapped by processes − Σ PSS of the ${p.processes === 1 ? 'process' : `${p.processes} processes`} captured = ${p.mapped} − ${p.pss}`,
-    'ledger.process': (p: { name: string; pid: number | null }) => (p.pid === null ? p.name : `${p.name} (${p.pid})`),
-    'ledger.mapping': (p: { path: string; start: string }) => p.path || `[anonymous] ${p.start}`,
+    'ledger.process': (p: { name: string; pid: number | null }) => (p.pid === null ? visible(p.name) : `${visible(p.name)} (${p.pid})`),
+    'ledger.mapping': (p: { path: string; start: string }) => visible(p.path) || `[anonymous] ${p.start}`,
     'ledger.more': (p: { count: number }) => `${p.count} more`,
     'ledger.unsplit': () => 'not split further',
     'formula.ledger-rest': (p: { whole: number; parts: number }) => `${p.whole} − Σ parts ${p.parts}`,
@@ -33,8 +33,8 @@ export default messages(
     'formula.ledger-mapped': () => 'AnonPages + Shmem + 已映射文件缓存（= AnonPages + Mapped）',
     'ledger.not-in-process': () => '不属于任何进程',
     'formula.ledger-not-in-process': (p) => `进程映射 − 已采集的 ${p.processes} 个进程的 PSS 之和 = ${p.mapped} − ${p.pss}`,
-    'ledger.process': (p) => (p.pid === null ? p.name : `${p.name}（${p.pid}）`),
-    'ledger.mapping': (p) => p.path || `[匿名] ${p.start}`,
+    'ledger.process': (p) => (p.pid === null ? visible(p.name) : `${visible(p.name)}（${p.pid}）`),
+    'ledger.mapping': (p) => visible(p.path) || `[匿名] ${p.start}`,
     'ledger.more': (p) => `其余 ${p.count} 项`,
     'ledger.unsplit': () => '未进一步拆分',
     'formula.ledger-rest': (p) => `${p.whole} − 各部分之和 ${p.parts}`,
