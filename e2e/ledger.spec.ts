@@ -77,6 +77,16 @@ test('the Overview shows the kernel and user parts as bars of their own', async 
   await axe(page);
 });
 
+test("Processes: the top-processes chart also as a table, in the chart's colours", async ({ page }) => {
+  await page.goto('/?example#/processes');
+  const table = page.getByTestId('top-table');
+  await table.locator('summary').click();
+  await expect(table.locator('thead')).toContainText('stack');
+  await expect(table.locator('tbody tr').first()).toContainText('256');
+  await expect(table.locator('thead .swatch').first()).toHaveAttribute('style', /var\(--k-stack\)/);
+  await axe(page);
+});
+
 test('screenshots: 1280×720 light/dark en/zh, and 1920×1080', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openLedger(page);

@@ -209,6 +209,7 @@ const en = {
   'ov.parts': 'The kernel and user parts of the bar',
   'ov.part.kernel': 'Kernel (with unaccounted)',
   'ov.part.user': 'User and page cache',
+  'proc.topTable': 'The chart as a table',
 } as const;
 
 export type Key = keyof typeof en;
@@ -411,6 +412,7 @@ const zh: Record<Key, string> = {
   'ov.parts': '条形图中的内核与用户部分',
   'ov.part.kernel': '内核（含未统计）',
   'ov.part.user': '用户态与页缓存',
+  'proc.topTable': '以表格查看图表',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };

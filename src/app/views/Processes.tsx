@@ -20,6 +20,7 @@ import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
 import { href, keepInAddress, useRoute } from '../route';
 import { useStore, worker } from '../store';
+import { TopKindsTable } from './TopKindsTable';
 import { type Column, VirtualTable } from './VirtualTable';
 
 const TOP_N = 12;
@@ -175,6 +176,7 @@ function ProcessTable() {
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <TopKindsTable top={top} />
       <div className="proc-layout">
         <div>
           <label>

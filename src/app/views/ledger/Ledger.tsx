@@ -5,7 +5,7 @@
  * Escape. A process's mappings are asked of the worker when one of its kinds is zoomed
  * into. The table under the picture says the same numbers for readers who do not see it.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type LedgerNode, mappingNodes } from '../../../core/viewmodel/ledger';
 import { type Rect, squarify } from '../../../core/viewmodel/squarify';
 import { bucketColor, kindColor, LIGHT_BUCKETS } from '../../colors';
@@ -14,6 +14,7 @@ import { useT } from '../../i18n/useT';
 import { href, keepInAddress, useRoute } from '../../route';
 import { useStore, worker } from '../../store';
 import { fitLabel, labelLines } from './fit';
+import { useSize } from './useSize';
 
 /** mapping kinds light enough to need dark text on them */
 const LIGHT_KINDS = new Set(['stack', 'file data', 'other']);
@@ -64,7 +65,8 @@ export default function Ledger() {
   const whole = root.kib;
   const go = (id: string) => {
     setZoom(id);
-    requestAnimationFrame(() => box.current?.querySelector<HTMLElement>('.lg-cell')?.focus());
+    // focus stays in the picture: on the first part that zooms further, else on the picture
+    requestAnimationFrame(() => (box.current?.querySelector<HTMLElement>('.lg-cell.zoom') ?? box.current)?.focus());
   };
   const up = () => {
     const parent = path[path.length - 2];
@@ -72,7 +74,16 @@ export default function Ledger() {
   };
   const cells = size.w > 0 ? layout(kids, { x: 0, y: 0, w: size.w, h: size.h }) : [];
   return (
-    <section aria-labelledby="lg-title" className="ledger">
+    <section
+      aria-labelledby="lg-title"
+      className="ledger"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && path.length > 1) {
+          e.preventDefault();
+          up();
+        }
+      }}
+    >
       <h2 id="lg-title">{t('ledger.title')}</h2>
       <p className="small muted">{t('ledger.help')}</p>
       <nav aria-label={t('ledger.path')} className="lg-path" data-testid="ledger-path">
@@ -98,12 +109,7 @@ export default function Ledger() {
         data-testid="ledger-map"
         role="group"
         aria-label={`${tm(shown.label)} ${fmtSize(shown.kib, unit)}`}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || e.key === 'Backspace') {
-            e.preventDefault();
-            up();
-          }
-        }}
+        tabIndex={-1}
       >
         {cells.map(({ node, rect }) => (
           <Cell key={node.id} node={node} rect={rect} parentKiB={shown.kib} font={font} fetched={fetched} onZoom={go} />
@@ -263,19 +269,4 @@ function findPath(n: LedgerNode, id: string, fetched: Record<string, LedgerNode[
     if (p.length > 0) return [n, ...p];
   }
   return [];
-}
-
-/** an element's size in px, kept up to date */
-function useSize(ref: React.RefObject<HTMLElement | null>): { w: number; h: number } {
-  const [size, setSize] = useState({ w: 0, h: 0 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return size;
 }

@@ -3,6 +3,7 @@
  * small segments get room for labels: the same segments and colours as the bar, shares of
  * the part. Each value is on its segment (when it fits), in its tooltip, and in the table.
  */
+import { useRef } from 'react';
 import type { Breakdown } from '../../../core/viewmodel/bar';
 import { barParts, type Part } from '../../../core/viewmodel/parts';
 import { bucketFill, LIGHT_BUCKETS } from '../../colors';
@@ -10,9 +11,11 @@ import { fmtPct, fmtSize } from '../../format';
 import type { Key } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { fitLabel } from '../ledger/fit';
+import { useSize } from '../ledger/useSize';
 
-/** below this share of the part a segment has no room for its label */
-const LABEL_MIN_PCT = 12;
+/** the labels' font size in px (the bar's height is 4.2 rem: three lines) */
+const FONT = 12;
 
 export function PartBars({ breakdown }: { breakdown: Breakdown }) {
   const { t } = useT();
@@ -33,17 +36,20 @@ function PartBar({ part, whole }: { part: Part; whole: number }) {
   const title = t(`ov.part.${part.id}` satisfies Key);
   const drawn = part.segments.filter((s) => s.kib > 0);
   const scale = drawn.reduce((s, x) => s + x.kib, 0) || 1;
+  const bar = useRef<HTMLDivElement>(null);
+  const size = useSize(bar);
   return (
     <figure style={{ margin: 0 }} aria-label={title} data-part={part.id}>
       <figcaption className="small muted">
         {title}: {fmtSize(part.totalKiB, unit)} ({fmtPct(part.totalKiB, whole)})
       </figcaption>
-      <div className="bar" data-testid={`part-${part.id}`}>
+      <div className="bar" ref={bar} data-testid={`part-${part.id}`}>
         {drawn.map((s) => {
           const pct = (s.kib / scale) * 100;
           const name = tm(s.label);
           const text = `${name}: ${fmtSize(s.kib, unit)}, ${fmtPct(s.kib, part.totalKiB)}`;
           const fill = bucketFill(s.bucket);
+          const label = fitLabel(name, fmtSize(s.kib, unit), fmtPct(s.kib, part.totalKiB), (pct / 100) * size.w, size.h, FONT);
           return (
             <span
               key={s.id}
@@ -55,11 +61,10 @@ function PartBar({ part, whole }: { part: Part; whole: number }) {
               aria-label={text}
               title={text}
             >
-              {pct > LABEL_MIN_PCT && (
-                <span aria-hidden="true">
-                  <span style={{ fontWeight: 700 }}>{name}</span>
-                  <br />
-                  {fmtSize(s.kib, unit)} · {fmtPct(s.kib, part.totalKiB)}
+              {label.name.length > 0 && (
+                <span aria-hidden="true" className="part-label">
+                  <strong>{label.name.join('\n')}</strong>
+                  {label.extra.length > 0 && `\n${label.extra.join('\n')}`}
                 </span>
               )}
             </span>
