@@ -103,6 +103,7 @@ test('screenshots: 1280×720 light/dark en/zh, and 1920×1080', async ({ page })
   await page.screenshot({ path: 'test-results/screens/ledger-kernel.png' });
   await page.goto('/?example#/overview');
   await shot(page, 'ledger-overview-parts');
+  await page.getByTestId('part-bars').screenshot({ path: 'test-results/screens/ledger-part-bars.png' });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/?example#/ledger');
   await expect(cell(page, 'root/kernel')).toBeVisible();

@@ -170,3 +170,16 @@ describe('squarify', () => {
     expect(squarify([5, -5], { x: 0, y: 0, w: 10, h: 10 }).map(area)).toEqual([100, 0]);
   });
 });
+
+describe('cell labels', () => {
+  it('wrap at spaces and never cut a word; a word wider than the cell hides the label', async () => {
+    const { fitLabel, wrap } = await import('../src/app/views/ledger/fit');
+    expect(wrap('slab, unreclaimable', 100, 12)).toEqual(['slab,', 'unreclaimable']);
+    expect(wrap('unreclaimable', 50, 12)).toBeNull();
+    // CJK text breaks between characters
+    expect(wrap('用户态与页缓存', 40, 12)).toEqual(['用户态', '与页缓', '存']);
+    const l = fitLabel('kernel stacks', '1,836 KiB', '2.1 %', 120, 60, 12);
+    expect(l).toEqual({ name: ['kernel stacks'], extra: ['1,836 KiB', '2.1 %'] });
+    expect(fitLabel('kernel stacks', '1,836 KiB', '2.1 %', 120, 24, 12)).toEqual({ name: ['kernel stacks'], extra: [] });
+  });
+});
