@@ -183,3 +183,16 @@ describe('cell labels', () => {
     expect(fitLabel('kernel stacks', '1,836 KiB', '2.1 %', 120, 24, 12)).toEqual({ name: ['kernel stacks'], extra: [] });
   });
 });
+
+describe('the tree sent to the page stays small', () => {
+  it('20,000 processes are at most 40 + 40 × 40 nodes under "mapped by processes", and still add up', () => {
+    const count = (n: LedgerNode): number => 1 + (n.children ?? []).reduce((s, c) => s + count(c), 0);
+    const r = seed();
+    const procs = Array.from({ length: 20000 }, (_, i) => ({ name: `p${i}`, pid: i, pssKiB: 1 }));
+    const { root } = ledgerTree(breakdown(r.snap, r.a), r.a.physical?.regions, procs);
+    const mapped = child(child(root, 'user'), 'mapped');
+    if (!mapped) throw new Error('no mapped node');
+    expectClosed(mapped);
+    expect(count(mapped)).toBeLessThanOrEqual(1 + 41 + 40 * 40);
+  });
+});

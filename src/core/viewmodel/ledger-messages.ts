@@ -17,6 +17,7 @@ export default messages(
     'ledger.mapping': (p: { path: string; start: string }) => visible(p.path) || `[anonymous] ${p.start}`,
     'ledger.more': (p: { count: number }) => `${p.count} more`,
     'ledger.unsplit': () => 'not split further',
+    'formula.ledger-more': (p: { count: number }) => `the ${p.count} smallest, together`,
     'formula.ledger-rest': (p: { whole: number; parts: number }) => `${p.whole} − Σ parts ${p.parts}`,
     'note.ledger-negative': (p: { what: AnyMsg; kib: number }, t) =>
       `${t(p.what)} is ${p.kib} KiB, below zero: it has no area in the picture, and its siblings fill their parent`,
@@ -37,6 +38,7 @@ export default messages(
     'ledger.mapping': (p) => visible(p.path) || `[匿名] ${p.start}`,
     'ledger.more': (p) => `其余 ${p.count} 项`,
     'ledger.unsplit': () => '未进一步拆分',
+    'formula.ledger-more': (p) => `最小的 ${p.count} 项之和`,
     'formula.ledger-rest': (p) => `${p.whole} − 各部分之和 ${p.parts}`,
     'note.ledger-negative': (p, t) => `${t(p.what)} 为 ${p.kib} KiB，小于零：图中没有它的面积，其同级各项占满父项`,
     'note.ledger-nomap-overlap': (p) => `no-map 区域之和为 ${p.sum} KiB，实际覆盖 ${p.union} KiB（相互重叠）：固件预留显示为一块`,

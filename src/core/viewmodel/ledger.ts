@@ -221,19 +221,19 @@ function closed(whole: number, children: LedgerNode[], bucket: BucketId): Ledger
   ];
 }
 
+/** "N more" nodes open this many times: at most 40 + 40 × 40 parts of one node travel to the page */
+const MORE_DEPTH = 2;
+
 /** the largest LEDGER_MAX_CHILDREN, and the others as one node that adds up to them */
-function capped(nodes: LedgerNode[], bucket: BucketId | undefined, kind?: MappingKind): LedgerNode[] {
+function capped(nodes: LedgerNode[], bucket: BucketId | undefined, kind?: MappingKind, depth = 0): LedgerNode[] {
   if (nodes.length <= LEDGER_MAX_CHILDREN) return nodes;
   const sorted = [...nodes].sort((x, y) => y.kib - x.kib);
   const keep = sorted.slice(0, LEDGER_MAX_CHILDREN - 1);
   const more = sorted.slice(LEDGER_MAX_CHILDREN - 1);
-  // the others keep their own places one click further
-  const rest: LedgerNode = {
-    id: 'more',
-    label: m('ledger.more', { count: more.length }),
-    kib: sum(more),
-    children: capped(more, bucket, kind),
-  };
+  const rest: LedgerNode = { id: 'more', label: m('ledger.more', { count: more.length }), kib: sum(more) };
+  // the others keep their own places one click further, down to the smallest thousands
+  if (depth + 1 < MORE_DEPTH) rest.children = capped(more, bucket, kind, depth + 1);
+  else rest.formula = m('formula.ledger-more', { count: more.length });
   if (bucket) rest.bucket = bucket;
   if (kind) rest.kind = kind;
   return [...keep, rest];
