@@ -19,6 +19,8 @@ const AddressMap = lazy(() => import('./views/AddressMap'));
 const Processes = lazy(() => import('./views/Processes'));
 const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
+const Report = lazy(() => import('./views/Report'));
+const CompareView = lazy(() => import('./compare/CompareView'));
 const Ledger = lazy(() => import('./views/ledger/Ledger'));
 
 export function App() {
@@ -80,6 +82,8 @@ export function App() {
               {route.view === 'processes' && <Processes />}
               {route.view === 'checks' && <Checks />}
               {route.view === 'sources' && <Sources />}
+              {route.view === 'report' && <Report />}
+              {route.view === 'compare' && <CompareView />}
               {route.view === 'ledger' && <Ledger />}
             </Suspense>
           </main>

@@ -4,6 +4,8 @@
  * header stays).
  */
 import { SnapshotHead, useDocumentTitle } from './annotations/SnapshotHead';
+import { CompareMenu } from './compare/CompareMenu';
+import { useCompare } from './compare/state';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
 import { href, VIEWS, type View } from './route';
@@ -18,6 +20,7 @@ export function Header({ current }: { current: View }) {
   const s = useStore();
   useDocumentTitle();
   const loaded = s.model !== null && s.model.inputs.length > 0;
+  const comparing = useCompare((c) => c.active);
   return (
     <>
       <header className="top">
@@ -26,7 +29,7 @@ export function Header({ current }: { current: View }) {
         </h1>
         {loaded && (
           <nav className="views" aria-label={t('nav.views')}>
-            {VIEWS.map((v) => (
+            {VIEWS.filter((v) => v !== 'compare' || comparing).map((v) => (
               <a key={v} href={href(v)} aria-current={v === current ? 'page' : undefined}>
                 {t(`nav.${v}` satisfies Key)}
               </a>
@@ -35,6 +38,7 @@ export function Header({ current }: { current: View }) {
         )}
         <div className="settings">
           {loaded && <ShareMenu />}
+          {loaded && <CompareMenu />}
           <fieldset className="seg" aria-label={t('settings.unit')} style={{ padding: 0, margin: 0 }}>
             {(['KiB', 'MiB'] as const).map((u) => (
               <button key={u} type="button" aria-pressed={s.unit === u} onClick={() => s.set({ unit: u })}>

@@ -19,6 +19,7 @@ import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
 import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
 import type { Headline, UsedRow } from '../core/viewmodel/overview';
+import type { BeforeSource, CompareResult, CompareView } from './compare/protocol';
 import type { HistoryEntry, SaveResult } from './history';
 
 export interface InputView {
@@ -118,4 +119,15 @@ export interface WorkerApi {
   forget(id?: string): Promise<HistoryEntry[]>;
   /** replaces the inputs with a kept snapshot */
   openHistory(id: string, keepView?: boolean): Promise<OpenResult>;
+  /** every mapping of one process as CSV (the page shows 300 a group; the file has them all) */
+  mappingsCsv(index: number): Promise<string>;
+  /** the report exactly as the CLI writes it (`analyze --format markdown|json`), with the page's annotations */
+  report(format: ReportFormat, annotations: Annotations): Promise<Blob>;
+  /** keeps a snapshot as the "before" of a comparison, beside the inputs shown (the "after") */
+  compareWith(src: BeforeSource): Promise<CompareResult>;
+  clearCompare(): Promise<void>;
+  /** the comparison of the kept "before" with the inputs shown; null without a before or inputs */
+  diff(): Promise<CompareView | null>;
 }
+
+export type ReportFormat = 'markdown' | 'json';

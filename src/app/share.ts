@@ -26,14 +26,19 @@ export async function makeLink(): Promise<ShareResult & { url: string }> {
   return { ...r, url: addressFor(r.payload) };
 }
 
-/** a file name from the title: letters, digits and dashes */
-export function fileName(title: string): string {
+/** the title as a file name's stem: letters, digits and dashes */
+export function titleStem(title: string): string {
   const stem = title
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${stem || 'snapshot'}.ramledger.json`;
+  return stem || 'snapshot';
+}
+
+/** a file name from the title: letters, digits and dashes */
+export function fileName(title: string): string {
+  return `${titleStem(title)}.ramledger.json`;
 }
 
 export async function saveSnapshotFile(): Promise<void> {

@@ -12,6 +12,8 @@ import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
 import { toJson, writeJson } from '../core/report/json';
+import { toMarkdown } from '../core/report/markdown';
+import { mappingsCsv } from '../core/report/tables';
 import { viewWithoutSnapshot } from '../core/share/address';
 import type { Annotations } from '../core/share/annotations';
 import { docAnnotations } from '../core/share/doc';
@@ -25,6 +27,7 @@ import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
 import type { FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
 
@@ -256,6 +259,22 @@ const api: WorkerApi = {
     if (keepView && v.opened) delete v.opened.view;
     return v;
   },
+  // ---------- exports (#11)
+  async mappingsCsv(index) {
+    return mappingsCsv(groupMappings(snap?.processes[index]?.mappings ?? new MappingTable()));
+  },
+  async report(format, annotations) {
+    if (!snap || !lastAnalysis) return new Blob([]);
+    if (format === 'markdown') return new Blob([toMarkdown(snap, lastAnalysis, EN, annotations)], { type: 'text/markdown' });
+    // as the CLI: every mapping, written in pieces (a report can outgrow the longest string)
+    const pieces: string[] = [];
+    writeJson(toJson(snap, lastAnalysis, { mappings: true, annotations }), (p) => pieces.push(p));
+    pieces.push('\n');
+    return new Blob(pieces, { type: 'application/json' });
+  },
+  ...compareApi(() =>
+    snap && lastAnalysis && inputs.length ? { snap, analysis: lastAnalysis, ...(shared ? { date: shared.created } : {}) } : null,
+  ),
 };
 
 /**

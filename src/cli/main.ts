@@ -16,10 +16,12 @@ import { writeJson } from '../core/report/json';
 import { ANNOTATION_LIMITS, emptyAnnotations } from '../core/share/annotations';
 import { LINK_COMFORT } from '../core/share/link';
 import { chooseLink, makeDoc, type SharedInput } from '../core/share/make';
+import { runDiff } from './diff';
 import { type FileJob, readFiles, readLargeFile } from './parallel';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
        ramledger link [--base URL] [--view VIEW] [--title TEXT] PATH…
+       ramledger diff [--format markdown|json] BEFORE AFTER   (or --before PATH… --after PATH…)
   PATH   a file, a folder (read recursively), a snapshot file (*.ramledger.json) or - for standard input`;
 
 class UsageError extends Error {}
@@ -196,6 +198,7 @@ export function run(argv: string[], out: (piece: string) => void = writeOut): { 
       throw e;
     }
   }
+  if (args[0] === 'diff') return runDiff(args.slice(1), out, readShared);
   if (args[0] === 'analyze') args.shift();
   let format: 'json' | 'markdown' = 'json';
   let mappings = true;

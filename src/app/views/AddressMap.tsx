@@ -12,10 +12,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
+import { regionsCsv } from '../../core/report/tables';
 import { type Note, regionKey } from '../../core/share/annotations';
 import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../core/viewmodel/lanes';
 import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
+import { ChartButtons, CsvButton } from '../export/ExportButtons';
+import { stamp } from '../export/names';
+import { cssVar, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href, keepInAddress, sourceHref, useRoute } from '../route';
@@ -226,6 +230,19 @@ export default function AddressMap() {
           {t('map.link')}
         </a>
         <span className="small muted">{t('map.help')}</span>
+        <ChartButtons
+          what="address-map"
+          label={t('map.title')}
+          svg={() => {
+            const s = stamp();
+            return svg.current
+              ? svgFromPage(svg.current, {
+                  title: `${s.title.trim() || t('map.title')} — ${s.date}`,
+                  background: cssVar('--bg') || '#ffffff',
+                })
+              : null;
+          }}
+        />
       </div>
       <svg
         ref={svg}
@@ -352,9 +369,12 @@ export default function AddressMap() {
           )}
         </ul>
       )}
-      <h3>
-        {t('map.regions')} ({fmtInt(rows.length)} / {fmtInt(regions.length)})
-      </h3>
+      <div className="table-head">
+        <h3>
+          {t('map.regions')} ({fmtInt(rows.length)} / {fmtInt(regions.length)})
+        </h3>
+        <CsvButton what="regions" label={t('map.regions')} make={() => regionsCsv(regions, tm, labels)} />
+      </div>
       <div className="region-table" ref={tableBox}>
         <table className="data small" data-testid="region-table">
           <thead>

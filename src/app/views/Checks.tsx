@@ -1,4 +1,6 @@
 /** Checks: every identity with both sides, the difference, the tolerance, the verdict and why it can differ; then what did not run and what it needs. */
+import { checksCsv } from '../../core/report/tables';
+import { CsvButton } from '../export/ExportButtons';
 import { fmtNum } from '../format';
 import { useT } from '../i18n/useT';
 import { useStore } from '../store';
@@ -11,7 +13,10 @@ export default function Checks() {
   const a = model.analysis;
   return (
     <section aria-labelledby="checks-title">
-      <h2 id="checks-title">{t('checks.title')}</h2>
+      <div className="table-head">
+        <h2 id="checks-title">{t('checks.title')}</h2>
+        <CsvButton what="checks" label={t('checks.title')} make={() => checksCsv(a.checks, tm)} />
+      </div>
       <table className="data" data-testid="checks-table">
         <thead>
           <tr>

@@ -5,15 +5,19 @@
  * label beside its name (the comment on hover/focus) and is found by it in the filter;
  * the selected process's detail edits it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { m } from '../../core/messages/catalogue';
 import { MAPPING_KINDS, type MappingKind } from '../../core/model/processes';
+import { filesCsv, processesCsv } from '../../core/report/tables';
 import { processKey } from '../../core/share/annotations';
 import type { FileRow } from '../../core/viewmodel/librank';
 import type { MappingGroup } from '../../core/viewmodel/mappings';
 import { LabelChip, useAnnotate } from '../annotations/Labels';
 import { kindColor } from '../colors';
+import { ChartButtons, CsvButton } from '../export/ExportButtons';
+import { stamp } from '../export/names';
+import { cssVar, type SvgFile, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
 import { fill } from '../i18n/ui';
 import { useT } from '../i18n/useT';
@@ -138,6 +142,7 @@ function ProcessTable() {
     maps: fmtInt(sum((p) => p.mappingCount)),
   };
   const top = useMemo(() => [...rows].sort((a, b) => b.pssKiB - a.pssKiB).slice(0, TOP_N), [rows]);
+  const chartBox = useRef<HTMLDivElement>(null);
   const select = (p: ProcessRow) => {
     const params: Record<string, string> = { p: String(p.index) };
     if (filter) params.q = filter;
@@ -154,8 +159,11 @@ function ProcessTable() {
   }, [filter, selected]);
   return (
     <>
-      <h3>{t('proc.top')}</h3>
-      <div className="chart-box" data-testid="top-chart" style={{ height: `${Math.min(22, 5 + top.length * 1.6)}rem` }}>
+      <div className="table-head">
+        <h3>{t('proc.top')}</h3>
+        <ChartButtons what="top-processes" label={t('proc.top')} svg={() => chartFile(chartBox.current, t('proc.top'))} />
+      </div>
+      <div className="chart-box" ref={chartBox} data-testid="top-chart" style={{ height: `${Math.min(22, 5 + top.length * 1.6)}rem` }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={top.map((p) => ({ name: `${middle(p.name, 22)} ${p.pid ?? ''}`, ...p.byKind }))}
@@ -179,6 +187,9 @@ function ProcessTable() {
       <TopKindsTable top={top} />
       <div className="proc-layout">
         <div>
+          <div className="table-head">
+            <CsvButton what="processes" label={t('proc.title')} make={() => processesCsv(rows, labels)} />
+          </div>
           <label>
             <span className="visually-hidden">{t('proc.filter')}</span>
             <input
@@ -245,6 +256,11 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
       </div>
       {a.comment}
       {a.editor}
+      <CsvButton
+        what={`mappings-${proc.pid ?? proc.index}`}
+        label={`${visible(proc.name)} ${t('proc.mappings')}`}
+        make={() => worker().mappingsCsv(proc.index)}
+      />
       <p className="small">
         PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
       </p>
@@ -361,6 +377,9 @@ function Files() {
           {t('proc.files-reduced')}
         </p>
       )}
+      <div className="table-head">
+        <CsvButton what="files" label={t('proc.files')} make={() => filesCsv(shown)} />
+      </div>
       <input
         type="search"
         placeholder={t('proc.path')}
@@ -386,4 +405,16 @@ function Files() {
       />
     </>
   );
+}
+
+/** the Recharts chart as an SVG file: its HTML legend drawn in as swatches */
+function chartFile(box: HTMLElement | null, heading: string): SvgFile | null {
+  const svg = box?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
+  if (!box || !svg) return null;
+  const legend = [...box.querySelectorAll('.recharts-legend-item')].map((item) => {
+    const icon = item.querySelector('.recharts-legend-icon');
+    return { color: icon ? getComputedStyle(icon).fill : '#888888', text: item.textContent?.trim() ?? '' };
+  });
+  const { title, date } = stamp();
+  return svgFromPage(svg, { title: `${title.trim() || heading} — ${date}`, background: cssVar('--bg') || '#ffffff', legend });
 }

@@ -5,9 +5,12 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { diagnosticsCsv } from '../../core/report/tables';
+import { CsvButton } from '../export/ExportButtons';
 import { fmtBytes, fmtInt, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href, useRoute } from '../route';
+import { titleStem } from '../share';
 import { useStore, worker } from '../store';
 
 const CHUNK = 500;
@@ -130,9 +133,18 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
           {fmtInt(src.segments.length - 200)} more {t('src.segments')} …
         </p>
       )}
-      <h3>
-        {t('src.diagnostics')} ({fmtInt(src.diagnostics.length)})
-      </h3>
+      <div className="table-head">
+        <h3>
+          {t('src.diagnostics')} ({fmtInt(src.diagnostics.length)})
+        </h3>
+        {src.diagnostics.length > 0 && (
+          <CsvButton
+            what={`diagnostics-${titleStem(src.name)}`}
+            label={t('src.diagnostics')}
+            make={() => diagnosticsCsv(src.name, src.diagnostics, tm)}
+          />
+        )}
+      </div>
       {src.diagnostics.length === 0 ? (
         <p className="small">{t('src.none')}</p>
       ) : (

@@ -4,7 +4,10 @@
  * each tool, and the notes. The numbers come computed from the worker (src/core/viewmodel).
  */
 import type { AnyMsg } from '../../../core/messages/catalogue';
+import { usedCsv, waterfallCsv } from '../../../core/report/tables';
 import type { Figure } from '../../../core/viewmodel/overview';
+import { ChartButtons, CsvButton } from '../../export/ExportButtons';
+import { useBarSvg } from '../../export/useBarSvg';
 import { fmtPct, fmtSize } from '../../format';
 import type { Key } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
@@ -22,6 +25,8 @@ const bigints = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString()
 export function Overview() {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
+  const labels = useStore((s) => s.annotations.labels);
+  const barFile = useBarSvg();
   if (!model) return null;
   const a = model.analysis;
   const bd = model.breakdown;
@@ -39,7 +44,16 @@ export function Overview() {
         ))}
       </div>
 
-      {bd.segments.length > 0 ? <StackedBar breakdown={bd} /> : <p>{t('ov.nothing')}</p>}
+      {bd.segments.length > 0 ? (
+        <>
+          <div className="export-row">
+            <ChartButtons what="dram-bar" label={t('ov.bar')} svg={() => barFile(bd)} />
+          </div>
+          <StackedBar breakdown={bd} />
+        </>
+      ) : (
+        <p>{t('ov.nothing')}</p>
+      )}
       <PartBars breakdown={bd} />
 
       <div className={`strip${failed ? ' bad' : ''}`} data-testid="checks-summary">
@@ -62,12 +76,18 @@ export function Overview() {
         </section>
       )}
 
-      <h3>{t('ov.waterfall')}</h3>
+      <div className="table-head">
+        <h3>{t('ov.waterfall')}</h3>
+        <CsvButton what="ledger" label={t('ov.waterfall')} make={() => waterfallCsv(a.accounting.lines, tm, labels)} />
+      </div>
       <Waterfall lines={a.accounting.lines} whole={h.whole} />
 
       {model.used.length > 0 && (
         <>
-          <h3>{t('ov.usedByTool')}</h3>
+          <div className="table-head">
+            <h3>{t('ov.usedByTool')}</h3>
+            <CsvButton what="used" label={t('ov.usedByTool')} make={() => usedCsv(model.used, tm)} />
+          </div>
           <UsedTable rows={model.used} whole={h.whole} ofWhole={ofWhole} />
         </>
       )}
