@@ -3,6 +3,7 @@
  * page and paste anywhere. Heavy views load on demand.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { BudgetChip } from './budget/BudgetChip';
 import { Header } from './Header';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
@@ -21,6 +22,7 @@ const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
 const Report = lazy(() => import('./views/Report'));
 const CompareView = lazy(() => import('./compare/CompareView'));
+const Budgets = lazy(() => import('./views/Budgets'));
 const Ledger = lazy(() => import('./views/ledger/Ledger'));
 
 export function App() {
@@ -65,7 +67,15 @@ export function App() {
     <>
       <Header current={route.view} />
       {empty ? (
-        <StartPage />
+        <>
+          {/* a budget opened before any dump: said here, held against the dumps that follow */}
+          {model?.budget && (
+            <div className="budget-start">
+              <BudgetChip />
+            </div>
+          )}
+          <StartPage />
+        </>
       ) : (
         <div className="layout">
           <InputList />
@@ -84,6 +94,7 @@ export function App() {
               {route.view === 'sources' && <Sources />}
               {route.view === 'report' && <Report />}
               {route.view === 'compare' && <CompareView />}
+              {route.view === 'budgets' && <Budgets />}
               {route.view === 'ledger' && <Ledger />}
             </Suspense>
           </main>

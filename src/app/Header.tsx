@@ -8,7 +8,7 @@ import { CompareMenu } from './compare/CompareMenu';
 import { useCompare } from './compare/state';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
-import { href, VIEWS, type View } from './route';
+import { href, OPTIONAL_VIEWS, VIEWS, type View } from './route';
 import { ShareMenu } from './ShareMenu';
 import { type Theme, useStore } from './store';
 
@@ -29,11 +29,13 @@ export function Header({ current }: { current: View }) {
         </h1>
         {loaded && (
           <nav className="views" aria-label={t('nav.views')}>
-            {VIEWS.filter((v) => v !== 'compare' || comparing).map((v) => (
-              <a key={v} href={href(v)} aria-current={v === current ? 'page' : undefined}>
-                {t(`nav.${v}` satisfies Key)}
-              </a>
-            ))}
+            {VIEWS.filter((v) => !OPTIONAL_VIEWS.has(v) || (v === 'budgets' && s.model?.budget) || (v === 'compare' && comparing)).map(
+              (v) => (
+                <a key={v} href={href(v)} aria-current={v === current ? 'page' : undefined}>
+                  {t(`nav.${v}` satisfies Key)}
+                </a>
+              ),
+            )}
           </nav>
         )}
         <div className="settings">

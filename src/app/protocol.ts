@@ -3,6 +3,7 @@
  * (bigint and the model's messages included); the full model with every mapping stays in
  * the worker and the page asks for the part it shows.
  */
+import type { BudgetResult } from '../core/budget/evaluate';
 import type { FormatId } from '../core/formats/registry';
 import type { Diagnostic } from '../core/input/diagnostics';
 import type { Msg } from '../core/messages/catalogue';
@@ -73,6 +74,16 @@ export interface ModelView {
   processes: ProcessRow[];
   /** the whole ledger as one tree, for the zoomable picture (#/ledger) */
   ledger: Ledger;
+  /** the budget file opened beside the snapshot, held against it */
+  budget?: BudgetView;
+}
+
+/** a budget file beside the snapshot: its result, or why it was refused */
+export interface BudgetView {
+  name: string;
+  title?: string;
+  result?: BudgetResult;
+  problem?: Msg;
 }
 
 export interface Progress {
@@ -102,6 +113,8 @@ export interface WorkerApi {
   addText(id: string, name: string, text: string): Promise<ModelView>;
   remove(id: string): Promise<ModelView>;
   clear(): Promise<ModelView>;
+  /** forgets the budget file (the inputs stay) */
+  removeBudget(): Promise<ModelView>;
   mappings(index: number): Promise<MappingGroup[]>;
   files(): Promise<FileRow[]>;
   sourceLines(source: string, from: number, count: number): Promise<SourceLines>;

@@ -51,6 +51,8 @@ interface State {
   addText(name: string, text: string): Promise<void>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
+  /** forgets the budget file opened beside the snapshot */
+  removeBudget(): Promise<void>;
   loadExample(): Promise<void>;
   /** an action that failed before reaching the worker (a drop that could not be read) */
   fail(why: unknown): void;
@@ -252,6 +254,9 @@ export const useStore = create<State>((set, get) => {
       set({ annotations: emptyAnnotations() });
       sessionSet(CURRENT, null);
       await run('', () => worker().clear() as Promise<ModelView>);
+    },
+    async removeBudget() {
+      await run('', () => worker().removeBudget() as Promise<ModelView>);
     },
     async loadExample() {
       let files: { file: Blob; name: string }[];

@@ -3,10 +3,12 @@
  * whole model (every mapping, every text), and answers the page's questions about it.
  */
 import { expose } from 'comlink';
+import { evaluateBudget } from '../core/budget/evaluate';
+import { BUDGET_LIMITS, type Budget, isBudgetFile, readBudget } from '../core/budget/schema';
 import { DEFAULT_LIMITS, parseBytes, tooBig, unreadable } from '../core/formats/bytes';
 import { type ParsedText, parseText } from '../core/formats/detect';
 import { MappingTable } from '../core/formats/smaps/index';
-import { m, render } from '../core/messages/catalogue';
+import { type Msg, m, render } from '../core/messages/catalogue';
 import { EN } from '../core/messages/index';
 import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
@@ -29,7 +31,7 @@ import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
 import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
-import type { FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
+import type { BudgetView, FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
 
 interface Input {
   id: string;
@@ -49,6 +51,8 @@ let opened = 0;
 let historyId: string | undefined;
 let filesCache: FileRow[] | null = null;
 const lineStarts = new Map<string, Uint32Array>();
+/** the budget file opened beside the snapshot (not an input): its name, and the budget or why it was refused */
+let budgetFile: { name: string; budget: Budget } | { name: string; problem: Msg } | null = null;
 
 /** names one file's sources anew where they collide with one shown or with each other (two snapshot files may carry the same name) */
 function nameApart(parsed: readonly ParsedText[]): void {
@@ -95,7 +99,34 @@ function view(): ModelView {
     map: a.physical ? mapRegions(a.physical) : [],
     processes,
     ledger: ledgerTree(bar, a.physical?.regions, processes),
+    ...(budgetFile ? { budget: budgetView(a) } : {}),
   };
+}
+
+/** the budget held against the analysis shown */
+function budgetView(a: Analysis): BudgetView {
+  if (!budgetFile) return { name: '' };
+  if ('problem' in budgetFile) return { name: budgetFile.name, problem: budgetFile.problem };
+  const result = evaluateBudget(budgetFile.budget, a);
+  return { name: budgetFile.name, ...(result.title ? { title: result.title } : {}), result };
+}
+
+/**
+ * Takes the budget files out of a drop (recognised by content, `"ramledger": "budget"`):
+ * the last one read is kept beside the snapshot, in place of any before it.
+ */
+async function takeBudgets(files: FileInput[]): Promise<FileInput[]> {
+  const rest: FileInput[] = [];
+  for (const f of files) {
+    const head = f.file.size <= BUDGET_LIMITS.bytes ? new Uint8Array(await f.file.slice(0, 512).arrayBuffer()) : null;
+    if (!head || !isBudgetFile(head)) {
+      rest.push(f);
+      continue;
+    }
+    const r = readBudget(await f.file.text());
+    budgetFile = 'problem' in r ? { name: f.name, problem: r.problem } : { name: f.name, budget: r.budget };
+  }
+  return rest;
 }
 
 function inputView(i: Input): InputView {
@@ -118,7 +149,8 @@ function inputView(i: Input): InputView {
 }
 
 const api: WorkerApi = {
-  async addFiles(files: FileInput[], onProgress?: (p: Progress) => void) {
+  async addFiles(dropped: FileInput[], onProgress?: (p: Progress) => void) {
+    const files = await takeBudgets(dropped);
     let last = 0;
     const report = (p: Progress, force = false) => {
       const now = Date.now();
@@ -191,8 +223,13 @@ const api: WorkerApi = {
     }
     return view();
   },
+  async removeBudget() {
+    budgetFile = null;
+    return view();
+  },
   async clear() {
     inputs.length = 0;
+    budgetFile = null;
     historyId = undefined;
     shared = undefined;
     lineStarts.clear();

@@ -10,8 +10,12 @@ import * as fs from 'node:fs';
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { evaluateBudget } from '../core/budget/evaluate';
+import { budgetJson, budgetMarkdown, budgetSummary } from '../core/budget/report';
+import { BUDGET_LIMITS, readBudget } from '../core/budget/schema';
 import { buildIsolated, DEFAULT_LIMITS, type ParsedText, parseBytes, toJson, toMarkdown, tooBig, unreadable } from '../core/index';
-import { m } from '../core/messages/catalogue';
+import { m, render } from '../core/messages/catalogue';
+import { EN } from '../core/messages/index';
 import { writeJson } from '../core/report/json';
 import { ANNOTATION_LIMITS, emptyAnnotations } from '../core/share/annotations';
 import { LINK_COMFORT } from '../core/share/link';
@@ -22,6 +26,7 @@ import { type FileJob, readFiles, readLargeFile } from './parallel';
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
        ramledger link [--base URL] [--view VIEW] [--title TEXT] PATH…
        ramledger diff [--format markdown|json] BEFORE AFTER   (or --before PATH… --after PATH…)
+       ramledger check --budget FILE [--format markdown|json] PATH…
   PATH   a file, a folder (read recursively), a snapshot file (*.ramledger.json) or - for standard input`;
 
 class UsageError extends Error {}
@@ -180,9 +185,71 @@ function runLink(args: string[], out: (piece: string) => void): { code: number; 
   return { code: 0, stderr: said };
 }
 
+const CHECK_USAGE = `usage: ramledger check --budget FILE [--format markdown|json] PATH…
+  holds the snapshot of the inputs to a budget file (docs/budgets.md) and prints each limit
+  exit 0 when every limit holds, 1 when one is over or its target is not in the snapshot,
+  2 when the budget or an input cannot be read`;
+
+/** `ramledger check --budget FILE PATH…`: exit 0 when the budget holds, 1 when not */
+function runCheck(args: string[], out: (piece: string) => void): { code: number; stderr: string } {
+  let budgetPath = '';
+  let format: 'json' | 'markdown' = 'markdown';
+  const paths: string[] = [];
+  while (args.length) {
+    const a = args.shift() as string;
+    const value = () => {
+      const v = args.shift();
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--budget' || a === '-b') budgetPath = value();
+    else if (a.startsWith('--budget=')) budgetPath = a.slice(9);
+    else if (a === '--format' || a === '-f' || a.startsWith('--format=')) {
+      const v = a.startsWith('--format=') ? a.slice(9) : value();
+      if (v !== 'json' && v !== 'markdown' && v !== 'md') throw new UsageError(`--format takes json or markdown, not ${v}`);
+      format = v === 'md' ? 'markdown' : v;
+    } else if (a === '-h' || a === '--help') {
+      out(`${CHECK_USAGE}\n`);
+      return { code: 0, stderr: '' };
+    } else if (a === '-' || !a.startsWith('-')) paths.push(a);
+    else throw new UsageError(`unknown option ${a}`);
+  }
+  if (!budgetPath) throw new UsageError('no --budget FILE given');
+  if (paths.length === 0) throw new UsageError('no input given');
+  const st = statSync(budgetPath);
+  if (!st.isFile()) return { code: 2, stderr: `ramledger: ${budgetPath}: not a file\n` };
+  if (st.size > BUDGET_LIMITS.bytes)
+    return { code: 2, stderr: `ramledger: ${budgetPath}: ${render(m('budget.too-big', { cap: BUDGET_LIMITS.bytes }), EN)}\n` };
+  const read = readBudget(readFileSync(budgetPath, 'utf8'));
+  if ('problem' in read) return { code: 2, stderr: `ramledger: ${budgetPath}: ${render(read.problem, EN)}\n` };
+  const inputs = readShared(paths);
+  if (inputs.every((i) => i.parsed.every((p) => p.segments.length === 0)))
+    return { code: 2, stderr: 'ramledger: nothing readable in the input\n' };
+  const { analysis } = buildIsolated(inputs);
+  const result = evaluateBudget(read.budget, analysis);
+  if (format === 'json') out(`${JSON.stringify(budgetJson(result), null, 2)}\n`);
+  else out(budgetMarkdown(result));
+  return { code: result.holds ? 0 : 1, stderr: result.holds ? '' : `ramledger: the budget does not hold: ${budgetSummary(result)}\n` };
+}
+
 /** runs the CLI: the report goes to `out` piece by piece; the exit code and any one-line reason come back */
 export function run(argv: string[], out: (piece: string) => void = writeOut): { code: number; stderr: string } {
   const args = [...argv];
+  if (args[0] === 'check') {
+    args.shift();
+    try {
+      return runCheck(args, out);
+    } catch (e) {
+      if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${CHECK_USAGE}\n` };
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT' || err.code === 'EACCES')
+        return {
+          code: 2,
+          stderr: `ramledger: ${err.path ?? ''}: ${err.code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}\n`,
+        };
+      throw e;
+    }
+  }
   if (args[0] === 'link') {
     args.shift();
     try {

@@ -1,4 +1,6 @@
 /** The inputs beside every view: detected formats, lines, bytes, what was not understood, and Remove. */
+
+import { BudgetChip } from '../budget/BudgetChip';
 import { fmtBytes, fmtInt, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href } from '../route';
@@ -15,6 +17,7 @@ export function InputList() {
     <aside className="inputs" aria-label={t('inputs.title')}>
       <h2>{t('inputs.title')}</h2>
       <AddButtons />
+      <BudgetChip />
       <ul data-testid="inputs">
         {model?.inputs.map((i) => (
           <li key={i.id} className={i.errors > 0 ? 'has-error' : ''} data-input={i.name}>

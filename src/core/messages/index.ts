@@ -4,6 +4,7 @@
  * keys and parameters (`messages()` checks it), so the joined catalogues match too; keys
  * are unique across areas (tests/messages.test.ts).
  */
+import budget from '../budget/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
 import kmsg from '../formats/kmsg/messages';
@@ -20,7 +21,7 @@ import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
 /** every area of the model that has words of its own */
-export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, ledger };
+export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget, ledger };
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];
 type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -6,6 +6,7 @@
 import type { AnyMsg } from '../../../core/messages/catalogue';
 import { usedCsv, waterfallCsv } from '../../../core/report/tables';
 import type { Figure } from '../../../core/viewmodel/overview';
+import { BudgetStrip } from '../../budget/BudgetStrip';
 import { ChartButtons, CsvButton } from '../../export/ExportButtons';
 import { useBarSvg } from '../../export/useBarSvg';
 import { fmtPct, fmtSize } from '../../format';
@@ -64,6 +65,7 @@ export function Overview() {
         </span>
         <a href={href('checks')}>{t('nav.checks')} →</a>
       </div>
+      <BudgetStrip />
 
       {missing.length > 0 && (
         <section aria-labelledby="ov-missing" data-testid="missing">
