@@ -24,6 +24,7 @@ const Sources = lazy(() => import('./views/Sources'));
 const Report = lazy(() => import('./views/Report'));
 const CompareView = lazy(() => import('./compare/CompareView'));
 const Budgets = lazy(() => import('./views/Budgets'));
+const Ledger = lazy(() => import('./views/ledger/Ledger'));
 
 export function App() {
   const { t, tm } = useT();
@@ -95,6 +96,7 @@ export function App() {
               {route.view === 'report' && <Report />}
               {route.view === 'compare' && <CompareView />}
               {route.view === 'budgets' && <Budgets />}
+              {route.view === 'ledger' && <Ledger />}
             </Suspense>
             <PresentKeys />
           </main>

@@ -16,6 +16,7 @@ import type { Reduced, SnapshotDoc } from '../core/share/doc';
 import type { LinkChoice } from '../core/share/make';
 import type { Breakdown } from '../core/viewmodel/bar';
 import type { MapRegion } from '../core/viewmodel/lanes';
+import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
 import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
 import type { Headline, UsedRow } from '../core/viewmodel/overview';
@@ -71,6 +72,8 @@ export interface ModelView {
   /** the address map's regions on their lanes, with flags */
   map: MapRegion[];
   processes: ProcessRow[];
+  /** the whole ledger as one tree, for the zoomable picture (#/ledger) */
+  ledger: Ledger;
   /** the budget file opened beside the snapshot, held against it */
   budget?: BudgetView;
 }

@@ -6,8 +6,8 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'budgets' | 'compare' | 'report';
-export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'budgets', 'compare', 'report'];
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'budgets' | 'compare' | 'report' | 'ledger';
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'budgets', 'compare', 'report', 'ledger'];
 /** views listed in the header only when there is something to show (a budget file opened, a "before" kept) */
 export const OPTIONAL_VIEWS: ReadonlySet<View> = new Set(['budgets', 'compare']);
 

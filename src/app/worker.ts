@@ -25,6 +25,7 @@ import { chooseLink, makeDoc } from '../core/share/make';
 import { openDoc } from '../core/share/open';
 import { breakdown } from '../core/viewmodel/bar';
 import { mapRegions } from '../core/viewmodel/lanes';
+import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
@@ -84,6 +85,8 @@ function view(): ModelView {
     const { regions: _inMap, ...layout } = physical;
     analysis.physical = layout;
   }
+  const bar = breakdown(snap, a);
+  const processes = summaries.map((s, index) => ({ ...s, index, byKind: processKinds(procs[index]) }));
   return {
     ...(shared && inputs.length ? { shared } : {}),
     inputs: inputs.map(inputView),
@@ -91,10 +94,11 @@ function view(): ModelView {
     ...(snap.kernelRelease ? { kernelRelease: snap.kernelRelease } : {}),
     analysis,
     headline: headline(a),
-    breakdown: breakdown(snap, a),
+    breakdown: bar,
     used: usedTable(a, snap.free),
     map: a.physical ? mapRegions(a.physical) : [],
-    processes: summaries.map((s, index) => ({ ...s, index, byKind: processKinds(procs[index]) })),
+    processes,
+    ledger: ledgerTree(bar, a.physical?.regions, processes),
     ...(budgetFile ? { budget: budgetView(a) } : {}),
   };
 }

@@ -286,6 +286,20 @@ const en = {
   'budget.breaks': 'The snapshot breaks the budget.',
   'budget.comma': ', ',
   'budget.stop': '.',
+  'nav.ledger': 'Ledger',
+  'ledger.title': 'Where the RAM went, at a glance',
+  'ledger.help':
+    'Every area is in proportion to its size. Click a part (or focus it and press Enter) to zoom into it; the path above, or Escape, zooms back out.',
+  'ledger.path': 'Zoom path',
+  'ledger.part': 'part',
+  'ledger.share': 'share',
+  'ledger.formula': 'how it is computed',
+  'ledger.loading': 'Asking for the mappings…',
+  'ledger.leaf': 'Not split further.',
+  'ov.parts': 'The kernel and user parts of the bar',
+  'ov.part.kernel': 'Kernel (with unaccounted)',
+  'ov.part.user': 'User and page cache',
+  'proc.topTable': 'The chart as a table',
 } as const;
 
 export type Key = keyof typeof en;
@@ -565,6 +579,19 @@ const zh: Record<Key, string> = {
   'budget.breaks': '本快照超出预算。',
   'budget.comma': '，',
   'budget.stop': '。',
+  'nav.ledger': '全景',
+  'ledger.title': '内存去向一览',
+  'ledger.help': '每块面积与其大小成正比。点击某一部分（或聚焦后按 Enter）放大；点击上方路径或按 Esc 返回上一级。',
+  'ledger.path': '缩放路径',
+  'ledger.part': '部分',
+  'ledger.share': '占比',
+  'ledger.formula': '计算方式',
+  'ledger.loading': '正在读取映射…',
+  'ledger.leaf': '没有进一步的拆分。',
+  'ov.parts': '条形图中的内核与用户部分',
+  'ov.part.kernel': '内核（含未统计）',
+  'ov.part.user': '用户态与页缓存',
+  'proc.topTable': '以表格查看图表',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };

@@ -24,6 +24,7 @@ import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
 import { href, keepInAddress, useRoute } from '../route';
 import { useStore, worker } from '../store';
+import { TopKindsTable } from './TopKindsTable';
 import { type Column, VirtualTable } from './VirtualTable';
 
 const TOP_N = 12;
@@ -187,6 +188,7 @@ function ProcessTable() {
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <TopKindsTable top={top} />
       <div className="proc-layout">
         <div>
           <div className="table-head">

@@ -16,11 +16,12 @@ import input from '../input/messages';
 import accounting from '../model/accounting/messages';
 import physical from '../model/physical/messages';
 import share from '../share/messages';
+import ledger from '../viewmodel/ledger-messages';
 import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
 /** every area of the model that has words of its own */
-export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget };
+export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget, ledger };
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];
 type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -14,6 +14,7 @@ import type { Key } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
 import { href } from '../../route';
 import { useStore } from '../../store';
+import { PartBars } from './PartBars';
 import { StackedBar } from './StackedBar';
 import { UsedTable } from './UsedTable';
 import { Waterfall } from './Waterfall';
@@ -54,6 +55,7 @@ export function Overview() {
       ) : (
         <p>{t('ov.nothing')}</p>
       )}
+      <PartBars breakdown={bd} />
 
       <div className={`strip${failed ? ' bad' : ''}`} data-testid="checks-summary">
         <strong>{t('ov.checks')}:</strong>
