@@ -90,7 +90,7 @@ export function dumpModel(inputs: { name: string; text: string }[]): string {
       `  file ${f.path} (${f.kind}): PSS ${f.pssKiB} RSS ${f.rssKiB} USS ${f.ussKiB}, ${f.processes} processes, ${f.mappings} mappings`,
     );
   section('overview');
-  const h = headline(a);
+  const h = headline(a, snap.free);
   out.push(`whole ${h.whole} (${h.wholeIs}): ${h.figures.map((f) => `${f.id} ${f.kib}`).join(', ')}`);
   const b = breakdown(snap, a);
   out.push(`bar: ${b.basis}, ${b.totalKiB} KiB, residual ${b.residualKiB}`);

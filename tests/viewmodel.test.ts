@@ -144,6 +144,10 @@ describe('the Overview, computed in the core', () => {
       ['free', 49516],
       ['unaccounted', 50504],
     ]);
+    // with the pasted free, "used" is what it printed, and the tool whose formula gives that
+    const { a, snap } = seed();
+    const used = headline(a, snap.free).figures.find((f) => f.id === 'used');
+    expect(used).toMatchObject({ kib: 146008, printed: true, tool: { key: 'tool.procps-ng-3.3.12' } });
     const only = headline(run([{ name: 'm', text: read(SEED, 'meminfo.txt') }]).a);
     expect(only).toMatchObject({ whole: 230856, wholeIs: 'memtotal' });
   });

@@ -93,7 +93,7 @@ function view(): ModelView {
     sources: snap.sources,
     ...(snap.kernelRelease ? { kernelRelease: snap.kernelRelease } : {}),
     analysis,
-    headline: headline(a),
+    headline: headline(a, snap.free),
     breakdown: bar,
     used: usedTable(a, snap.free),
     map: a.physical ? mapRegions(a.physical) : [],

@@ -8,13 +8,18 @@ import type { Msg } from '../messages/catalogue';
 import type { Analysis, UsedToolId } from '../model/accounting/index';
 import type { Located } from '../model/snapshot';
 
+/** a tool's "used" agrees with the printed one when they are this close (free and meminfo are read at other moments) */
+const MATCH_KIB = 1024;
+
 export type FigureId = 'dram' | 'memtotal' | 'used' | 'free' | 'unaccounted';
 
 export interface Figure {
   id: FigureId;
   kib: number;
-  /** the tool whose "used" this is */
+  /** the tool whose "used" this is (for a printed one: the tool whose formula gives it) */
   tool?: Msg;
+  /** "used" as the pasted `free` printed it */
+  printed?: boolean;
 }
 
 export interface Headline {
@@ -24,14 +29,23 @@ export interface Headline {
   figures: Figure[];
 }
 
-export function headline(a: Analysis): Headline {
+/**
+ * The headline figures. "used" is what the pasted `free` printed when there is one (the
+ * figure a reviewer compares with their terminal), with the tool whose formula gives it;
+ * else the first tool's formula on meminfo, named.
+ */
+export function headline(a: Analysis, free?: Located<FreeOutput>): Headline {
   const dram = a.physical?.spanKiB ?? 0;
   const memTotal = a.accounting.memTotalKiB;
   const figures: Figure[] = [];
   if (dram > 0) figures.push({ id: 'dram', kib: dram });
   if (memTotal !== null) figures.push({ id: 'memtotal', kib: memTotal });
+  const printed = free ? memRow(free.value)?.values.used : undefined;
   const used = a.used[0];
-  if (used) figures.push({ id: 'used', kib: used.usedKiB, tool: used.tool });
+  if (printed !== undefined) {
+    const like = a.used.find((u) => Math.abs(u.usedKiB - printed) <= MATCH_KIB);
+    figures.push({ id: 'used', kib: printed, printed: true, ...(like ? { tool: like.tool } : {}) });
+  } else if (used) figures.push({ id: 'used', kib: used.usedKiB, tool: used.tool });
   if (a.accounting.freeKiB !== null) figures.push({ id: 'free', kib: a.accounting.freeKiB });
   if (a.accounting.unaccountedKiB !== null) figures.push({ id: 'unaccounted', kib: a.accounting.unaccountedKiB });
   return { whole: dram || memTotal || 0, wholeIs: dram ? 'dram' : 'memtotal', figures };
@@ -53,8 +67,6 @@ export interface UsedRow {
   layout?: string;
 }
 
-/** a tool's "used" agrees with the printed one when they are this close (free and meminfo are read at other moments) */
-const MATCH_KIB = 1024;
 
 export function usedTable(a: Analysis, free: Located<FreeOutput> | undefined): UsedRow[] {
   const rows: UsedRow[] = [];

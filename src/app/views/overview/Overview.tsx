@@ -10,7 +10,7 @@ import { BudgetStrip } from '../../budget/BudgetStrip';
 import { ChartButtons, CsvButton } from '../../export/ExportButtons';
 import { useBarSvg } from '../../export/useBarSvg';
 import { fmtPct, fmtSize } from '../../format';
-import type { Key } from '../../i18n/ui';
+import { fill, type Key } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
 import { href } from '../../route';
 import { useStore } from '../../store';
@@ -125,7 +125,9 @@ function Fig({ figure, whole, sub }: { figure: Figure; whole: number; sub: strin
     <div className={`fig${alarm ? ' alarm' : ''}`} data-fig={id}>
       <div className="small muted">
         {t(FIGURE_NAME[id])}
-        {figure.tool && ` (${tm(figure.tool)})`}
+        {figure.printed
+          ? ` (${figure.tool ? fill(t('ov.printed-like'), { tool: tm(figure.tool) }) : t('ov.printed')})`
+          : figure.tool && ` (${tm(figure.tool)})`}
       </div>
       <div className={`v${kib < 0 ? ' neg' : ''}`} data-kib={Math.round(kib)}>
         {fmtSize(kib, unit)}
