@@ -38,6 +38,9 @@ test('dropping the seed files reproduces expected.json on every view, offline', 
   await expect(lineKiB(page, 'MemFree')).toHaveText(kib(m.free));
   await expect(lineKiB(page, 'unaccounted')).toHaveText(kib(m.unaccountedKiB));
   await expect(page.locator('[data-fig="unaccounted"] [data-kib]')).toHaveAttribute('data-kib', String(m.unaccountedKiB));
+  // "used" is what the pasted free printed, with the tool whose formula gives it
+  await expect(page.locator('[data-fig="used"] [data-kib]')).toHaveAttribute('data-kib', '146008');
+  await expect(page.locator('[data-fig="used"]')).toContainText('free as pasted: procps-ng 3.3.12');
   await expect(page.getByTestId('checks-summary')).toContainText('8 hold, 0 do not');
   // the bar closes: its segments add up to DRAM exactly
   const segs = await page
