@@ -93,7 +93,7 @@ export default messages(
     'formula.cached-unmapped': () => 'Cached − Mapped',
     'formula.unaccounted': (p: { total: number; free: number; user: number; kernel: number }) =>
       `MemTotal − MemFree − user − kernel = ${p.total} − ${p.free} − ${p.user} − ${p.kernel}`,
-    'formula.free-total': () => '`free` Mem: total',
+    'formula.free-total': () => '“free” Mem: total',
     'formula.memblock-memory-all': () => 'Σ memblock.memory (NOMAP ranges included)',
     'formula.boot-phys': () => 'Memory: line, second number',
     'formula.memblock-reserved': (p: { cma: boolean; nomap: boolean }) =>
@@ -112,7 +112,7 @@ export default messages(
     'note.second-input': (p: { what: AnyMsg; ignored: string; used: string }, t) =>
       `a second ${t(p.what)} (${p.ignored}) was read but not used: the numbers come from the first one (${p.used})`,
     'input.boot': () => 'Memory: line',
-    'input.free': () => '`free` output',
+    'input.free': () => '“free” output',
     'input.meminfo': () => '/proc/meminfo',
     'note.unaccounted-negative': (p: { kib: number }) =>
       `unaccounted is negative (${fmtKiB(p.kib)} KiB): some memory is counted twice; shown as it is, not clamped to 0`,
@@ -143,7 +143,7 @@ export default messages(
     // ---- checks
     'check.lru': () => 'Active + Inactive + Unevictable = AnonPages + Cached + Buffers + SwapCached',
     'check.slab': () => 'Slab = SReclaimable + SUnreclaim',
-    'check.free-total': () => '`free` total = MemTotal',
+    'check.free-total': () => '“free” total = MemTotal',
     'check.memblock-phys': () => 'memblock.memory = physical pages of the Memory: line',
     'check.memblock-reserved': () => 'page-rounded memblock.reserved = reserved of the Memory: line',
     'check.span': () => 'DRAM = memblock.memory + no-map',
@@ -170,7 +170,7 @@ export default messages(
       `${p.values.join(', ')} ${p.values.length === 1 ? 'is' : 'are'} not an exact number (too large, or not finite): a check of inexact numbers proves nothing`,
     'fact.meminfo': () => '/proc/meminfo',
     'fact.meminfo-fields': (p: { fields: string[] }) => `meminfo ${p.fields.join(', ')}`,
-    'fact.freeTotal': () => '`free` output with a Mem: total',
+    'fact.freeTotal': () => '“free” output with a Mem: total',
     'fact.boot': () => 'the Memory: line',
     'fact.bootReserved': () => 'the "reserved" field of the Memory: line',
     'fact.bootFreed': () => 'the "Freeing … memory" lines after the Memory: line, or its "init" field',
@@ -242,7 +242,7 @@ export default messages(
     'formula.mapped-in-cached': () => 'meminfo 的 Mapped（包含在 Cached 中；含已映射的 shmem）',
     'formula.cached-unmapped': () => 'Cached − Mapped',
     'formula.unaccounted': (p) => `MemTotal − MemFree − 用户态 − 内核 = ${p.total} − ${p.free} − ${p.user} − ${p.kernel}`,
-    'formula.free-total': () => '`free` 的 Mem: total',
+    'formula.free-total': () => '“free” 的 Mem: total',
     'formula.memblock-memory-all': () => 'Σ memblock.memory（含 NOMAP 区间）',
     'formula.boot-phys': () => 'Memory: 行的第二个数',
     'formula.memblock-reserved': (p) =>
@@ -256,7 +256,7 @@ export default messages(
     'formula.boot-reserved-rest': (p) => `逐一列出的 ${p.cap} 块之外、较小的 ${p.count} 个 memblock.reserved 分组之和`,
     'note.second-input': (p, t) => `${cjk('读到了第二份', t(p.what))}（${p.ignored}），但未使用：使用的是第一份（${p.used}）`,
     'input.boot': () => 'Memory: 行',
-    'input.free': () => '`free` 输出',
+    'input.free': () => '“free” 输出',
     'input.meminfo': () => '/proc/meminfo',
     'note.unaccounted-negative': (p) => `未统计为负（${fmtKiB(p.kib)} KiB）：有内存被重复统计；按原值显示，不截断为 0`,
     'note.vmalloc-address-space': (p) =>
@@ -282,7 +282,7 @@ export default messages(
     'formula.used': usedFormula,
     'check.lru': () => 'Active + Inactive + Unevictable = AnonPages + Cached + Buffers + SwapCached',
     'check.slab': () => 'Slab = SReclaimable + SUnreclaim',
-    'check.free-total': () => '`free` 的 total = MemTotal',
+    'check.free-total': () => '“free” 的 total = MemTotal',
     'check.memblock-phys': () => 'memblock.memory = Memory: 行的物理页',
     'check.memblock-reserved': () => 'memblock.reserved 按页取整 = Memory: 行的 reserved',
     'check.span': () => 'DRAM = memblock.memory + no-map',
@@ -305,7 +305,7 @@ export default messages(
     'check.inexact': (p) => `${p.values.join('、')} 不是精确的数值（过大或非有限值）：对不精确的数值做校验没有意义`,
     'fact.meminfo': () => '/proc/meminfo',
     'fact.meminfo-fields': (p) => `meminfo 的 ${p.fields.join('、')}`,
-    'fact.freeTotal': () => '带 Mem: total 的 `free` 输出',
+    'fact.freeTotal': () => '带 Mem: total 的 “free” 输出',
     'fact.boot': () => 'Memory: 行',
     'fact.bootReserved': () => 'Memory: 行的 "reserved" 字段',
     'fact.bootFreed': () => 'Memory: 行之后的 "Freeing … memory" 行，或其 "init" 字段',
