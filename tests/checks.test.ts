@@ -33,7 +33,7 @@ describe('the checks table', () => {
     expect(r.a.checks.map((c) => c.id)).toEqual(['slab']);
     const why = reasons(r);
     expect(why.lru).toBe('needs meminfo Inactive, AnonPages, Cached, Buffers');
-    expect(why['free-total']).toBe('needs `free` output with a Mem: total');
+    expect(why['free-total']).toBe('needs “free” output with a Mem: total');
     expect(why['memblock-phys']).toBe(
       'needs the physical layout (device tree, memblock or the boot log), memblock/memory and a Memory: line of a 3.x or later kernel (physical pages, reserved)',
     );
