@@ -140,7 +140,7 @@ test('the Chinese page says the model’s own words in Chinese: formulas, rules,
   await expect(page.locator('tr[data-line="boot-reserved:48080000"] .formula')).toContainText('最接近 Memory: 行的');
   // the bar's legend and tooltip
   await expect(page.locator('.legend')).toContainText('未统计');
-  await page.locator('[data-seg="unaccounted"]').hover();
+  await page.getByTestId('dram-bar').locator('[data-seg="unaccounted"]').hover();
   await expect(page.getByRole('tooltip')).toContainText('用户态');
   await shot(page, '13-zh-overview');
   // the address map: rules and lanes

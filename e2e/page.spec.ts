@@ -47,17 +47,25 @@ test('dropping the seed files reproduces expected.json on every view, offline', 
     .locator('[data-testid="dram-bar"] [data-seg]')
     .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-kib'))));
   expect(segs.reduce((s, x) => s + x, 0)).toBe(p.span.sizeKiB);
-  await expect(page.locator('[data-seg="unaccounted"]')).toHaveAttribute('data-kib', String(m.unaccountedKiB));
+  await expect(page.getByTestId('dram-bar').locator('[data-seg="unaccounted"]')).toHaveAttribute('data-kib', String(m.unaccountedKiB));
   // unaccounted wears its pattern everywhere (it must survive greyscale print)
-  await expect(page.locator('[data-seg="unaccounted"]')).toHaveClass(/pattern-unaccounted/);
+  await expect(page.getByTestId('dram-bar').locator('[data-seg="unaccounted"]')).toHaveClass(/pattern-unaccounted/);
   await expect(page.locator('tr[data-line="unaccounted"] .minibar')).toHaveClass(/pattern-unaccounted/);
   await expect(page.locator('tr[data-line="unaccounted"] .minibar')).not.toHaveAttribute('style', /background/);
   // "used" as each tool computes it, beside what free printed
   await expect(page.locator('tr[data-tool="printed"]')).toContainText(kib(expected.free.used));
   await expect(page.locator('[data-testid="used-table"] tbody tr')).toHaveCount(7);
   // hover a segment: details
-  await page.locator('[data-seg="unaccounted"]').hover();
+  await page.getByTestId('dram-bar').locator('[data-seg="unaccounted"]').hover();
   await expect(page.getByRole('tooltip')).toContainText('MemTotal − MemFree');
+  // on the bar's right half too, the tooltip stays under its segment
+  for (const id of ['unaccounted', 'MemFree']) {
+    const seg = page.getByTestId('dram-bar').locator(`[data-seg="${id}"]`);
+    await seg.hover();
+    const [a, b] = [await seg.boundingBox(), await page.getByTestId('bar-tooltip').boundingBox()];
+    expect(a && b && b.x < a.x + a.width && b.x + b.width > a.x, `tooltip of ${id} overlaps its segment`).toBe(true);
+  }
+  await page.getByTestId('dram-bar').locator('[data-seg="unaccounted"]').hover();
   await axe(page);
   await shot(page, '02-overview');
 

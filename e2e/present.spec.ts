@@ -107,6 +107,8 @@ test('presentation mode: PageDown/→ steps through the views, ↑/↓ move a hi
   await open(page, { theme: 'light', lang: 'en', w: 1280, h: 720 });
   const current = page.locator('header nav.views a[aria-current="page"]');
   await expect(current).toHaveAttribute('href', '#/overview');
+  // the keys load with presentation mode: its help line says they are there
+  await expect(page.getByTestId('present-help')).toBeVisible();
   await page.keyboard.press('PageDown');
   await expect(current).toHaveAttribute('href', '#/map');
   await page.keyboard.press('ArrowRight');

@@ -9,7 +9,6 @@ import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
 import { InputList } from './inputs/InputList';
 import { usePageDrop, usePagePaste } from './inputs/pageInputs';
-import { PresentKeys } from './present/PresentKeys';
 import { useRoute } from './route';
 import { SharedBanner } from './SharedBanner';
 import { openFromAddress, reopenAfterReload } from './share';
@@ -21,6 +20,8 @@ const AddressMap = lazy(() => import('./views/AddressMap'));
 const Processes = lazy(() => import('./views/Processes'));
 const Checks = lazy(() => import('./views/Checks'));
 const Sources = lazy(() => import('./views/Sources'));
+// the keys of presentation mode load with it
+const PresentKeys = lazy(() => import('./present/PresentKeys').then((m) => ({ default: m.PresentKeys })));
 const Report = lazy(() => import('./views/Report'));
 const CompareView = lazy(() => import('./compare/CompareView'));
 const Budgets = lazy(() => import('./views/Budgets'));
@@ -98,7 +99,11 @@ export function App() {
               {route.view === 'budgets' && <Budgets />}
               {route.view === 'ledger' && <Ledger />}
             </Suspense>
-            <PresentKeys />
+            {present && (
+              <Suspense fallback={null}>
+                <PresentKeys />
+              </Suspense>
+            )}
           </main>
         </div>
       )}

@@ -3,14 +3,17 @@
  * on every view, the snapshot's title and notes (they scroll away with the page, the
  * header stays).
  */
+import { lazy, Suspense } from 'react';
 import { SnapshotHead, useDocumentTitle } from './annotations/SnapshotHead';
-import { CompareMenu } from './compare/CompareMenu';
 import { useCompare } from './compare/state';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
 import { href, OPTIONAL_VIEWS, VIEWS, type View } from './route';
 import { ShareMenu } from './ShareMenu';
 import { type Theme, useStore } from './store';
+
+// the Compare dialog and its sources load after the first paint
+const CompareMenu = lazy(() => import('./compare/CompareMenu').then((m) => ({ default: m.CompareMenu })));
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 const THEME_ICON: Record<Theme, string> = { system: '◐', light: '☀', dark: '☾' };
@@ -40,7 +43,11 @@ export function Header({ current }: { current: View }) {
         )}
         <div className="settings">
           {loaded && <ShareMenu />}
-          {loaded && <CompareMenu />}
+          {loaded && (
+            <Suspense fallback={null}>
+              <CompareMenu />
+            </Suspense>
+          )}
           <fieldset className="seg" aria-label={t('settings.unit')} style={{ padding: 0, margin: 0 }}>
             {(['KiB', 'MiB'] as const).map((u) => (
               <button key={u} type="button" aria-pressed={s.unit === u} onClick={() => s.set({ unit: u })}>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 import { download, exportName } from './names';
-import { cssVar, type SvgFile, svgToPng } from './svg';
+import type { SvgFile } from './svg';
 
 interface Props {
   /** the file name's last part and the buttons' test id: `processes` */
@@ -45,16 +45,20 @@ export function CsvButton({ what, label, make }: Props & { make: () => string | 
   );
 }
 
-export function ChartButtons({ what, label, svg }: Props & { svg: () => SvgFile | null }) {
+export function ChartButtons({ what, label, svg }: Props & { svg: () => SvgFile | null | Promise<SvgFile | null> }) {
   const { t } = useT();
   const [busy, run] = useRun();
   const save = (format: 'svg' | 'png') =>
     run(async () => {
-      const file = svg();
+      const file = await svg();
       if (!file) return;
       const name = exportName(what, format);
       if (format === 'svg') download(file.text, name, 'image/svg+xml');
-      else download(await svgToPng(file, cssVar('--bg') || '#ffffff'), name);
+      else {
+        // the drawing code loads with the first export, not with the page
+        const { cssVar, svgToPng } = await import('./svg');
+        download(await svgToPng(file, cssVar('--bg') || '#ffffff'), name);
+      }
     });
   return (
     <span className="export-group">

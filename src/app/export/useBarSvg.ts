@@ -3,8 +3,7 @@ import { bucketLabel } from '../../core/model/buckets';
 import type { Breakdown } from '../../core/viewmodel/bar';
 import { LIGHT_BUCKETS } from '../colors';
 import { fmtPct, fmtSize } from '../format';
-import { useT } from '../i18n/useT';
-import { useStore } from '../store';
+import { type BarContext, useBarContext } from './barContext';
 import { barSvg } from './barSvg';
 import { stamp } from './names';
 import { cssVar, type SvgFile } from './svg';
@@ -14,32 +13,32 @@ import { cssVar, type SvgFile } from './svg';
  * and print's black on white); otherwise they are resolved, for a file opened alone.
  */
 export function useBarSvg(): (breakdown: Breakdown, live?: boolean) => SvgFile {
-  const { t, tm } = useT();
-  const unit = useStore((s) => s.unit);
-  const title = useStore((s) => s.annotations.title);
-  return (bd, live = false) => {
-    const v = (name: string) => (live ? `var(${name})` : cssVar(name));
-    const whole = bd.basis === 'dram' ? 'DRAM' : 'MemTotal';
-    const s = stamp();
-    const names = new Map(bd.segments.map((x) => [x.id, tm(x.label)]));
-    return barSvg({
-      breakdown: bd,
-      title: `${title.trim() || t('report.untitled')} — ${s.date}`,
-      caption: `${t('ov.bar')} ${whole} (${fmtSize(bd.totalKiB, unit)})`,
-      name: (id) => names.get(id) ?? id,
-      size: (kib) => fmtSize(kib, unit),
-      pct: (kib) => fmtPct(kib, bd.totalKiB),
-      bucketName: (b) => tm(bucketLabel(b)),
-      color: (b) => v(`--b-${b}`),
-      light: (b) => LIGHT_BUCKETS.has(b),
-      heading: !live,
-      theme: {
-        bg: v('--bg'),
-        ink: v('--ink'),
-        muted: v('--muted'),
-        line: v('--line'),
-        font: live ? 'inherit' : getComputedStyle(document.body).fontFamily,
-      },
-    });
-  };
+  const ctx = useBarContext();
+  return (bd, live = false) => drawBar(ctx, bd, live);
+}
+
+export function drawBar({ t, tm, unit, title }: BarContext, bd: Breakdown, live = false): SvgFile {
+  const v = (name: string) => (live ? `var(${name})` : cssVar(name));
+  const whole = bd.basis === 'dram' ? 'DRAM' : 'MemTotal';
+  const s = stamp();
+  const names = new Map(bd.segments.map((x) => [x.id, tm(x.label)]));
+  return barSvg({
+    breakdown: bd,
+    title: `${title.trim() || t('report.untitled')} — ${s.date}`,
+    caption: `${t('ov.bar')} ${whole} (${fmtSize(bd.totalKiB, unit)})`,
+    name: (id) => names.get(id) ?? id,
+    size: (kib) => fmtSize(kib, unit),
+    pct: (kib) => fmtPct(kib, bd.totalKiB),
+    bucketName: (b) => tm(bucketLabel(b)),
+    color: (b) => v(`--b-${b}`),
+    light: (b) => LIGHT_BUCKETS.has(b),
+    heading: !live,
+    theme: {
+      bg: v('--bg'),
+      ink: v('--ink'),
+      muted: v('--muted'),
+      line: v('--line'),
+      font: live ? 'inherit' : getComputedStyle(document.body).fontFamily,
+    },
+  });
 }

@@ -1,9 +1,11 @@
 /** The page with nothing loaded: one drop target, the buttons, and what to run on a device. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { AddButtons } from '../inputs/AddButtons';
 import { useStore } from '../store';
-import { HistoryList } from './HistoryList';
+
+// the history list loads beside the start page (it needs the worker's answer anyway)
+const HistoryList = lazy(() => import('./HistoryList').then((m) => ({ default: m.HistoryList })));
 
 const COMMANDS: { what: string; cmd: string }[] = [
   { what: 'device tree reserved-memory', cmd: 'dtc -I fs -O dts /proc/device-tree 2>/dev/null || cat /sys/firmware/fdt > fdt.dtb' },
@@ -29,7 +31,14 @@ export function StartPage() {
         <p className="muted small">{t('start.privacy')}</p>
         <AddButtons big />
       </div>
-      <HistoryList items={history} onOpen={(id) => void openHistory(id)} onRemove={(id) => void forget(id)} onClear={() => void forget()} />
+      <Suspense fallback={null}>
+        <HistoryList
+          items={history}
+          onOpen={(id) => void openHistory(id)}
+          onRemove={(id) => void forget(id)}
+          onClear={() => void forget()}
+        />
+      </Suspense>
       <section className="commands" aria-labelledby="cmds">
         <h2 id="cmds" style={{ fontSize: '1.05rem' }}>
           {t('start.commands')}

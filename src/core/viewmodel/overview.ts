@@ -67,7 +67,6 @@ export interface UsedRow {
   layout?: string;
 }
 
-
 export function usedTable(a: Analysis, free: Located<FreeOutput> | undefined): UsedRow[] {
   const rows: UsedRow[] = [];
   const row = free ? memRow(free.value) : undefined;

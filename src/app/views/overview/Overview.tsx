@@ -4,11 +4,10 @@
  * each tool, and the notes. The numbers come computed from the worker (src/core/viewmodel).
  */
 import type { AnyMsg } from '../../../core/messages/catalogue';
-import { usedCsv, waterfallCsv } from '../../../core/report/tables';
 import type { Figure } from '../../../core/viewmodel/overview';
 import { BudgetStrip } from '../../budget/BudgetStrip';
 import { ChartButtons, CsvButton } from '../../export/ExportButtons';
-import { useBarSvg } from '../../export/useBarSvg';
+import { useBarSvgLater } from '../../export/useBarSvgLater';
 import { fmtPct, fmtSize } from '../../format';
 import { fill, type Key } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
@@ -27,7 +26,7 @@ export function Overview() {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const labels = useStore((s) => s.annotations.labels);
-  const barFile = useBarSvg();
+  const barFile = useBarSvgLater();
   if (!model) return null;
   const a = model.analysis;
   const bd = model.breakdown;
@@ -80,7 +79,11 @@ export function Overview() {
 
       <div className="table-head">
         <h3>{t('ov.waterfall')}</h3>
-        <CsvButton what="ledger" label={t('ov.waterfall')} make={() => waterfallCsv(a.accounting.lines, tm, labels)} />
+        <CsvButton
+          what="ledger"
+          label={t('ov.waterfall')}
+          make={async () => (await import('../../../core/report/tables')).waterfallCsv(a.accounting.lines, tm, labels)}
+        />
       </div>
       <Waterfall lines={a.accounting.lines} whole={h.whole} />
 
@@ -88,7 +91,11 @@ export function Overview() {
         <>
           <div className="table-head">
             <h3>{t('ov.usedByTool')}</h3>
-            <CsvButton what="used" label={t('ov.usedByTool')} make={() => usedCsv(model.used, tm)} />
+            <CsvButton
+              what="used"
+              label={t('ov.usedByTool')}
+              make={async () => (await import('../../../core/report/tables')).usedCsv(model.used, tm)}
+            />
           </div>
           <UsedTable rows={model.used} whole={h.whole} ofWhole={ofWhole} />
         </>

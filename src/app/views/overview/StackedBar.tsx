@@ -13,7 +13,8 @@ const LABEL_MIN_PCT = 7;
 export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
   const { t, tm } = useT();
   const unit = useStore((s) => s.unit);
-  const [hot, setHot] = useState<{ seg: BarSegment; x: number } | null>(null);
+  // where the hovered segment is, in the bar's width: the tooltip stays at it
+  const [hot, setHot] = useState<{ seg: BarSegment; x: number; w: number; bar: number } | null>(null);
   const { segments, totalKiB: total, basis } = breakdown;
   const positive = segments.filter((s) => s.kib > 0);
   const negative = segments.filter((s) => s.kib < 0);
@@ -36,7 +37,10 @@ export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
             const name = tm(s.label);
             const text = `${name}: ${fmtSize(s.kib, unit)}, ${fmtPct(s.kib, total)}`;
             const fill = bucketFill(s.bucket);
-            const show = (e: React.SyntheticEvent<HTMLElement>) => setHot({ seg: s, x: e.currentTarget.offsetLeft });
+            const show = (e: React.SyntheticEvent<HTMLElement>) => {
+              const el = e.currentTarget;
+              setHot({ seg: s, x: el.offsetLeft, w: el.offsetWidth, bar: el.parentElement?.clientWidth ?? 0 });
+            };
             return (
               <a
                 key={s.id}
@@ -72,7 +76,7 @@ export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
           })}
         </div>
         {hot && (
-          <div className="tooltip" role="tooltip" style={{ left: Math.min(hot.x, 600), top: '4.6rem' }}>
+          <div className="tooltip" role="tooltip" data-testid="bar-tooltip" style={tooltipAt(hot)}>
             <strong>{tm(hot.seg.label)}</strong>
             <div className="num" style={{ textAlign: 'left' }}>
               {fmtSize(hot.seg.kib, 'KiB')} · {fmtSize(hot.seg.kib, 'MiB')} · {fmtPct(hot.seg.kib, total)}
@@ -117,4 +121,14 @@ export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
       </details>
     </figure>
   );
+}
+
+/**
+ * The tooltip under its segment: from the segment's left edge on the bar's left half,
+ * ending at its right edge on the right half (so it never runs off the bar, and never
+ * drifts away from the segment it names).
+ */
+function tooltipAt(hot: { x: number; w: number; bar: number }): React.CSSProperties {
+  const right = hot.x + hot.w / 2 > hot.bar / 2;
+  return right ? { right: Math.max(0, hot.bar - (hot.x + hot.w)), top: '4.6rem' } : { left: hot.x, top: '4.6rem' };
 }
