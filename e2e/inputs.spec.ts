@@ -16,7 +16,7 @@ test('pasting meminfo anywhere shows the breakdown of MemTotal and names what is
   await expect(lineKiB(page, 'unaccounted')).toHaveText('50,504');
   // no DRAM known: 100 % of the bar is MemTotal, and the page says what to add
   await expect(page.getByTestId('dram-bar')).toBeVisible();
-  await expect(page.locator('figure figcaption')).toContainText('MemTotal');
+  await expect(page.locator('figure', { has: page.getByTestId('dram-bar') }).locator('figcaption')).toContainText('MemTotal');
   await expect(page.getByTestId('missing')).toContainText('memblock/memory');
   await expect(page.locator('[data-testid="used-table"] tbody tr')).toHaveCount(6);
   await shot(page, '07-pasted-meminfo');
@@ -100,13 +100,15 @@ test('settings: dark theme, Chinese, presentation, keyboard', async ({ page }) =
   await expect(page.locator('html')).toHaveAttribute('data-present', 'true');
   await page.getByLabel('主题').selectOption('light');
   await shot(page, '12-presentation');
-  // settings persist; the language follows the choice after a reload
+  // settings persist; a reload keeps the snapshot and presentation mode (the tab's), and the language
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('ramledger.current'))).not.toBeNull();
   await page.reload();
-  await expect(page.getByRole('button', { name: '加载示例' })).toBeVisible();
+  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
+  await expect(page.locator('html')).toHaveAttribute('data-present', 'true');
+  await expect(page.getByRole('link', { name: '总览' })).toBeVisible();
+  await page.getByRole('button', { name: '演示模式' }).click();
   await page.getByLabel('语言').selectOption('en');
   // keyboard: reach the views by Tab and open one with Enter
-  await page.getByRole('button', { name: 'Load example' }).click();
-  await expect(lineKiB(page, 'MemTotal')).toHaveText('230,856');
   await page.getByRole('link', { name: 'Overview' }).focus();
   let found = false;
   for (let i = 0; i < 6 && !found; i++) {
