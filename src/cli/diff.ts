@@ -9,6 +9,7 @@ import { buildIsolated } from '../core/index';
 import { diffJson, diffMarkdown, type SideName } from '../core/report/diff';
 import { writeJson } from '../core/report/json';
 import type { SharedInput } from '../core/share/make';
+import { pathError } from './errors';
 
 export const DIFF_USAGE = `usage: ramledger diff [--format markdown|json] BEFORE AFTER
        ramledger diff [--format markdown|json] --before PATH… --after PATH…
@@ -79,12 +80,8 @@ export function runDiff(argv: string[], out: (piece: string) => void, read: Read
     after = readSide(parsed.after, read, 'after');
     if ('code' in after) return after;
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EACCES')
-      return {
-        code: 2,
-        stderr: `ramledger: ${err.path ?? ''}: ${err.code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}\n`,
-      };
+    const unreadablePath = pathError(e);
+    if (unreadablePath) return unreadablePath;
     throw e;
   }
   const d = diffSnapshots(before.side, after.side);

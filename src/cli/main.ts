@@ -21,6 +21,7 @@ import { ANNOTATION_LIMITS, emptyAnnotations } from '../core/share/annotations';
 import { LINK_COMFORT } from '../core/share/link';
 import { chooseLink, makeDoc, type SharedInput } from '../core/share/make';
 import { runDiff } from './diff';
+import { pathError } from './errors';
 import { type FileJob, readFiles, readLargeFile } from './parallel';
 
 const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings] PATH…
@@ -241,12 +242,8 @@ export function run(argv: string[], out: (piece: string) => void = writeOut): { 
       return runCheck(args, out);
     } catch (e) {
       if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${CHECK_USAGE}\n` };
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT' || err.code === 'EACCES')
-        return {
-          code: 2,
-          stderr: `ramledger: ${err.path ?? ''}: ${err.code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}\n`,
-        };
+      const unreadablePath = pathError(e);
+      if (unreadablePath) return unreadablePath;
       throw e;
     }
   }
@@ -256,12 +253,8 @@ export function run(argv: string[], out: (piece: string) => void = writeOut): { 
       return runLink(args, out);
     } catch (e) {
       if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${LINK_USAGE}\n` };
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT' || err.code === 'EACCES')
-        return {
-          code: 2,
-          stderr: `ramledger: ${err.path ?? ''}: ${err.code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}\n`,
-        };
+      const unreadablePath = pathError(e);
+      if (unreadablePath) return unreadablePath;
       throw e;
     }
   }

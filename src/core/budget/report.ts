@@ -1,6 +1,8 @@
 /** A budget's result as Markdown (for CI logs) and as JSON (for scripts), as `ramledger check` prints it. */
-import { type Catalogue, render, visible } from '../messages/catalogue';
+
+import { type Catalogue, render } from '../messages/catalogue';
 import { EN } from '../messages/index';
+import { cell } from '../report/markdown';
 import { fmtKiB } from '../units';
 import type { BudgetResult, BudgetStatus } from './evaluate';
 
@@ -19,13 +21,6 @@ export function budgetSummary(r: BudgetResult): string {
 const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 export function budgetMarkdown(r: BudgetResult, cat: Catalogue = EN): string {
-  const cell = (s: string) =>
-    visible(s)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\|/g, '\\|')
-      .replace(/[\r\n]+/g, ' ');
   const out = [`# ${r.title ? `${cell(r.title)} — ` : ''}ramledger budget`, '', `${budgetSummary(r)}.`, ''];
   out.push('| target | limit KiB | actual KiB | of limit | status | over by KiB | note |', '|---|--:|--:|--:|---|--:|---|');
   for (const row of r.rows) {

@@ -4,10 +4,12 @@
  * strings, `end` exclusive; sizes in KiB; the model's words in English unless a catalogue
  * is given to the Markdown.
  */
+
 import type { SnapshotDiff } from '../compare/index';
-import { type Catalogue, type Msg, render, visible } from '../messages/catalogue';
+import { type Catalogue, type Msg, render } from '../messages/catalogue';
 import { EN } from '../messages/index';
 import { fmtKiB, hex } from '../units';
+import { cell } from './markdown';
 
 export const DIFF_SCHEMA_VERSION = 1;
 
@@ -19,20 +21,6 @@ export interface SideName {
 
 /** a change with its sign: +2,304, -2,304, 0 */
 export const signedKiB = (kib: number): string => (kib > 0 ? `+${fmtKiB(kib)}` : fmtKiB(kib));
-
-/**
- * A table cell: text from the inputs lands in a wiki that renders Markdown and HTML, so
- * control and bidi characters are made visible, HTML inert and the cell unbroken (as in
- * markdown.ts).
- */
-function cell(s: string): string {
-  return visible(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
-}
 
 const side = (s: SideName) => (s.date ? `${s.name} (${s.date})` : s.name);
 const num = (v: number | null) => (v === null ? '—' : fmtKiB(v));

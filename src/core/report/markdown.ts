@@ -18,6 +18,19 @@ export function snapshotAnnotations(snap: Snapshot): Annotations | undefined {
   return snap.shared ? docAnnotations(snap.shared) : undefined;
 }
 
+/**
+ * A table cell: text from the inputs lands in a wiki or an issue that renders Markdown and
+ * HTML, so control and bidi characters are made visible, HTML inert and the cell unbroken.
+ */
+export function cell(s: string): string {
+  return visible(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
+}
+
 export function toMarkdown(
   snap: Snapshot,
   a: Analysis,
@@ -25,15 +38,6 @@ export function toMarkdown(
   notes: Annotations | undefined = snapshotAnnotations(snap),
 ): string {
   const t = (msg: Msg) => render(msg, cat);
-  // text from the inputs lands in a wiki or an issue that renders Markdown and HTML: control
-  // and bidi characters visible, HTML inert, table cells unbroken
-  const cell = (s: string) =>
-    visible(s)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\|/g, '\\|')
-      .replace(/[\r\n]+/g, ' ');
   const out: string[] = [notes?.title ? `# ${cell(notes.title)} — ramledger report` : '# ramledger report', ''];
   // a label beside what it names: `slab «kmalloc heavy»`
   const labelOf = (key: string) => {
