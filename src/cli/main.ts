@@ -233,31 +233,23 @@ function runCheck(args: string[], out: (piece: string) => void): { code: number;
   return { code: result.holds ? 0 : 1, stderr: result.holds ? '' : `ramledger: the budget does not hold: ${budgetSummary(result)}\n` };
 }
 
+/** a subcommand whose bad usage or unreadable path ends in exit 2 with one line (and its usage) */
+function guarded(command: () => { code: number; stderr: string }, usage: string): { code: number; stderr: string } {
+  try {
+    return command();
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${usage}\n` };
+    const unreadablePath = pathError(e);
+    if (unreadablePath) return unreadablePath;
+    throw e;
+  }
+}
+
 /** runs the CLI: the report goes to `out` piece by piece; the exit code and any one-line reason come back */
 export function run(argv: string[], out: (piece: string) => void = writeOut): { code: number; stderr: string } {
   const args = [...argv];
-  if (args[0] === 'check') {
-    args.shift();
-    try {
-      return runCheck(args, out);
-    } catch (e) {
-      if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${CHECK_USAGE}\n` };
-      const unreadablePath = pathError(e);
-      if (unreadablePath) return unreadablePath;
-      throw e;
-    }
-  }
-  if (args[0] === 'link') {
-    args.shift();
-    try {
-      return runLink(args, out);
-    } catch (e) {
-      if (e instanceof UsageError) return { code: 2, stderr: `ramledger: ${e.message}\n${LINK_USAGE}\n` };
-      const unreadablePath = pathError(e);
-      if (unreadablePath) return unreadablePath;
-      throw e;
-    }
-  }
+  if (args[0] === 'check') return guarded(() => runCheck(args.slice(1), out), CHECK_USAGE);
+  if (args[0] === 'link') return guarded(() => runLink(args.slice(1), out), LINK_USAGE);
   if (args[0] === 'diff') return runDiff(args.slice(1), out, readShared);
   if (args[0] === 'analyze') args.shift();
   let format: 'json' | 'markdown' = 'json';

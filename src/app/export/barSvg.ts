@@ -5,7 +5,7 @@
  * cannot draw (a negative segment) written under it. Pure: colours and words come in.
  */
 import type { BucketId } from '../../core/model/buckets';
-import type { Breakdown } from '../../core/viewmodel/bar';
+import { type Breakdown, barScale } from '../../core/viewmodel/bar';
 import { xml } from './svg';
 
 export interface BarSvgInput {
@@ -41,14 +41,10 @@ const textPx = (s: string) => [...s].reduce((w, c) => w + charPx(c), 0);
 
 export function barSvg(p: BarSvgInput): { text: string; width: number; height: number } {
   const W = p.width ?? 1000;
-  const { segments, totalKiB: total } = p.breakdown;
+  const { segments } = p.breakdown;
   const positive = segments.filter((s) => s.kib > 0);
   const negative = segments.filter((s) => s.kib < 0);
-  const scale =
-    Math.max(
-      total,
-      positive.reduce((s, x) => s + x.kib, 0),
-    ) || 1;
+  const scale = barScale(p.breakdown);
   const { bg, ink, muted, line, font } = p.theme;
   const out: string[] = [];
   const BAR_Y = p.heading === false ? 0 : HEAD_H;

@@ -5,27 +5,19 @@
  * leaves out the header, the inputs and the buttons (styles.css, `@media print`), so the
  * browser's "Save as PDF" gives a clean page. "Download report" writes what the CLI writes.
  */
+
 import { useEffect, useRef } from 'react';
 import { lineKey, targetKind } from '../../core/share/annotations';
-import type { Figure } from '../../core/viewmodel/overview';
 import { ChartButtons } from '../export/ExportButtons';
 import { download, exportName, stamp } from '../export/names';
 import { useBarSvg } from '../export/useBarSvg';
 import { fmtInt, fmtNum, fmtPct, fmtSize, visible } from '../format';
-import type { Key } from '../i18n/ui';
 import { useT } from '../i18n/useT';
 import type { ReportFormat } from '../protocol';
 import { useStore, worker } from '../store';
+import { FIGURE_NAME } from './overview/Overview';
 
 const TOP = 10;
-
-const FIGURE_NAME: Record<Figure['id'], Key> = {
-  dram: 'ov.dram',
-  memtotal: 'ov.memtotal',
-  used: 'ov.used',
-  free: 'ov.free',
-  unaccounted: 'ov.unaccounted',
-};
 
 export default function Report() {
   const { t, tm } = useT();

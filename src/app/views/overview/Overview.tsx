@@ -115,7 +115,7 @@ export function Overview() {
   );
 }
 
-const FIGURE_NAME: Record<Figure['id'], Key> = {
+export const FIGURE_NAME: Record<Figure['id'], Key> = {
   dram: 'ov.dram',
   memtotal: 'ov.memtotal',
   used: 'ov.used',

@@ -1,7 +1,7 @@
 /** One horizontal bar of the whole memory, every bucket a segment in its colour; details on hover and focus. */
 import { useState } from 'react';
 import { bucketLabel } from '../../../core/model/buckets';
-import type { BarSegment, Breakdown } from '../../../core/viewmodel/bar';
+import { type BarSegment, type Breakdown, barScale } from '../../../core/viewmodel/bar';
 import { bucketColor, bucketFill, LIGHT_BUCKETS } from '../../colors';
 import { fmtPct, fmtSize } from '../../format';
 import { useT } from '../../i18n/useT';
@@ -18,11 +18,7 @@ export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
   const { segments, totalKiB: total, basis } = breakdown;
   const positive = segments.filter((s) => s.kib > 0);
   const negative = segments.filter((s) => s.kib < 0);
-  const scale =
-    Math.max(
-      total,
-      positive.reduce((s, x) => s + x.kib, 0),
-    ) || 1;
+  const scale = barScale(breakdown);
   const buckets = [...new Set(segments.map((s) => s.bucket))];
   const whole = basis === 'dram' ? 'DRAM' : 'MemTotal';
   return (
