@@ -5,7 +5,8 @@
  * cannot draw (a negative segment) written under it. Pure: colours and words come in.
  */
 import type { BucketId } from '../../core/model/buckets';
-import { type Breakdown, barScale } from '../../core/viewmodel/bar';
+import type { Breakdown } from '../../core/viewmodel/bar';
+import { barScale } from '../../core/viewmodel/barScale';
 import { xml } from './svg';
 
 export interface BarSvgInput {

@@ -15,7 +15,7 @@ import { fmtInt, fmtNum, fmtPct, fmtSize, visible } from '../format';
 import { useT } from '../i18n/useT';
 import type { ReportFormat } from '../protocol';
 import { useStore, worker } from '../store';
-import { FIGURE_NAME } from './overview/Overview';
+import { FIGURE_NAME } from './overview/figureNames';
 
 const TOP = 10;
 

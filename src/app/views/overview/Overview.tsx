@@ -3,16 +3,18 @@
  * what to add, the ledger from DRAM to free with formulas and source lines, "used" by
  * each tool, and the notes. The numbers come computed from the worker (src/core/viewmodel).
  */
+
 import type { AnyMsg } from '../../../core/messages/catalogue';
 import type { Figure } from '../../../core/viewmodel/overview';
 import { BudgetStrip } from '../../budget/BudgetStrip';
 import { ChartButtons, CsvButton } from '../../export/ExportButtons';
 import { useBarSvgLater } from '../../export/useBarSvgLater';
 import { fmtPct, fmtSize } from '../../format';
-import { fill, type Key } from '../../i18n/ui';
+import { fill } from '../../i18n/ui';
 import { useT } from '../../i18n/useT';
 import { href } from '../../route';
 import { useStore } from '../../store';
+import { FIGURE_NAME } from './figureNames';
 import { PartBars } from './PartBars';
 import { StackedBar } from './StackedBar';
 import { UsedTable } from './UsedTable';
@@ -114,14 +116,6 @@ export function Overview() {
     </section>
   );
 }
-
-export const FIGURE_NAME: Record<Figure['id'], Key> = {
-  dram: 'ov.dram',
-  memtotal: 'ov.memtotal',
-  used: 'ov.used',
-  free: 'ov.free',
-  unaccounted: 'ov.unaccounted',
-};
 
 function Fig({ figure, whole, sub }: { figure: Figure; whole: number; sub: string }) {
   const unit = useStore((s) => s.unit);

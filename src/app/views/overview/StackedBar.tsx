@@ -1,7 +1,8 @@
 /** One horizontal bar of the whole memory, every bucket a segment in its colour; details on hover and focus. */
 import { useState } from 'react';
 import { bucketLabel } from '../../../core/model/buckets';
-import { type BarSegment, type Breakdown, barScale } from '../../../core/viewmodel/bar';
+import type { BarSegment, Breakdown } from '../../../core/viewmodel/bar';
+import { barScale } from '../../../core/viewmodel/barScale';
 import { bucketColor, bucketFill, LIGHT_BUCKETS } from '../../colors';
 import { fmtPct, fmtSize } from '../../format';
 import { useT } from '../../i18n/useT';
