@@ -26,6 +26,7 @@ const Report = lazy(() => import('./views/Report'));
 const CompareView = lazy(() => import('./compare/CompareView'));
 const Budgets = lazy(() => import('./views/Budgets'));
 const Ledger = lazy(() => import('./views/ledger/Ledger'));
+const Kernel = lazy(() => import('./views/kernel/Kernel'));
 
 export function App() {
   const { t, tm } = useT();
@@ -98,6 +99,7 @@ export function App() {
               {route.view === 'compare' && <CompareView />}
               {route.view === 'budgets' && <Budgets />}
               {route.view === 'ledger' && <Ledger />}
+              {route.view === 'kernel' && <Kernel />}
             </Suspense>
             {present && (
               <Suspense fallback={null}>

@@ -5,11 +5,11 @@
  */
 import { lazy, Suspense } from 'react';
 import { SnapshotHead, useDocumentTitle } from './annotations/SnapshotHead';
-import { useCompare } from './compare/state';
 import type { Key } from './i18n/ui';
 import { useT } from './i18n/useT';
-import { href, OPTIONAL_VIEWS, VIEWS, type View } from './route';
+import { href, type View } from './route';
 import { ShareMenu } from './ShareMenu';
+import { useShownViews } from './shownViews';
 import { type Theme, useStore } from './store';
 
 // the Compare dialog and its sources load after the first paint
@@ -23,7 +23,7 @@ export function Header({ current }: { current: View }) {
   const s = useStore();
   useDocumentTitle();
   const loaded = s.model !== null && s.model.inputs.length > 0;
-  const comparing = useCompare((c) => c.active);
+  const shown = useShownViews();
   return (
     <>
       <header className="top">
@@ -32,13 +32,11 @@ export function Header({ current }: { current: View }) {
         </h1>
         {loaded && (
           <nav className="views" aria-label={t('nav.views')}>
-            {VIEWS.filter((v) => !OPTIONAL_VIEWS.has(v) || (v === 'budgets' && s.model?.budget) || (v === 'compare' && comparing)).map(
-              (v) => (
-                <a key={v} href={href(v)} aria-current={v === current ? 'page' : undefined}>
-                  {t(`nav.${v}` satisfies Key)}
-                </a>
-              ),
-            )}
+            {shown.map((v) => (
+              <a key={v} href={href(v)} aria-current={v === current ? 'page' : undefined}>
+                {t(`nav.${v}` satisfies Key)}
+              </a>
+            ))}
           </nav>
         )}
         <div className="settings">

@@ -1,15 +1,15 @@
 /**
  * Views reachable by URL: `#/overview`, `#/map`, `#/processes`, `#/processes/files`,
  * `#/checks`, `#/sources?s=<name>&l=<line>`, `#/report` (one printable page), `#/budgets`,
- * `#/compare`. A hash route works from a static folder and
+ * `#/compare`, `#/ledger`, `#/kernel` (the kernel's drill-downs). A hash route works from a static folder and
  * from a single HTML file alike.
  */
 import { useSyncExternalStore } from 'react';
 
-export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'budgets' | 'compare' | 'report' | 'ledger';
-export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'budgets', 'compare', 'report', 'ledger'];
-/** views listed in the header only when there is something to show (a budget file opened, a "before" kept) */
-export const OPTIONAL_VIEWS: ReadonlySet<View> = new Set(['budgets', 'compare']);
+export type View = 'overview' | 'map' | 'processes' | 'checks' | 'sources' | 'budgets' | 'compare' | 'report' | 'ledger' | 'kernel';
+export const VIEWS: View[] = ['overview', 'map', 'processes', 'checks', 'sources', 'budgets', 'compare', 'report', 'ledger', 'kernel'];
+/** views listed in the header only when there is something to show (a budget file opened, a "before" kept, a kernel drill-down given) */
+export const OPTIONAL_VIEWS: ReadonlySet<View> = new Set(['budgets', 'compare', 'kernel']);
 
 export interface Route {
   view: View;

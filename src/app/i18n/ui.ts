@@ -288,6 +288,8 @@ const en = {
   'budget.comma': ', ',
   'budget.stop': '.',
   'nav.ledger': 'Ledger',
+  'nav.kernel': 'Kernel',
+  'kernel.none': 'No kernel drill-down was given: add slabinfo, vmallocinfo, zoneinfo, buddyinfo, pagetypeinfo or iomem.',
   'ledger.title': 'Where the RAM went, at a glance',
   'ledger.help':
     'Every area is in proportion to its size. Click a part (or focus it and press Enter) to zoom into it; the path above, or Escape, zooms back out.',
@@ -582,6 +584,8 @@ const zh: Record<Key, string> = {
   'budget.comma': '，',
   'budget.stop': '。',
   'nav.ledger': '全景',
+  'nav.kernel': '内核',
+  'kernel.none': '没有内核明细输入：可加入 slabinfo、vmallocinfo、zoneinfo、buddyinfo、pagetypeinfo 或 iomem。',
   'ledger.title': '内存去向一览',
   'ledger.help': '每块面积与其大小成正比。点击某一部分（或聚焦后按 Enter）放大；点击上方路径或按 Esc 返回上一级。',
   'ledger.path': '缩放路径',

@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT';
-import { href, type Route, useRoute, VIEWS } from '../route';
+import { href, type Route, useRoute, type View } from '../route';
+import { useShownViews } from '../shownViews';
 import { useStore } from '../store';
 
 /** what ↑/↓ step through, in the order of the page */
@@ -14,8 +15,8 @@ const LIT_TARGETS = 'main svg.map [data-region], main table.data tbody tr, main 
 const LIT = 'kbd-lit';
 
 /** the views in the order the key steps through them; the files table is a step of its own */
-export function steps(): string[] {
-  return VIEWS.flatMap((v) => (v === 'processes' ? [href(v), href(v, 'files')] : [href(v)]));
+export function steps(views: readonly View[]): string[] {
+  return views.flatMap((v) => (v === 'processes' ? [href(v), href(v, 'files')] : [href(v)]));
 }
 
 const routeHref = (r: Route) => href(r.view, r.sub);
@@ -35,6 +36,7 @@ export function PresentKeys() {
   const route = useRoute();
   const here = routeHref(route);
   const lit = useRef(-1);
+  const views = useShownViews();
 
   // a new view starts with nothing highlighted
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of view
@@ -47,7 +49,7 @@ export function PresentKeys() {
     if (!present) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
-      const order = steps();
+      const order = steps(views);
       const at = Math.max(0, order.indexOf(here));
       if (e.key === 'PageDown' || e.key === 'ArrowRight' || e.key === 'PageUp' || e.key === 'ArrowLeft') {
         const d = e.key === 'PageDown' || e.key === 'ArrowRight' ? 1 : -1;
@@ -69,7 +71,7 @@ export function PresentKeys() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [present, here]);
+  }, [present, here, views]);
 
   return present ? (
     <p className="present-help muted" data-testid="present-help">
