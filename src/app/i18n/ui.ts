@@ -303,6 +303,8 @@ const en = {
   'ov.part.kernel': 'Kernel (with unaccounted)',
   'ov.part.user': 'User and page cache',
   'proc.topTable': 'The chart as a table',
+  'scroll.more': '{n} more rows — scroll the table',
+  'scroll.more.one': '1 more row — scroll the table',
 } as const;
 
 export type Key = keyof typeof en;
@@ -598,6 +600,8 @@ const zh: Record<Key, string> = {
   'ov.part.kernel': '内核（含未统计）',
   'ov.part.user': '用户态与页缓存',
   'proc.topTable': '以表格查看图表',
+  'scroll.more': '还有 {n} 行 — 滚动表格查看',
+  'scroll.more.one': '还有 1 行 — 滚动表格查看',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
