@@ -179,9 +179,10 @@ export default function AddressMap() {
     return [...all.filter((k) => !k.narrow), ...all.filter((k) => k.narrow)];
   }, [regions, axis, lanes, win, width]);
   /**
-   * The words beside blocks too narrow for them (carve-outs in the device-tree lane), lane
-   * by lane from the left: after the block when its shortest name fits before the next
-   * block, else before it when it fits after what is already drawn; else none.
+   * The words beside blocks too narrow for them (carve-outs in the device-tree lane, the
+   * kernel image in memblock.reserved), lane by lane from the left: after the block when a
+   * name fits whole before the next block, else before it when it fits after what is
+   * already drawn; else as many whole words as fit inside, or none.
    */
   const beside = useMemo(() => {
     const out = new Map<LaneMark, Placed>();
@@ -192,7 +193,8 @@ export default function AddressMap() {
         const { x, w } = blockBox(k, width);
         const r = regions[k.region] as MapRegion;
         const note = k.count > 1 ? undefined : labels[regionKey(r)];
-        if (k.count > 1 || w >= font * 3 || (r.kind === 'dram' && !note?.label)) {
+        const inside = w >= font * 3 ? blockWords([tm(r.label)], note?.label, w - 6, font) : null;
+        if (k.count > 1 || (inside && !inside.cut) || (r.kind === 'dram' && !note?.label)) {
           free = Math.max(free, x + w);
           return;
         }
@@ -201,7 +203,9 @@ export default function AddressMap() {
         const after = blockWords(names, note?.label, next - x - w - 8, font);
         const before = blockWords(names, note?.label, x - free - 8, font);
         const whole = (b: Words | null) => b !== null && !b.cut;
-        if (after && (whole(after) || !whole(before))) {
+        // a block with room for some of its words keeps them unless its whole name fits beside it
+        if (inside && !whole(after) && !whole(before)) free = Math.max(free, x + w);
+        else if (after && (whole(after) || !whole(before))) {
           out.set(k, { x: x + w + 4, anchor: 'start', words: after });
           free = x + w + 4 + after.px;
         } else if (before) {
@@ -398,7 +402,7 @@ export default function AddressMap() {
               </rect>
               {tiny && <path d={`M${x + w / 2 - 4},${y - 1} l4,5 l4,-5 z`} fill="var(--ink)" pointerEvents="none" />}
               {k.flagged > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={blockH + 4} pointerEvents="none" />}
-              {(group || r.kind !== 'dram' || note?.label) && w >= font * 3 && (
+              {(group || r.kind !== 'dram' || note?.label) && w >= font * 3 && !placed && (
                 <BlockText x={x + 3} y={textY(y)} font={font} words={blockWords([name], note?.label, w - 6, font)} />
               )}
               {placed && <BlockText x={placed.x} y={textY(y)} font={font} words={placed.words} anchor={placed.anchor} outside />}
