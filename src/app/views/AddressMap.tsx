@@ -532,7 +532,8 @@ function fitText(s: string, px: number, font: number): string {
     if (textPx(`${out}${word}`.trimEnd(), font) + charPx('…', font) > px) break;
     out += word;
   }
-  out = out.trimEnd();
+  // "memmap (struct page array)…", not "…array),…"
+  out = out.replace(/[\s,@(]+$/, '');
   return out && `${out}…`;
 }
 
