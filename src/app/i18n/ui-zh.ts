@@ -295,4 +295,6 @@ export const zh: Record<Key, string> = {
   'ov.part.kernel': '内核（含未统计）',
   'ov.part.user': '用户态与页缓存',
   'proc.topTable': '以表格查看图表',
+  'scroll.more': '还有 {n} 行 — 滚动表格查看',
+  'scroll.more.one': '还有 1 行 — 滚动表格查看',
 };

@@ -306,6 +306,8 @@ const en = {
   'ov.part.kernel': 'Kernel (with unaccounted)',
   'ov.part.user': 'User and page cache',
   'proc.topTable': 'The chart as a table',
+  'scroll.more': '{n} more rows — scroll the table',
+  'scroll.more.one': '1 more row — scroll the table',
 } as const;
 
 export type Key = keyof typeof en;

@@ -16,6 +16,7 @@ import { useT } from '../i18n/useT';
 import type { ReportFormat } from '../protocol';
 import { useStore, worker } from '../store';
 import { FIGURE_NAME } from './overview/figureNames';
+import { StackedBar } from './overview/StackedBar';
 
 const TOP = 10;
 
@@ -25,6 +26,7 @@ export default function Report() {
   const unit = useStore((s) => s.unit);
   const annotations = useStore((s) => s.annotations);
   const barFile = useBarSvg();
+  const present = useStore((s) => s.present);
   if (!model) return null;
   const { headline: h, breakdown: bd, analysis: a } = model;
   const { date } = stamp();
@@ -101,7 +103,8 @@ export default function Report() {
               <ChartButtons what="dram-bar" label={t('ov.bar')} svg={() => barFile(bd)} />
             </span>
           </div>
-          <InlineSvg text={barFile(bd, true).text} label={t('ov.bar')} />
+          {/* on a projector the page's bar: the file's is laid out for its 12 px text, and 16 px would run its legend together */}
+          {present ? <StackedBar breakdown={bd} /> : <InlineSvg text={barFile(bd, true).text} label={t('ov.bar')} />}
         </section>
       )}
 
