@@ -303,6 +303,9 @@ const en = {
   'ov.part.kernel': 'Kernel (with unaccounted)',
   'ov.part.user': 'User and page cache',
   'proc.topTable': 'The chart as a table',
+  'cmp.mapWith': 'Marked against the "before" snapshot {name}:',
+  'cmp.mapGone': 'Removed, so not in the table:',
+  'cmp.mapHidden': '{n} more not drawn: zoom in.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -598,6 +601,9 @@ const zh: Record<Key, string> = {
   'ov.part.kernel': '内核（含未统计）',
   'ov.part.user': '用户态与页缓存',
   'proc.topTable': '以表格查看图表',
+  'cmp.mapWith': '相对“之前”的快照 {name} 标出的变化：',
+  'cmp.mapGone': '已删除（因此不在表中）：',
+  'cmp.mapHidden': '另有 {n} 项未画出：请放大。',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, zh };
