@@ -21,7 +21,7 @@ import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
 import { ChangeCell, MapChangeLegend, MapChangeMarks, useChangeText, useMapCompare } from '../compare/MapMarks';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
-import { stamp } from '../export/names';
+import { caption } from '../export/names';
 import { cssVar, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
@@ -271,10 +271,9 @@ export default function AddressMap() {
           what="address-map"
           label={t('map.title')}
           svg={() => {
-            const s = stamp();
             return svg.current
               ? svgFromPage(svg.current, {
-                  title: `${s.title.trim() || t('map.title')} — ${s.date}`,
+                  title: caption(t('map.title')),
                   background: cssVar('--bg') || '#ffffff',
                 })
               : null;
