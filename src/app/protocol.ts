@@ -11,6 +11,7 @@ import type { Analysis } from '../core/model/accounting/index';
 import type { Physical } from '../core/model/physical/types';
 import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
+import type { ReportStamp } from '../core/report/stamp';
 import type { Annotations } from '../core/share/annotations';
 import type { Reduced, SnapshotDoc } from '../core/share/doc';
 import type { LinkChoice } from '../core/share/make';
@@ -135,7 +136,8 @@ export interface WorkerApi {
   /** every mapping of one process as CSV (the page shows 300 a group; the file has them all) */
   mappingsCsv(index: number): Promise<string>;
   /** the report exactly as the CLI writes it (`analyze --format markdown|json`), with the page's annotations */
-  report(format: ReportFormat, annotations: Annotations): Promise<Blob>;
+  /** `stamp`: the title and date the page names the snapshot by (export/names.ts), for the heading and fields */
+  report(format: ReportFormat, annotations: Annotations, stamp?: ReportStamp): Promise<Blob>;
   /** keeps a snapshot as the "before" of a comparison, beside the inputs shown (the "after") */
   compareWith(src: BeforeSource): Promise<CompareResult>;
   clearCompare(): Promise<void>;

@@ -300,12 +300,12 @@ const api: WorkerApi = {
   async mappingsCsv(index) {
     return mappingsCsv(groupMappings(snap?.processes[index]?.mappings ?? new MappingTable()));
   },
-  async report(format, annotations) {
+  async report(format, annotations, stamp) {
     if (!snap || !lastAnalysis) return new Blob([]);
-    if (format === 'markdown') return new Blob([toMarkdown(snap, lastAnalysis, EN, annotations)], { type: 'text/markdown' });
+    if (format === 'markdown') return new Blob([toMarkdown(snap, lastAnalysis, EN, annotations, stamp)], { type: 'text/markdown' });
     // as the CLI: every mapping, written in pieces (a report can outgrow the longest string)
     const pieces: string[] = [];
-    writeJson(toJson(snap, lastAnalysis, { mappings: true, annotations }), (p) => pieces.push(p));
+    writeJson(toJson(snap, lastAnalysis, { mappings: true, annotations, ...(stamp ? { stamp } : {}) }), (p) => pieces.push(p));
     pieces.push('\n');
     return new Blob(pieces, { type: 'application/json' });
   },

@@ -297,4 +297,7 @@ export const zh: Record<Key, string> = {
   'proc.topTable': '以表格查看图表',
   'scroll.more': '还有 {n} 行 — 滚动表格查看',
   'scroll.more.one': '还有 1 行 — 滚动表格查看',
+  'cmp.mapWith': '相对“之前”的快照 {name} 标出的变化：',
+  'cmp.mapGone': '已删除（因此不在表中）：',
+  'cmp.mapHidden': '另有 {n} 项未画出：请放大。',
 };

@@ -308,6 +308,9 @@ const en = {
   'proc.topTable': 'The chart as a table',
   'scroll.more': '{n} more rows — scroll the table',
   'scroll.more.one': '1 more row — scroll the table',
+  'cmp.mapWith': 'Marked against the "before" snapshot {name}:',
+  'cmp.mapGone': 'Removed, so not in the table:',
+  'cmp.mapHidden': '{n} more not drawn: zoom in.',
 } as const;
 
 export type Key = keyof typeof en;

@@ -9,6 +9,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { changeMarks, changeOfRegion, changesByPlace } from '../../core/compare/mapMarks';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
@@ -18,8 +19,9 @@ import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../
 import { roundTicks } from '../../core/viewmodel/ticks';
 import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
+import { ChangeCell, MapChangeLegend, MapChangeMarks, useChangeText, useMapCompare } from '../compare/MapMarks';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
-import { stamp } from '../export/names';
+import { caption } from '../export/names';
 import { cssVar, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
@@ -235,6 +237,14 @@ export default function AddressMap() {
   const shown = rowsV.getVirtualItems();
   const padTop = shown[0]?.start ?? 0;
   const padBottom = Math.max(0, rowsV.getTotalSize() - (shown.at(-1)?.end ?? 0));
+  // while a "before" is kept: the diff's region changes marked on the lanes and in the table
+  const compare = useMapCompare();
+  const changeText = useChangeText();
+  const changed = useMemo(() => compare && changesByPlace(compare.diff.regions.rows), [compare]);
+  const cmpMarks = useMemo(
+    () => compare && changeMarks(compare.diff.regions.rows, base, win, width, new Set(lanes)),
+    [compare, base, win, width, lanes],
+  );
 
   const unplaced = model?.analysis.physical?.unplaced ?? [];
   if (!model || (regions.length === 0 && unplaced.length === 0)) return <p data-testid="map-empty">{t('map.none')}</p>;
@@ -288,16 +298,16 @@ export default function AddressMap() {
           what="address-map"
           label={t('map.title')}
           svg={() => {
-            const s = stamp();
             return svg.current
               ? svgFromPage(svg.current, {
-                  title: `${s.title.trim() || t('map.title')} — ${s.date}`,
+                  title: caption(t('map.title')),
                   background: cssVar('--bg') || '#ffffff',
                 })
               : null;
           }}
         />
       </div>
+      {compare && cmpMarks && <MapChangeLegend view={compare} hidden={cmpMarks.hidden} />}
       <svg
         ref={svg}
         className="map"
@@ -377,9 +387,10 @@ export default function AddressMap() {
           const group = k.count > 1;
           const name = group ? `${fmtInt(k.count)} ${t('map.groupLabel')}` : tm(r.label);
           const note = group ? undefined : labels[regionKey(r)];
+          const change = !group && changed ? changeOfRegion(changed, r) : undefined;
           const label = group
             ? `${fmtInt(k.count)} ${t('map.group')}: ${addr(k.start)}–${addr(k.end)}, ${size(k.bytes)} — ${t('map.groupZoom')}`
-            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}${noteText(note)}`;
+            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}${noteText(note)}${change ? ` — ${changeText(change)}` : ''}`;
           const fill = k.kind ? regionColor(k.kind) : 'var(--muted)';
           const placed = beside.get(k);
           return (
@@ -409,6 +420,13 @@ export default function AddressMap() {
             </g>
           );
         })}
+        {compare && cmpMarks && (
+          <MapChangeMarks
+            marks={cmpMarks.marks}
+            rows={compare.diff.regions.rows}
+            g={{ lanes, laneY: (l) => top + lanes.indexOf(l) * laneH, blockH, font, width }}
+          />
+        )}
       </svg>
       {flagged.length > 0 && (
         <ul className="small" data-testid="map-flags" style={{ color: 'var(--bad)' }}>
@@ -443,6 +461,7 @@ export default function AddressMap() {
               </th>
               <th>{t('ov.source')}</th>
               <th>{t('map.flags')}</th>
+              {changed && <th>{t('cmp.what')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -499,6 +518,7 @@ export default function AddressMap() {
                     )}
                   </td>
                   <td style={{ color: 'var(--bad)' }}>{r.flags.map(tm).join('; ')}</td>
+                  {changed && <ChangeCell change={changeOfRegion(changed, r)} />}
                 </tr>
               );
             })}

@@ -16,7 +16,7 @@ import type { MappingGroup } from '../../core/viewmodel/mappings';
 import { LabelChip, useAnnotate } from '../annotations/Labels';
 import { kindColor } from '../colors';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
-import { stamp } from '../export/names';
+import { caption } from '../export/names';
 import { cssVar, type SvgFile, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
 import { fill } from '../i18n/ui';
@@ -430,6 +430,5 @@ function chartFile(box: HTMLElement | null, heading: string): SvgFile | null {
     const icon = item.querySelector('.recharts-legend-icon');
     return { color: icon ? getComputedStyle(icon).fill : '#888888', text: item.textContent?.trim() ?? '' };
   });
-  const { title, date } = stamp();
-  return svgFromPage(svg, { title: `${title.trim() || heading} — ${date}`, background: cssVar('--bg') || '#ffffff', legend });
+  return svgFromPage(svg, { title: caption(heading), background: cssVar('--bg') || '#ffffff', legend });
 }

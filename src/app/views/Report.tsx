@@ -20,6 +20,26 @@ import { StackedBar } from './overview/StackedBar';
 
 const TOP = 10;
 
+/** while printing, the page's title is the file name "Save as PDF" offers: `<title>-report-<date>` */
+function usePrintName() {
+  useEffect(() => {
+    let was = document.title;
+    const before = () => {
+      was = document.title;
+      document.title = exportName('report', 'pdf').replace(/\.pdf$/, '');
+    };
+    const after = () => {
+      document.title = was;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
+
 export default function Report() {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
@@ -27,10 +47,11 @@ export default function Report() {
   const annotations = useStore((s) => s.annotations);
   const barFile = useBarSvg();
   const present = useStore((s) => s.present);
+  usePrintName();
   if (!model) return null;
   const { headline: h, breakdown: bd, analysis: a } = model;
-  const { date } = stamp();
-  const title = annotations.title.trim();
+  // the reader's title, else the first inputs' names: what every export is named after
+  const { title, date } = stamp();
   const top = [...model.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, TOP);
   const failed = a.checks.filter((c) => !c.ok);
   const labels = Object.entries(annotations.labels);
@@ -38,7 +59,7 @@ export default function Report() {
   const ofWhole = h.wholeIs === 'dram' ? t('ov.ofDram') : t('ov.ofMemTotal');
   const save = async (format: ReportFormat) => {
     try {
-      const blob = await worker().report(format, useStore.getState().annotations);
+      const blob = await worker().report(format, useStore.getState().annotations, stamp());
       download(blob, exportName('report', format === 'markdown' ? 'md' : 'json'));
     } catch (e) {
       useStore.getState().fail(e);

@@ -13,6 +13,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { Annotations } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
+import { type ReportStamp, reportStamp } from './stamp';
 
 export const SCHEMA_VERSION = 1;
 
@@ -42,11 +43,13 @@ function regionJson(r: PhysRegion, width: number) {
   };
 }
 
-export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; annotations?: Annotations } = {}) {
+export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; annotations?: Annotations; stamp?: ReportStamp } = {}) {
   const width = hexWidth(a.physical?.end);
   const notes = opts.annotations ?? (snap.shared ? docAnnotations(snap.shared) : undefined);
   return {
     schemaVersion: SCHEMA_VERSION,
+    // the snapshot's title and date (YYYY-MM-DD) when known: what the page's file is named after
+    ...reportStamp(snap, notes, opts.stamp),
     ...(notes && (notes.title || notes.notes || Object.keys(notes.labels).length)
       ? { annotations: { title: notes.title, notes: notes.notes, labels: Object.entries(notes.labels).map(([on, n]) => ({ on, ...n })) } }
       : {}),

@@ -9,6 +9,7 @@ import type { Snapshot } from '../model/snapshot';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
+import { type ReportStamp, reportStamp } from './stamp';
 
 /** diagnostics listed in the report; the JSON output has them all */
 const MAX_DIAGNOSTICS = 200;
@@ -42,9 +43,12 @@ export function toMarkdown(
   a: Analysis,
   cat: Catalogue = EN,
   notes: Annotations | undefined = snapshotAnnotations(snap),
+  stamp?: ReportStamp,
 ): string {
   const t = (msg: Msg) => render(msg, cat);
-  const out: string[] = [notes?.title ? `# ${cell(notes.title)} — ramledger report` : '# ramledger report', ''];
+  // the heading names the snapshot and its date when they are known: `# router — ramledger report — 2025-03-01`
+  const { title, date } = reportStamp(snap, notes, stamp);
+  const out: string[] = [`# ${[...(title ? [cell(title)] : []), 'ramledger report', ...(date ? [date] : [])].join(' — ')}`, ''];
   // a label beside what it names: `slab «kmalloc heavy»`
   const labelOf = (key: string) => {
     const l = notes?.labels[key]?.label;

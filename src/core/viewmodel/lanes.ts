@@ -11,7 +11,7 @@ export interface MapRegion extends PhysRegion {
   flags: Msg[];
 }
 
-const laneOf = (k: RegionKind): Lane =>
+export const laneOf = (k: RegionKind): Lane =>
   k === 'dram' || k === 'hole'
     ? 'dram'
     : k === 'firmware-map'
