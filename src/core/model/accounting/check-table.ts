@@ -159,4 +159,46 @@ export const CHECKS: readonly CheckDef[] = [
       };
     },
   }),
+  defineCheck({
+    id: 'zones-managed',
+    label: m('check.zones-managed'),
+    why: m('why.zones-managed'),
+    needs: ['zones'],
+    fields: ['MemTotal'],
+    run: ({ zones }, f) => ({
+      left: zones.managedKiB,
+      right: f.MemTotal,
+      tolerance: 0,
+      leftFormula: m('formula.zones-managed', { zones: zones.zones.filter((z) => !z.empty).length, page: zones.pageKiB }),
+      rightFormula: m('formula.meminfo', { key: 'MemTotal' }),
+    }),
+  }),
+  defineCheck({
+    id: 'buddy-free',
+    label: m('check.buddy-free'),
+    why: m('why.buddy-free'),
+    needs: ['buddy'],
+    fields: ['MemFree'],
+    run: ({ buddy }, f) => ({
+      left: buddy.freeKiB,
+      right: f.MemFree,
+      // per-cpu vmstat drift is only known with zoneinfo; the reads' time apart is the 1 %
+      tolerance: Math.round((buddy.driftKiB ?? 0) + f.MemFree * 0.01),
+      leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
+      rightFormula: m('formula.meminfo', { key: 'MemFree' }),
+    }),
+  }),
+  defineCheck({
+    id: 'buddy-zone-free',
+    label: m('check.buddy-zone-free'),
+    why: m('why.buddy-zone-free'),
+    needs: ['buddy', 'zoneFree'],
+    run: ({ buddy, zoneFree }) => ({
+      left: buddy.freeKiB,
+      right: zoneFree.freeKiB,
+      tolerance: Math.round(zoneFree.driftKiB + zoneFree.freeKiB * 0.01),
+      leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
+      rightFormula: m('formula.zone-free', { zones: zoneFree.zones.filter((z) => !z.empty).length }),
+    }),
+  }),
 ];

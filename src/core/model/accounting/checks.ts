@@ -11,6 +11,7 @@ import { type Msg, m } from '../../messages/catalogue';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { ProcessModel, Snapshot } from '../snapshot';
+import { type BuddyView, buddyView, type ZonesView, zonesView } from '../zones/index';
 import { type BootFreed, bootFreed } from './boot';
 import type { Check, CheckNotRun } from './types';
 
@@ -38,6 +39,12 @@ export interface Facts {
   allSmaps: ProcessModel[];
   /** per-process totals */
   processes: ProcessSummary[];
+  /** zoneinfo whose populated zones all print managed pages, none cut off (model/zones) */
+  zones: ZonesView & { managedKiB: number };
+  /** zoneinfo with pages free for every populated zone */
+  zoneFree: ZonesView & { freeKiB: number };
+  /** free blocks by order (buddyinfo, else pagetypeinfo) */
+  buddy: BuddyView;
 }
 export type FactId = keyof Facts;
 
@@ -93,6 +100,7 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
   const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
+  Object.assign(f, zoneFacts(snap));
   return f;
 }
 
@@ -150,4 +158,15 @@ const exact = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= Numbe
 
 function complete<F extends MeminfoKey>(values: Partial<Record<F, number>>, fields: readonly F[]): values is Record<F, number> {
   return fields.every((k) => values[k] !== undefined);
+}
+
+/** what zoneinfo, buddyinfo and pagetypeinfo give the checks */
+function zoneFacts(snap: Snapshot): Partial<Facts> {
+  const f: Partial<Facts> = {};
+  const zones = zonesView(snap);
+  if (zones?.managedKiB !== undefined) f.zones = { ...zones, managedKiB: zones.managedKiB };
+  if (zones?.freeKiB !== undefined) f.zoneFree = { ...zones, freeKiB: zones.freeKiB };
+  const buddy = buddyView(snap);
+  if (buddy) f.buddy = buddy;
+  return f;
 }
