@@ -33,8 +33,9 @@ export function buddyRow(line: string): { node: number; zone: string; counts: st
   const r = ROW.exec(line);
   if (!r) return null;
   const counts = (r[3] as string).trim().split(/\s+/);
-  if (counts.length > MAX_ORDERS) return null;
-  return { node: Number(r[1]), zone: r[2] as string, counts };
+  const node = exactInt(r[1] as string);
+  if (counts.length > MAX_ORDERS || node === null) return null;
+  return { node, zone: r[2] as string, counts };
 }
 
 export const buddyinfo = defineFormat({

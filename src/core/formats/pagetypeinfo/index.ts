@@ -71,15 +71,17 @@ export const pagetypeinfo = defineFormat({
       if (cur.blank) continue;
       const line = cur.str;
       const order = ORDER.exec(line);
-      if (order) {
+      const orderValue = order ? exactInt(order[1] as string) : null;
+      if (orderValue !== null) {
         // a second pagetypeinfo (or a second node's: each starts with it) goes on in this one
-        out.pageblockOrder = Number(order[1]);
+        out.pageblockOrder = orderValue;
         table = null;
         continue;
       }
       const per = PER_BLOCK.exec(line);
-      if (per) {
-        out.pagesPerBlock = Number(per[1]);
+      const perValue = per ? exactInt(per[1] as string) : null;
+      if (perValue !== null) {
+        out.pagesPerBlock = perValue;
         continue;
       }
       if (FREE_HEAD.test(line)) {
@@ -101,10 +103,11 @@ export const pagetypeinfo = defineFormat({
 
     function readFree(line: string): boolean {
       const r = FREE_ROW.exec(line);
-      if (!r) return false;
+      const node = r ? exactInt(r[1] as string) : null;
+      if (!r || node === null) return false;
       const cells = (r[4] as string).trim().split(/\s+/);
       if (cells.length > MAX_ORDERS) return false;
-      const row: TypeRow = { node: Number(r[1]), zone: r[2] as string, type: r[3] as string, line: cur.line, free: [] };
+      const row: TypeRow = { node, zone: r[2] as string, type: r[3] as string, line: cur.line, free: [] };
       for (const c of cells) {
         const v = exactInt(c.startsWith('>') ? c.slice(1) : c);
         if (v === null) {
@@ -121,7 +124,8 @@ export const pagetypeinfo = defineFormat({
 
     function readCounts(line: string, into: 'blocks' | 'mixed'): boolean {
       const r = COUNT_ROW.exec(line);
-      if (!r) return false;
+      const node = r ? exactInt(r[1] as string) : null;
+      if (!r || node === null) return false;
       const cells = (r[3] as string).trim().split(/\s+/).map(exactInt);
       if (cells.length !== types.length || cells.some((v) => v === null)) {
         ctx.diag.add(cur.line, 'error', m('pagetypeinfo.columns', { zone: r[2] as string, cells: cells.length, types: types.length }));
@@ -131,7 +135,7 @@ export const pagetypeinfo = defineFormat({
       types.forEach((t, i) => {
         blocks.set(t, cells[i] as number);
       });
-      out[into].push({ node: Number(r[1]), zone: r[2] as string, line: cur.line, blocks });
+      out[into].push({ node, zone: r[2] as string, line: cur.line, blocks });
       return true;
     }
   },

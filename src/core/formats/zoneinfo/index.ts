@@ -123,10 +123,11 @@ export const zoneinfo = defineFormat({
       if (cur.blank) continue;
       const line = cur.str;
       const head = ZONE_HEADER.exec(line);
-      if (head) {
+      const node = head ? exactInt(head[1] as string) : null;
+      if (head && node !== null) {
         finish();
         zone = {
-          node: Number(head[1]),
+          node,
           name: head[2] as string,
           line: cur.line,
           fields: new Map(),
@@ -174,8 +175,9 @@ export const zoneinfo = defineFormat({
         return true;
       }
       const cpu = CPU.exec(line);
-      if (cpu && mode === 'pagesets') {
-        pcp = { cpu: Number(cpu[1]) };
+      const cpuId = cpu ? exactInt(cpu[1] as string) : null;
+      if (cpuId !== null && mode === 'pagesets') {
+        pcp = { cpu: cpuId };
         z.pagesets.push(pcp);
         return true;
       }

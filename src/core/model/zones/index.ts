@@ -194,7 +194,7 @@ export function zonesView(snap: Snapshot): ZonesView | null {
   return view;
 }
 
-/** free blocks by order for each zone, from buddyinfo, else from pagetypeinfo's free table */
+/** free blocks by order for each zone, from pagetypeinfo's free table, else from buddyinfo */
 export function buddyView(snap: Snapshot): BuddyView | null {
   const buddy: Buddyinfo | undefined = snap.buddyinfo?.value;
   const types: Pagetypeinfo | undefined = snap.pagetypeinfo?.value;
@@ -212,12 +212,14 @@ export function buddyView(snap: Snapshot): BuddyView | null {
     }
     return e;
   };
-  for (const z of buddy?.zones ?? []) entry(z.node, z.zone).blocks = z.free;
+  // pagetypeinfo, when given, is the one moment both the totals and their split come from
+  // (buddyinfo is read at another, and the free lists move in between)
+  const typed = (types?.free.length ?? 0) > 0;
+  if (!typed) for (const z of buddy?.zones ?? []) entry(z.node, z.zone).blocks = z.free;
   for (const r of types?.free ?? []) {
     const e = entry(r.node, r.zone);
     e.byType.set(r.type, r.free);
-    // without buddyinfo, the orders' totals are the types' sum
-    if (!buddy) e.blocks = r.free.map((v, i) => v + (e.blocks[i] ?? 0));
+    e.blocks = r.free.map((v, i) => v + (e.blocks[i] ?? 0));
   }
   const orders = Math.max(0, ...[...byZone.values()].map((e) => e.blocks.length));
   const zones: FragZone[] = [...byZone.values()].map((e) => fragZone(e, page.kib, orders));
@@ -233,7 +235,7 @@ export function buddyView(snap: Snapshot): BuddyView | null {
         zones.map((z) => z.answers[i] as SizeAnswer),
       ),
     ),
-    source: snap.buddyinfo?.source ?? snap.pagetypeinfo?.source ?? '',
+    source: (typed ? snap.pagetypeinfo?.source : snap.buddyinfo?.source) ?? '',
     notes: [],
   };
   if (types?.pageblockOrder !== undefined) view.pageblockOrder = types.pageblockOrder;
