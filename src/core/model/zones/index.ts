@@ -63,6 +63,8 @@ export interface FragZone {
   freeKiB: number;
   /** the largest order with a free block, -1 when none */
   largestOrder: number;
+  /** the input lines its counts were read from */
+  lines: number[];
   answers: SizeAnswer[];
 }
 
@@ -99,6 +101,9 @@ export interface BuddyView {
   pcpKiB?: number;
   notes: Msg[];
 }
+
+/** the zoneinfo lines that start the zones counted (populated, not cut off) */
+export const zoneLines = (v: ZonesView): number[] => v.zones.filter((z) => !z.empty).map((z) => z.line);
 
 /** the sizes the page answers for: 1, 2 and 4 MiB */
 export const ASK_KIB = [1024, 2048, 4096] as const;
@@ -202,12 +207,12 @@ export function buddyView(snap: Snapshot): BuddyView | null {
   const page = pageSize(snap);
   const typeNames = types ? [...new Set(types.free.map((r) => r.type))] : [];
   const key = (node: number, zone: string) => `${node}\u0000${zone}`;
-  const byZone = new Map<string, { node: number; zone: string; blocks: number[]; byType: Map<string, number[]> }>();
+  const byZone = new Map<string, ZoneBlocks>();
   const entry = (node: number, zone: string) => {
     const k = key(node, zone);
     let e = byZone.get(k);
     if (!e) {
-      e = { node, zone, blocks: [], byType: new Map() };
+      e = { node, zone, blocks: [], byType: new Map(), lines: [] };
       byZone.set(k, e);
     }
     return e;
@@ -215,10 +220,16 @@ export function buddyView(snap: Snapshot): BuddyView | null {
   // pagetypeinfo, when given, is the one moment both the totals and their split come from
   // (buddyinfo is read at another, and the free lists move in between)
   const typed = (types?.free.length ?? 0) > 0;
-  if (!typed) for (const z of buddy?.zones ?? []) entry(z.node, z.zone).blocks = z.free;
+  if (!typed)
+    for (const z of buddy?.zones ?? []) {
+      const e = entry(z.node, z.zone);
+      e.blocks = z.free;
+      e.lines.push(z.line);
+    }
   for (const r of types?.free ?? []) {
     const e = entry(r.node, r.zone);
     e.byType.set(r.type, r.free);
+    e.lines.push(r.line);
     e.blocks = r.free.map((v, i) => v + (e.blocks[i] ?? 0));
   }
   const orders = Math.max(0, ...[...byZone.values()].map((e) => e.blocks.length));
@@ -254,7 +265,7 @@ export function buddyView(snap: Snapshot): BuddyView | null {
   return view;
 }
 
-type ZoneBlocks = { node: number; zone: string; blocks: number[]; byType: Map<string, number[]> };
+type ZoneBlocks = { node: number; zone: string; blocks: number[]; byType: Map<string, number[]>; lines: number[] };
 
 function fragZone(e: ZoneBlocks, page: number, orders: number): FragZone {
   const rows = e.blocks.map((blocks, order) => {
@@ -273,7 +284,7 @@ function fragZone(e: ZoneBlocks, page: number, orders: number): FragZone {
   });
   const freeKiB = rows.reduce((a, r) => a + r.kib, 0);
   const answers = ASK_KIB.map((size) => answer(size, e, page, orders, freeKiB));
-  return { node: e.node, zone: e.zone, orders: rows, freeKiB, largestOrder: largest, answers };
+  return { node: e.node, zone: e.zone, orders: rows, freeKiB, largestOrder: largest, lines: e.lines, answers };
 }
 
 /**
