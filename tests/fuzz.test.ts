@@ -27,6 +27,9 @@ const SLICE: Record<FormatId, number> = {
   kmsg: 1,
   dtb: 1,
   dts: 1,
+  zoneinfo: 1,
+  buddyinfo: 1,
+  pagetypeinfo: 1,
 };
 
 let dir = '';

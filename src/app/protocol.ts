@@ -11,6 +11,7 @@ import type { Analysis } from '../core/model/accounting/index';
 import type { Physical } from '../core/model/physical/types';
 import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
+import type { BuddyView, ZonesView } from '../core/model/zones/index';
 import type { ReportStamp } from '../core/report/stamp';
 import type { Annotations } from '../core/share/annotations';
 import type { Reduced, SnapshotDoc } from '../core/share/doc';
@@ -77,6 +78,9 @@ export interface ModelView {
   ledger: Ledger;
   /** the budget file opened beside the snapshot, held against it */
   budget?: BudgetView;
+  /** /proc/zoneinfo's zones, and the free blocks by order (buddyinfo, pagetypeinfo) */
+  zones?: ZonesView;
+  buddy?: BuddyView;
 }
 
 /** a budget file beside the snapshot: its result, or why it was refused */

@@ -13,6 +13,7 @@ import { EN } from '../core/messages/index';
 import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
+import { buddyView, zonesView } from '../core/model/zones/index';
 import { toJson, writeJson } from '../core/report/json';
 import { toMarkdown } from '../core/report/markdown';
 import { mappingsCsv } from '../core/report/tables';
@@ -29,6 +30,7 @@ import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { zoneRegions } from '../core/viewmodel/zones-lane';
 import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
 import type { BudgetView, FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
@@ -86,6 +88,8 @@ function view(): ModelView {
     analysis.physical = layout;
   }
   const bar = breakdown(snap, a);
+  const zones = zonesView(snap);
+  const buddy = buddyView(snap);
   const processes = summaries.map((s, index) => ({ ...s, index, byKind: processKinds(procs[index]) }));
   return {
     ...(shared && inputs.length ? { shared } : {}),
@@ -96,10 +100,12 @@ function view(): ModelView {
     headline: headline(a, snap.free),
     breakdown: bar,
     used: usedTable(a, snap.free),
-    map: a.physical ? mapRegions(a.physical) : [],
+    map: [...(a.physical ? mapRegions(a.physical) : []), ...zoneRegions(zones)],
     processes,
     ledger: ledgerTree(bar, a.physical?.regions, processes),
     ...(budgetFile ? { budget: budgetView(a) } : {}),
+    ...(zones ? { zones } : {}),
+    ...(buddy ? { buddy } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
  * format is one line here (docs/architecture.md, "Adding an input format").
  */
 import type { SnapshotBuilder } from '../model/builder';
+import { buddyinfo } from './buddyinfo/index';
 import { dtb } from './dts/dtb';
 import { dts } from './dts/index';
 import type { FormatModule, SegmentAt, SegmentOf } from './format';
@@ -16,12 +17,14 @@ import { free } from './free/index';
 import { kmsg } from './kmsg/index';
 import { memblock } from './memblock/index';
 import { meminfo } from './meminfo/index';
+import { pagetypeinfo } from './pagetypeinfo/index';
 import { smaps } from './smaps/index';
 import { smapsRollup } from './smaps/rollup';
 import { stat } from './stat/index';
 import { status } from './status/index';
 import { totals } from './totals/index';
 import { version } from './version/index';
+import { zoneinfo } from './zoneinfo/index';
 
 interface Registration<Id extends string, Data> {
   format: FormatModule<Id, Data>;
@@ -51,6 +54,13 @@ export const REGISTRY = registry({
     format: dtb,
     priority: 95,
     why: 'a blob pasted as base64 or a hex dump: its first line holds the magic d00dfeed, which no other format prints',
+  },
+  zoneinfo: { format: zoneinfo, priority: 32, why: '`Node N, zone NAME` alone on a line: buddyinfo rows go on with counts' },
+  buddyinfo: { format: buddyinfo, priority: 33, why: '`Node N, zone NAME` and a count per order, which no other format prints' },
+  pagetypeinfo: {
+    format: pagetypeinfo,
+    priority: 34,
+    why: '`Page block order:` or its free-count header; its block-count rows look like buddyinfo rows and are read inside it',
   },
   dts: { format: dts, priority: 100, why: 'last: `name {` and comment lines are loose enough to take what others would' },
 });

@@ -5,23 +5,46 @@
  * are unique across areas (tests/messages.test.ts).
  */
 import budget from '../budget/messages';
+import buddyinfo from '../formats/buddyinfo/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
 import kmsg from '../formats/kmsg/messages';
 import memblock from '../formats/memblock/messages';
 import meminfo from '../formats/meminfo/messages';
+import pagetypeinfo from '../formats/pagetypeinfo/messages';
 import smaps from '../formats/smaps/messages';
 import totals from '../formats/totals/messages';
+import zoneinfo from '../formats/zoneinfo/messages';
 import input from '../input/messages';
 import accounting from '../model/accounting/messages';
 import physical from '../model/physical/messages';
+import zones from '../model/zones/messages';
 import share from '../share/messages';
 import ledger from '../viewmodel/ledger-messages';
 import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
 /** every area of the model that has words of its own */
-export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget, ledger };
+export const AREAS = {
+  input,
+  dts,
+  free,
+  kmsg,
+  memblock,
+  meminfo,
+  smaps,
+  totals,
+  physical,
+  accounting,
+  viewmodel,
+  share,
+  budget,
+  ledger,
+  zoneinfo,
+  buddyinfo,
+  pagetypeinfo,
+  zones,
+};
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];
 type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -4,16 +4,19 @@
  * one); several inputs of one kind join or keep the first, and say so in `notes`.
  */
 
+import type { Buddyinfo } from '../formats/buddyinfo/index';
 import type { ParsedText } from '../formats/detect';
 import type { DeviceTree } from '../formats/dts/index';
 import type { FreeOutput } from '../formats/free/index';
 import type { BootMemoryLine, KernelLog } from '../formats/kmsg/index';
 import type { MemblockRegion } from '../formats/memblock/index';
 import type { Meminfo } from '../formats/meminfo/index';
+import type { Pagetypeinfo } from '../formats/pagetypeinfo/index';
 import { type FormatId, finishAll, mergeSegment } from '../formats/registry';
 import type { Counts, MappingTable } from '../formats/smaps/index';
 import type { ProcStatus } from '../formats/status/index';
 import type { ProcessTotals } from '../formats/totals/index';
+import type { Zoneinfo } from '../formats/zoneinfo/index';
 import type { Diagnostic } from '../input/diagnostics';
 import type { Note } from '../messages/catalogue';
 import type { SnapshotMeta } from '../share/doc';
@@ -57,6 +60,10 @@ export interface Snapshot {
   free?: Located<FreeOutput>;
   meminfo?: Located<Meminfo>;
   kernelRelease?: string;
+  /** /proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo: the first of each (model/zones) */
+  zoneinfo?: Located<Zoneinfo>;
+  buddyinfo?: Located<Buddyinfo>;
+  pagetypeinfo?: Located<Pagetypeinfo>;
   processes: ProcessModel[];
   /** what the model had to decide or ignore while combining inputs */
   notes: Note[];

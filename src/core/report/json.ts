@@ -14,6 +14,7 @@ import type { Annotations } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
 import { type ReportStamp, reportStamp } from './stamp';
+import { buddyJson, zonesJson } from './zones';
 
 export const SCHEMA_VERSION = 1;
 
@@ -133,6 +134,8 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; 
       why: en(c.why),
     })),
     checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),
+    zones: zonesJson(snap),
+    buddy: buddyJson(snap),
     processes: a.processes.map((p, i) => {
       const model = snap.processes[i];
       return {

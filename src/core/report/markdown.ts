@@ -10,6 +10,7 @@ import { type Annotations, lineKey, processKey, regionKey } from '../share/annot
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
 import { type ReportStamp, reportStamp } from './stamp';
+import { zonesMarkdown } from './zones';
 
 /** diagnostics listed in the report; the JSON output has them all */
 const MAX_DIAGNOSTICS = 200;
@@ -119,6 +120,7 @@ export function toMarkdown(
       `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} | ${cell(sides(c))} |`,
     );
   for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | | |`);
+  for (const line of zonesMarkdown(snap, cat, cell)) out.push(line);
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))

@@ -5,10 +5,15 @@
 import type { ComponentType } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import FragmentationPanel from './FragmentationPanel';
 import { KERNEL_PANELS, type KernelPanelId } from './panels';
+import ZonesPanel from './ZonesPanel';
 
 /** each drill-down adds its component */
-const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {};
+const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {
+  zones: ZonesPanel,
+  fragmentation: FragmentationPanel,
+};
 
 export default function Kernel() {
   const { t } = useT();

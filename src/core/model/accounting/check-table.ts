@@ -7,7 +7,9 @@
 import { mi } from '../../formats/meminfo/index';
 import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
+import { zoneLines } from '../zones/index';
 import { expectedMemTotal } from './boot';
+import { linesOf } from './check-refs';
 import { type CheckDef, defineCheck } from './checks';
 
 const expr = (e: string) => m('formula.expr', { expr: e });
@@ -183,5 +185,59 @@ export const CHECKS: readonly CheckDef[] = [
         rightRefs: at.meminfo('AnonPages', 'Mapped'),
       };
     },
+  }),
+  defineCheck({
+    id: 'zones-managed',
+    label: m('check.zones-managed'),
+    why: m('why.zones-managed'),
+    needs: ['zones', 'zonesHoldFree'],
+    fields: ['MemTotal'],
+    run: ({ zones }, f, at) => ({
+      left: zones.managedKiB,
+      leftRefs: linesOf(zones.source ?? '', zoneLines(zones)),
+      rightRefs: at.meminfo('MemTotal'),
+      right: f.MemTotal,
+      tolerance: 0,
+      leftFormula: m('formula.zones-managed', { zones: zones.zones.filter((z) => !z.empty).length, page: zones.pageKiB }),
+      rightFormula: m('formula.meminfo', { key: 'MemTotal' }),
+    }),
+  }),
+  defineCheck({
+    id: 'buddy-free',
+    label: m('check.buddy-free'),
+    why: m('why.buddy-free'),
+    needs: ['buddy', 'zonesHoldFree'],
+    fields: ['MemFree'],
+    run: ({ buddy }, f, at) => ({
+      left: buddy.freeKiB,
+      leftRefs: linesOf(
+        buddy.source,
+        buddy.zones.flatMap((z) => z.lines),
+      ),
+      rightRefs: at.meminfo('MemFree'),
+      right: f.MemFree,
+      // per-cpu vmstat drift is only known with zoneinfo; the reads' time apart is the 1 %
+      tolerance: Math.round((buddy.driftKiB ?? 0) + f.MemFree * 0.01),
+      leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
+      rightFormula: m('formula.meminfo', { key: 'MemFree' }),
+    }),
+  }),
+  defineCheck({
+    id: 'buddy-zone-free',
+    label: m('check.buddy-zone-free'),
+    why: m('why.buddy-zone-free'),
+    needs: ['buddy', 'zoneFree'],
+    run: ({ buddy, zoneFree }) => ({
+      left: buddy.freeKiB,
+      leftRefs: linesOf(
+        buddy.source,
+        buddy.zones.flatMap((z) => z.lines),
+      ),
+      rightRefs: linesOf(zoneFree.source ?? '', zoneLines(zoneFree)),
+      right: zoneFree.freeKiB,
+      tolerance: Math.round(zoneFree.driftKiB + zoneFree.freeKiB * 0.01),
+      leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
+      rightFormula: m('formula.zone-free', { zones: zoneFree.zones.filter((z) => !z.empty).length }),
+    }),
   }),
 ];

@@ -12,7 +12,9 @@ export type RegionKind =
   | 'memblock-reserved'
   | 'hole'
   /** the firmware's memory map: x86 e820, MIPS `memory: … @ …` */
-  | 'firmware-map';
+  | 'firmware-map'
+  /** a zone of the page allocator (/proc/zoneinfo): start_pfn, spanned pages */
+  | 'zone';
 
 /**
  * What a region is for. Behaviour (buckets, colours, which group loses the freed init
@@ -36,7 +38,9 @@ export type RegionRole =
   | 'hole'
   /** a range of the firmware's map: RAM the firmware gives the kernel, or not */
   | 'firmware-usable'
-  | 'firmware-reserved';
+  | 'firmware-reserved'
+  /** a zone's span (model/zones) */
+  | 'zone';
 
 /** why a memblock.reserved group got its role and label */
 export type Evidence =
