@@ -5,6 +5,7 @@
  * are unique across areas (tests/messages.test.ts).
  */
 import budget from '../budget/messages';
+import capture from '../formats/capture/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
 import kmsg from '../formats/kmsg/messages';
@@ -21,7 +22,23 @@ import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
 /** every area of the model that has words of its own */
-export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget, ledger };
+export const AREAS = {
+  input,
+  capture,
+  dts,
+  free,
+  kmsg,
+  memblock,
+  meminfo,
+  smaps,
+  totals,
+  physical,
+  accounting,
+  viewmodel,
+  share,
+  budget,
+  ledger,
+};
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];
 type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
