@@ -131,6 +131,7 @@ collect() { # maps-file log-lines debugfs-mount
 	section /proc/meminfo
 	command_section free
 	for f in zoneinfo buddyinfo pagetypeinfo slabinfo vmallocinfo iomem; do section "/proc/$f"; done
+	[ -z "$mounted" ] || note "mounted debugfs on $mounted for the capture (unmounted after)"
 	memblock_sections "$3"
 	blob_section /sys/firmware/fdt
 	kernel_log "$2"

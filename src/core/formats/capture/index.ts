@@ -17,6 +17,7 @@ export const CAPTURE_NOTE = '# ramledger-capture: ';
 
 const STARTED = /^version (\d+), as uid ([^,\s]+),?\s*(.*)$/;
 const SKIPPED = /^skipped (.+): ([^:]+)$/;
+const MOUNTED = /^mounted debugfs on (\S+) for the capture \(unmounted after\)$/;
 const PROCESSES = /^processes: (\d+) read, (\d+) not readable \(permission denied\), (\d+) exited during the capture$/;
 const TOOK = /^took (\d+) s, (\d+) bytes$/;
 
@@ -29,6 +30,8 @@ function noteOf(text: string): Msg {
   const skipped = SKIPPED.exec(text);
   const why = skipped?.[2] ?? '';
   if (skipped && isReason(why)) return m('capture.skipped', { path: skipped[1] ?? '', why });
+  const mounted = MOUNTED.exec(text);
+  if (mounted) return m('capture.mounted', { path: mounted[1] ?? '' });
   const procs = PROCESSES.exec(text);
   if (procs) return m('capture.processes', { read: Number(procs[1]), denied: Number(procs[2]), gone: Number(procs[3]) });
   const took = TOOK.exec(text);

@@ -36,6 +36,7 @@ export default messages(
     'capture.started': (p: { version: string; uid: string; date: string }) =>
       `captured by ramledger-capture.sh (version ${p.version}) as ${p.uid === '0' ? 'root' : `user ${p.uid}`}${p.date ? `, ${p.date}` : ''}`,
     'capture.skipped': (p: { path: string; why: SkipReason }) => `the capture script skipped ${p.path}: ${REASON_EN[p.why]}`,
+    'capture.mounted': (p: { path: string }) => `the capture script mounted debugfs on ${p.path} to read memblock, and unmounted it after`,
     'capture.processes': (p: { read: number; denied: number; gone: number }) =>
       `the capture script read ${p.read} processes${p.denied > 0 ? `; ${p.denied} could not be read (permission denied: run it as root to capture them)` : ''}${p.gone > 0 ? `; ${p.gone} exited during the capture` : ''}`,
     'capture.took': (p: { seconds: number; bytes: number }) => `the capture took ${p.seconds} s and made ${p.bytes} bytes of text`,
@@ -45,6 +46,7 @@ export default messages(
     'capture.started': (p) =>
       `由 ramledger-capture.sh（第 ${p.version} 版）以${p.uid === '0' ? ' root' : `用户 ${p.uid}`} 身份采集${p.date ? `，${p.date}` : ''}`,
     'capture.skipped': (p) => `采集脚本跳过了 ${p.path}：${REASON_ZH[p.why]}`,
+    'capture.mounted': (p) => `采集脚本为读取 memblock 把 debugfs 挂载到 ${p.path}，之后已卸载`,
     'capture.processes': (p) =>
       `采集脚本读取了 ${p.read} 个进程${p.denied > 0 ? `；${p.denied} 个无法读取（权限不足：以 root 运行才能采集）` : ''}${p.gone > 0 ? `；${p.gone} 个在采集中退出` : ''}`,
     'capture.took': (p) => `采集用时 ${p.seconds} 秒，生成 ${p.bytes} 字节文本`,
