@@ -170,6 +170,14 @@ describe('the capture script', () => {
     expect(headersOf(text)).toHaveLength(2);
   });
 
+  it('is printed by `ramledger capture-script`, ready for `| ssh root@dev sh -s`', () => {
+    const cli = run(['node', join(ROOT, 'bin', 'ramledger.mjs'), 'capture-script']);
+    expect(cli.status).toBe(0);
+    expect(cli.stdout.toString()).toBe(readFileSync(SCRIPT, 'utf8'));
+    const piped = run(['dash', '-s', '--', '-h'], { input: cli.stdout.toString() });
+    expect(piped.stdout.toString()).toMatch(/^usage: /);
+  });
+
   it('unmounts the debugfs it mounted when it is interrupted', () => {
     // the collection made slow, the script's process group stopped as Ctrl-C would stop it
     const body = [
