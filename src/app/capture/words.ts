@@ -14,7 +14,7 @@ const en = {
   serialHow:
     'Paste the script into the shell (or type cat > /tmp/c.sh, paste it, press Ctrl-D, then run sh /tmp/c.sh) and save the terminal log; open the log here as it is — the console’s other lines are listed, not mistaken for data.',
   serialBinary:
-    'For a binary-safe transfer, gzip the bundle and print it as base64; on your computer decode it with base64 -d, then open bundle.txt.gz here (ramledger reads gzip, not base64 text).',
+    'For a binary-safe transfer, gzip the bundle and print it as base64; on your computer keep only the base64 lines of the log, decode them with base64 -d, then open bundle.txt.gz here (ramledger reads gzip, not base64 text).',
   options:
     'Options: -o FILE writes to a file, -z gzips, -r reads smaps_rollup instead of smaps (big devices), -a keeps the whole kernel log.',
   drop: 'Then drop bundle.txt on this page.',
@@ -36,7 +36,7 @@ const zh: typeof en = {
   serialHow:
     '把脚本粘贴到 shell 中（或输入 cat > /tmp/c.sh，粘贴后按 Ctrl-D，再运行 sh /tmp/c.sh），并保存终端日志；直接在此打开该日志即可——控制台的其他行会被列出，不会被误当作数据。',
   serialBinary:
-    '如需二进制安全的传输，可将文本包 gzip 压缩后以 base64 输出；在电脑上用 base64 -d 解码，再在此打开 bundle.txt.gz（ramledger 能读取 gzip，但不能直接读取 base64 文本）。',
+    '如需二进制安全的传输，可将文本包 gzip 压缩后以 base64 输出；在电脑上只保留日志中的 base64 行，用 base64 -d 解码，再在此打开 bundle.txt.gz（ramledger 能读取 gzip，但不能直接读取 base64 文本）。',
   options: '选项：-o FILE 写入文件，-z 进行 gzip 压缩，-r 读取 smaps_rollup 而非 smaps（适用于大型设备），-a 保留完整内核日志。',
   drop: '然后把 bundle.txt 拖放到本页面。',
   copy: '复制',
