@@ -18,6 +18,7 @@ const SLICE: Record<FormatId, number> = {
   smaps: 1,
   smaps_rollup: 1,
   totals: 1,
+  capture: 1,
   memblock: 1,
   free: 1,
   meminfo: 1,

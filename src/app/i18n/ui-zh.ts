@@ -15,6 +15,7 @@ export const zh: Record<Key, string> = {
   'start.commands': '在设备上运行的命令',
   'start.copy': '复制',
   'start.copied': '已复制',
+  'capture.open': '采集脚本…',
   'btn.openFiles': '打开文件…',
   'btn.openFolder': '打开文件夹…',
   'btn.paste': '粘贴文本',

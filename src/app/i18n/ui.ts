@@ -21,6 +21,7 @@ const en = {
   'start.commands': 'What to run on the device',
   'start.copy': 'Copy',
   'start.copied': 'Copied',
+  'capture.open': 'Capture script…',
   'btn.openFiles': 'Open files…',
   'btn.openFolder': 'Open folder…',
   'btn.paste': 'Paste text',

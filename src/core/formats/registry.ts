@@ -10,6 +10,7 @@
  */
 import type { SnapshotBuilder } from '../model/builder';
 import { buddyinfo } from './buddyinfo/index';
+import { capture } from './capture/index';
 import { dtb } from './dts/dtb';
 import { dts } from './dts/index';
 import type { FormatModule, SegmentAt, SegmentOf } from './format';
@@ -38,6 +39,7 @@ const registry = <R extends { [K in keyof R & string]: { format: { id: K }; prio
 export const REGISTRY = registry({
   smaps: { format: smaps, priority: 10, why: 'asked first: a large capture is mostly smaps, so most segments start after one test' },
   smaps_rollup: { format: smapsRollup, priority: 20, why: 'a mapping header whose path is [rollup], which smaps does not take' },
+  capture: { format: capture, priority: 22, why: "the `# ramledger-capture:` notes of ramledger's capture script, which no dump prints" },
   totals: { format: totals, priority: 25, why: "ramledger's own `# ramledger process totals` line, which no dump prints" },
   memblock: { format: memblock, priority: 30, why: '`N: 0x…..0x…`, a shape no other format prints' },
   free: { format: free, priority: 40, why: 'its `total used free …` header line is unique' },

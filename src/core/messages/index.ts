@@ -6,6 +6,7 @@
  */
 import budget from '../budget/messages';
 import buddyinfo from '../formats/buddyinfo/messages';
+import capture from '../formats/capture/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
 import kmsg from '../formats/kmsg/messages';
@@ -27,6 +28,7 @@ import type { Catalogue } from './catalogue';
 /** every area of the model that has words of its own */
 export const AREAS = {
   input,
+  capture,
   dts,
   free,
   kmsg,
