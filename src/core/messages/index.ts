@@ -10,8 +10,10 @@ import free from '../formats/free/messages';
 import kmsg from '../formats/kmsg/messages';
 import memblock from '../formats/memblock/messages';
 import meminfo from '../formats/meminfo/messages';
+import slabinfo from '../formats/slabinfo/messages';
 import smaps from '../formats/smaps/messages';
 import totals from '../formats/totals/messages';
+import vmallocinfo from '../formats/vmallocinfo/messages';
 import input from '../input/messages';
 import accounting from '../model/accounting/messages';
 import physical from '../model/physical/messages';
@@ -21,7 +23,24 @@ import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
 /** every area of the model that has words of its own */
-export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget, ledger };
+export const AREAS = {
+  input,
+  dts,
+  free,
+  kmsg,
+  memblock,
+  meminfo,
+  smaps,
+  totals,
+  physical,
+  accounting,
+  viewmodel,
+  share,
+  budget,
+  ledger,
+  slabinfo,
+  vmallocinfo,
+};
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];
 type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
