@@ -7,6 +7,8 @@
 import { mi } from '../../formats/meminfo/index';
 import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
+import { slabTotalKiB } from '../../viewmodel/slab';
+import { vmallocPagesKiB } from '../../viewmodel/vmalloc';
 import { expectedMemTotal } from './boot';
 import { type CheckDef, defineCheck } from './checks';
 
@@ -156,6 +158,40 @@ export const CHECKS: readonly CheckDef[] = [
         atMost: true,
         leftFormula: m('formula.pss-left', { processes: allSmaps.length }),
         rightFormula: expr('AnonPages + Mapped'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'slabinfo-sum',
+    label: m('check.slabinfo-sum'),
+    why: m('why.slabinfo-sum'),
+    needs: ['slabinfo'],
+    fields: ['Slab'],
+    run({ slabinfo }, f) {
+      const sum = slabTotalKiB(slabinfo);
+      return {
+        left: sum.kib,
+        right: f.Slab,
+        tolerance: Math.max(1024, Math.round(f.Slab * 0.05)),
+        leftFormula: m('formula.slabinfo-sum', { caches: slabinfo.caches.length, pageKiB: sum.pageKiB }),
+        rightFormula: m('formula.meminfo', { key: 'Slab' }),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'vmallocinfo-pages',
+    label: m('check.vmallocinfo-pages'),
+    why: m('why.vmallocinfo-pages'),
+    needs: ['vmallocinfo', 'vmallocCountsPages'],
+    fields: ['VmallocUsed'],
+    run({ vmallocinfo }, f) {
+      const sum = vmallocPagesKiB(vmallocinfo);
+      return {
+        left: sum.kib,
+        right: f.VmallocUsed,
+        tolerance: Math.max(1024, Math.round(f.VmallocUsed * 0.02)),
+        leftFormula: m('formula.vmallocinfo-pages', { pageKiB: sum.pageKiB }),
+        rightFormula: m('formula.meminfo', { key: 'VmallocUsed' }),
       };
     },
   }),

@@ -7,7 +7,10 @@
 import { memRow } from '../../formats/free/index';
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
+import type { Slabinfo } from '../../formats/slabinfo/index';
+import type { Vmallocinfo } from '../../formats/vmallocinfo/index';
 import { type Msg, m } from '../../messages/catalogue';
+import { countsVmallocPages } from '../../viewmodel/vmalloc';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { ProcessModel, Snapshot } from '../snapshot';
@@ -38,6 +41,11 @@ export interface Facts {
   allSmaps: ProcessModel[];
   /** per-process totals */
   processes: ProcessSummary[];
+  /** /proc/slabinfo and /proc/vmallocinfo */
+  slabinfo: Slabinfo;
+  vmallocinfo: Vmallocinfo;
+  /** the kernel release is 5.3 or later: VmallocUsed counts the pages vmalloc allocated */
+  vmallocCountsPages: true;
 }
 export type FactId = keyof Facts;
 
@@ -93,6 +101,9 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
   const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
+  if (snap.slabinfo) f.slabinfo = snap.slabinfo.value;
+  if (snap.vmallocinfo) f.vmallocinfo = snap.vmallocinfo.value;
+  if (countsVmallocPages(snap.kernelRelease)) f.vmallocCountsPages = true;
   return f;
 }
 
