@@ -27,6 +27,8 @@ const SLICE: Record<FormatId, number> = {
   kmsg: 1,
   dtb: 1,
   dts: 1,
+  slabinfo: 1,
+  vmallocinfo: 1,
 };
 
 let dir = '';

@@ -20,6 +20,8 @@ import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
 import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
 import type { Headline, UsedRow } from '../core/viewmodel/overview';
+import type { SlabView } from '../core/viewmodel/slab';
+import type { VmallocView } from '../core/viewmodel/vmalloc';
 import type { BeforeSource, CompareResult, CompareView } from './compare/protocol';
 import type { HistoryEntry, SaveResult } from './history';
 
@@ -76,6 +78,9 @@ export interface ModelView {
   ledger: Ledger;
   /** the budget file opened beside the snapshot, held against it */
   budget?: BudgetView;
+  /** the kernel drill-downs behind Slab and VmallocUsed (#/kernel) */
+  slab?: SlabView;
+  vmalloc?: VmallocView;
 }
 
 /** a budget file beside the snapshot: its result, or why it was refused */

@@ -29,6 +29,8 @@ import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { slabView } from '../core/viewmodel/slab';
+import { vmallocView } from '../core/viewmodel/vmalloc';
 import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
 import type { BudgetView, FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
@@ -100,6 +102,8 @@ function view(): ModelView {
     processes,
     ledger: ledgerTree(bar, a.physical?.regions, processes),
     ...(budgetFile ? { budget: budgetView(a) } : {}),
+    ...(snap.slabinfo ? { slab: slabView(snap.slabinfo, snap.meminfo?.value) } : {}),
+    ...(snap.vmallocinfo ? { vmalloc: vmallocView(snap.vmallocinfo, snap.meminfo?.value, snap.kernelRelease) } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Snapshot } from '../model/snapshot';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
+import { drilldownMarkdown } from './drilldowns';
 
 /** diagnostics listed in the report; the JSON output has them all */
 const MAX_DIAGNOSTICS = 200;
@@ -109,6 +110,7 @@ export function toMarkdown(
       `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} |`,
     );
   for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | |`);
+  out.push(...drilldownMarkdown(snap));
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))

@@ -69,6 +69,8 @@ export interface VmCallerRow extends VmTotals {
   /** symbol without offset; null: the kernel printed no caller */
   caller: string | null;
   module: string | null;
+  /** areas the kernel prints without a caller: freed and waiting to be purged, or vm_map_ram */
+  special: VmArea['special'];
   byKind: Record<VmKind, VmTotals>;
   line: number;
 }
@@ -116,10 +118,10 @@ export function vmallocView(v: Located<Vmallocinfo>, meminfo?: Meminfo, release?
     add(total, a, page.kib);
     add(byKind[kind], a, page.kib);
     const caller = callerSymbol(a.caller);
-    const key = `${caller ?? ''}\u0000${a.module ?? ''}`;
+    const key = `${caller ?? ''}\u0000${a.module ?? ''}\u0000${a.special ?? ''}`;
     let row = callers.get(key);
     if (!row) {
-      row = { caller, module: a.module, ...zero(), byKind: byKindZero(), line: a.line };
+      row = { caller, module: a.module, special: a.special, ...zero(), byKind: byKindZero(), line: a.line };
       callers.set(key, row);
     }
     add(row, a, page.kib);

@@ -6,9 +6,11 @@ import type { ComponentType } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { KERNEL_PANELS, type KernelPanelId } from './panels';
+import SlabPanel from './SlabPanel';
+import VmallocPanel from './VmallocPanel';
 
 /** each drill-down adds its component */
-const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {};
+const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = { slab: SlabPanel, vmalloc: VmallocPanel };
 
 export default function Kernel() {
   const { t } = useT();
