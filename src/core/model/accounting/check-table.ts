@@ -8,8 +8,9 @@ import { mi } from '../../formats/meminfo/index';
 import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
 import { slabTotalKiB } from '../../viewmodel/slab';
-import { vmallocPagesKiB } from '../../viewmodel/vmalloc';
+import { vmallocPagesKiB, vmKind } from '../../viewmodel/vmalloc';
 import { expectedMemTotal } from './boot';
+import { linesOf } from './check-refs';
 import { type CheckDef, defineCheck } from './checks';
 
 const expr = (e: string) => m('formula.expr', { expr: e });
@@ -21,7 +22,7 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.lru'),
     needs: ['meminfo'],
     fields: ['Active', 'Inactive', 'AnonPages', 'Cached', 'Buffers'],
-    run({ meminfo }, f) {
+    run({ meminfo }, f, at) {
       // Unevictable (2.6.28+) and SwapCached may be absent on old kernels: 0 then
       const right = f.AnonPages + f.Cached + f.Buffers + (mi(meminfo, 'SwapCached') ?? 0);
       return {
@@ -30,6 +31,8 @@ export const CHECKS: readonly CheckDef[] = [
         tolerance: Math.max(1024, Math.round(right * 0.02)),
         leftFormula: expr('Active + Inactive + Unevictable'),
         rightFormula: expr('AnonPages + Cached + Buffers + SwapCached'),
+        leftRefs: at.meminfo('Active', 'Inactive', 'Unevictable'),
+        rightRefs: at.meminfo('AnonPages', 'Cached', 'Buffers', 'SwapCached'),
       };
     },
   }),
@@ -39,12 +42,14 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.slab'),
     needs: [],
     fields: ['Slab', 'SReclaimable', 'SUnreclaim'],
-    run: (_, f) => ({
+    run: (_, f, at) => ({
       left: f.Slab,
       right: f.SReclaimable + f.SUnreclaim,
       tolerance: 0,
       leftFormula: expr('Slab'),
       rightFormula: expr('SReclaimable + SUnreclaim'),
+      leftRefs: at.meminfo('Slab'),
+      rightRefs: at.meminfo('SReclaimable', 'SUnreclaim'),
     }),
   }),
   defineCheck({
@@ -53,12 +58,14 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.free-total'),
     needs: ['freeTotal'],
     fields: ['MemTotal'],
-    run: ({ freeTotal }, f) => ({
+    run: ({ freeTotal }, f, at) => ({
       left: freeTotal.kib,
       right: f.MemTotal,
       tolerance: Math.ceil(freeTotal.precisionKiB),
       leftFormula: m('formula.free-total'),
       rightFormula: m('formula.meminfo', { key: 'MemTotal' }),
+      leftRefs: at.freeMem(),
+      rightRefs: at.meminfo('MemTotal'),
     }),
   }),
   defineCheck({
@@ -66,12 +73,14 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.memblock-phys'),
     why: m('why.memblock-phys'),
     needs: ['physical', 'memblockMemory', 'bootModern'],
-    run: ({ physical, bootModern }) => ({
+    run: ({ physical, bootModern }, _, at) => ({
       left: physical.memblockMemoryKiB,
       right: bootModern.physKiB,
       tolerance: 0,
       leftFormula: m('formula.memblock-memory-all'),
       rightFormula: m('formula.boot-phys'),
+      leftRefs: at.memblock('memory'),
+      rightRefs: at.boot(),
     }),
   }),
   defineCheck({
@@ -79,7 +88,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.memblock-reserved'),
     why: m('why.memblock-reserved'),
     needs: ['physical', 'memblockReserved', 'bootModern', 'bootReserved'],
-    run({ physical, bootModern, bootReserved }) {
+    run({ physical, bootModern, bootReserved }, _, at) {
       const cma = bootModern.fields['cma-reserved'] ?? 0;
       // NOMAP ranges are present pages that were never freed: inside `reserved`, not in memblock.reserved
       const nomap = physical.memblockNomapKiB;
@@ -89,6 +98,8 @@ export const CHECKS: readonly CheckDef[] = [
         tolerance: 0,
         leftFormula: m('formula.memblock-reserved', { cma: cma !== 0, nomap: nomap !== 0 }),
         rightFormula: m('formula.boot-reserved-field'),
+        leftRefs: [...at.memblock('reserved'), ...(nomap !== 0 ? at.memblock('memory') : [])],
+        rightRefs: at.boot(),
       };
     },
   }),
@@ -97,12 +108,14 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.span'),
     why: m('why.span'),
     needs: ['physical', 'memblockMemory'],
-    run: ({ physical }) => ({
+    run: ({ physical }, _, at) => ({
       left: physical.spanKiB,
       right: physical.memblockMemoryKiB - physical.memblockNomapKiB + physical.noMapKiB,
       tolerance: 0,
       leftFormula: physical.dramFrom,
       rightFormula: m('formula.span-right'),
+      leftRefs: at.dram(),
+      rightRefs: [...at.memblock('memory'), ...at.noMap()],
     }),
   }),
   defineCheck({
@@ -111,12 +124,14 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.memtotal-boot'),
     needs: ['boot', 'bootFreed', 'memTotalSettled'],
     fields: ['MemTotal'],
-    run: ({ boot, bootFreed }, f) => ({
+    run: ({ boot, bootFreed }, f, at) => ({
       left: f.MemTotal,
       right: expectedMemTotal(boot, bootFreed),
       tolerance: 0,
       leftFormula: m('formula.meminfo', { key: 'MemTotal' }),
       rightFormula: m('formula.memtotal-boot', { form: boot.form, freed: bootFreed.from }),
+      leftRefs: at.meminfo('MemTotal'),
+      rightRefs: [...at.boot(), ...at.freed()],
     }),
   }),
   defineCheck({
@@ -124,7 +139,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.smaps-rss'),
     why: m('why.smaps-rss'),
     needs: ['smaps'],
-    run({ smaps }) {
+    run({ smaps }, _, at) {
       let left = 0;
       let right = 0;
       let bad = 0;
@@ -139,7 +154,16 @@ export const CHECKS: readonly CheckDef[] = [
           if (parts !== rss) bad++;
         }
       }
-      return { left, right, tolerance: 0, leftFormula: m('formula.smaps-rss-left'), rightFormula: m('formula.smaps-rss-right', { bad }) };
+      const refs = at.smaps();
+      return {
+        left,
+        right,
+        tolerance: 0,
+        leftFormula: m('formula.smaps-rss-left'),
+        rightFormula: m('formula.smaps-rss-right', { bad }),
+        leftRefs: refs,
+        rightRefs: refs,
+      };
     },
   }),
   defineCheck({
@@ -148,7 +172,7 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.pss'),
     needs: ['allSmaps', 'processes'],
     fields: ['AnonPages', 'Mapped'],
-    run({ allSmaps, processes }, f) {
+    run({ allSmaps, processes }, f, at) {
       // the processes given may be some of them: their Pss can fall short, never exceed
       const right = f.AnonPages + f.Mapped;
       return {
@@ -158,6 +182,8 @@ export const CHECKS: readonly CheckDef[] = [
         atMost: true,
         leftFormula: m('formula.pss-left', { processes: allSmaps.length }),
         rightFormula: expr('AnonPages + Mapped'),
+        leftRefs: at.smaps(),
+        rightRefs: at.meminfo('AnonPages', 'Mapped'),
       };
     },
   }),
@@ -167,14 +193,19 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.slabinfo-sum'),
     needs: ['slabinfo'],
     fields: ['Slab'],
-    run({ slabinfo }, f) {
-      const sum = slabTotalKiB(slabinfo);
+    run({ slabinfo }, f, refs) {
+      const sum = slabTotalKiB(slabinfo.value);
       return {
         left: sum.kib,
         right: f.Slab,
         tolerance: Math.max(1024, Math.round(f.Slab * 0.05)),
-        leftFormula: m('formula.slabinfo-sum', { caches: slabinfo.caches.length, pageKiB: sum.pageKiB }),
+        leftFormula: m('formula.slabinfo-sum', { caches: slabinfo.value.caches.length, pageKiB: sum.pageKiB }),
         rightFormula: m('formula.meminfo', { key: 'Slab' }),
+        leftRefs: linesOf(
+          slabinfo.source,
+          slabinfo.value.caches.map((c) => c.line),
+        ),
+        rightRefs: refs.meminfo('Slab'),
       };
     },
   }),
@@ -184,14 +215,19 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.vmallocinfo-pages'),
     needs: ['vmallocinfo', 'vmallocCountsPages'],
     fields: ['VmallocUsed'],
-    run({ vmallocinfo }, f) {
-      const sum = vmallocPagesKiB(vmallocinfo);
+    run({ vmallocinfo }, f, refs) {
+      const sum = vmallocPagesKiB(vmallocinfo.value);
       return {
         left: sum.kib,
         right: f.VmallocUsed,
         tolerance: Math.max(1024, Math.round(f.VmallocUsed * 0.02)),
         leftFormula: m('formula.vmallocinfo-pages', { pageKiB: sum.pageKiB }),
         rightFormula: m('formula.meminfo', { key: 'VmallocUsed' }),
+        leftRefs: linesOf(
+          vmallocinfo.source,
+          vmallocinfo.value.areas.filter((a) => vmKind(a) === 'vmalloc').map((a) => a.line),
+        ),
+        rightRefs: refs.meminfo('VmallocUsed'),
       };
     },
   }),

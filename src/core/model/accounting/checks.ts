@@ -13,8 +13,10 @@ import { type Msg, m } from '../../messages/catalogue';
 import { countsVmallocPages } from '../../viewmodel/vmalloc';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
-import type { ProcessModel, Snapshot } from '../snapshot';
+import type { SourceRef } from '../refs';
+import type { Located, ProcessModel, Snapshot } from '../snapshot';
 import { type BootFreed, bootFreed } from './boot';
+import { type CheckRefs, uniqueRefs } from './check-refs';
 import type { Check, CheckNotRun } from './types';
 
 /** what the inputs can give a check */
@@ -42,8 +44,8 @@ export interface Facts {
   /** per-process totals */
   processes: ProcessSummary[];
   /** /proc/slabinfo and /proc/vmallocinfo */
-  slabinfo: Slabinfo;
-  vmallocinfo: Vmallocinfo;
+  slabinfo: Located<Slabinfo>;
+  vmallocinfo: Located<Vmallocinfo>;
   /** the kernel release is 5.3 or later: VmallocUsed counts the pages vmalloc allocated */
   vmallocCountsPages: true;
 }
@@ -58,6 +60,9 @@ export interface Sides {
   atMost?: true;
   leftFormula: Msg;
   rightFormula: Msg;
+  /** the input lines each side was read from (./check-refs.ts) */
+  leftRefs: SourceRef[];
+  rightRefs: SourceRef[];
 }
 
 export interface CheckDef<N extends FactId = FactId, F extends MeminfoKey = MeminfoKey> {
@@ -68,7 +73,7 @@ export interface CheckDef<N extends FactId = FactId, F extends MeminfoKey = Memi
   needs: readonly N[];
   /** meminfo fields it reads (implies `meminfo`) */
   fields?: readonly F[];
-  run(facts: Pick<Facts, N>, fields: Record<F, number>): Sides;
+  run(facts: Pick<Facts, N>, fields: Record<F, number>, refs: CheckRefs): Sides;
 }
 
 /** types a check entry: `run` gets exactly the facts and fields the entry declares */
@@ -101,16 +106,32 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
   const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
-  if (snap.slabinfo) f.slabinfo = snap.slabinfo.value;
-  if (snap.vmallocinfo) f.vmallocinfo = snap.vmallocinfo.value;
+  if (snap.slabinfo) f.slabinfo = snap.slabinfo;
+  if (snap.vmallocinfo) f.vmallocinfo = snap.vmallocinfo;
   if (countsVmallocPages(snap.kernelRelease)) f.vmallocCountsPages = true;
   return f;
 }
 
+/** for checks run without a snapshot (tests): no lines */
+const NO_REFS: CheckRefs = {
+  meminfo: () => [],
+  freeMem: () => [],
+  boot: () => [],
+  freed: () => [],
+  memblock: () => [],
+  dram: () => [],
+  noMap: () => [],
+  smaps: () => [],
+};
+
 const has = <N extends FactId>(facts: Partial<Facts>, needs: readonly N[]): facts is Partial<Facts> & Pick<Facts, N> =>
   needs.every((n) => facts[n] !== undefined);
 
-export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { checks: Check[]; notRun: CheckNotRun[] } {
+export function runChecks(
+  defs: readonly CheckDef[],
+  facts: Partial<Facts>,
+  refs: CheckRefs = NO_REFS,
+): { checks: Check[]; notRun: CheckNotRun[] } {
   const checks: Check[] = [];
   const notRun: CheckNotRun[] = [];
   for (const def of defs) {
@@ -131,7 +152,7 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
       notRun.push({ id: def.id, reason: m('check.needs', { needs: missing }) });
       continue;
     }
-    const s = def.run(facts, values);
+    const s = def.run(facts, values, refs);
     const delta = s.left - s.right;
     // a side too large to be exact, or not finite, would make "ok" meaningless
     const inexact = (['left', 'right', 'tolerance'] as const).filter((k) => !exact(s[k]));
@@ -150,6 +171,8 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
       ...(s.atMost ? { atMost: true as const } : {}),
       leftFormula: s.leftFormula,
       rightFormula: s.rightFormula,
+      leftRefs: uniqueRefs(s.leftRefs),
+      rightRefs: uniqueRefs(s.rightRefs),
       why: def.why,
     });
   }
