@@ -6,7 +6,6 @@ import type { Snapshot } from '../model/snapshot';
 import { fmtKiB, fmtPct } from '../units';
 import { type SlabView, slabView } from '../viewmodel/slab';
 import { VM_KINDS, type VmallocView, vmallocView } from '../viewmodel/vmalloc';
-import { cell } from './markdown';
 
 export const slabOf = (snap: Snapshot): SlabView | null => (snap.slabinfo ? slabView(snap.slabinfo, snap.meminfo?.value) : null);
 export const vmallocOf = (snap: Snapshot): VmallocView | null =>
@@ -34,7 +33,8 @@ export function vmallocJson(snap: Snapshot) {
 const callerName = (r: VmallocView['top'][number]) =>
   `${r.caller ?? (r.special === 'unpurged' ? '(unpurged vm_area)' : r.special === 'vm_map_ram' ? '(vm_map_ram)' : '(no caller printed)')}${r.module ? ` [${r.module}]` : ''}`;
 
-export function drilldownMarkdown(snap: Snapshot): string[] {
+/** `cell`: the report's one Markdown cell escaper (./markdown.ts), passed in to keep the module graph acyclic */
+export function drilldownMarkdown(snap: Snapshot, cell: (s: string) => string): string[] {
   const out: string[] = [];
   const s = slabOf(snap);
   if (s) {

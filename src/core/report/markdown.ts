@@ -116,7 +116,7 @@ export function toMarkdown(
       `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} | ${cell(sides(c))} |`,
     );
   for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | | |`);
-  out.push(...drilldownMarkdown(snap));
+  out.push(...drilldownMarkdown(snap, cell));
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))

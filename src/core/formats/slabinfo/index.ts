@@ -46,9 +46,27 @@ export interface Slabinfo {
 
 const VERSION = /^slabinfo - version: (\d+\.\d+)( \(statistics\))?\s*$/;
 const HEADER = /^# name\b/;
-/** name (may hold spaces), five counts, the tunables and the slabdata; anything after (statistics) */
-const CACHE =
-  /^(\S.*?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*:\s*tunables\s+(\d+)\s+(\d+)\s+(\d+)\s*:\s*slabdata\s+(\d+)\s+(\d+)\s+(\d+)\s*(.*)$/;
+/**
+ * A cache line after its name and five counts (split at the first `:`): the tunables, the
+ * slabdata and whatever follows (statistics). Runs of spaces and of digits cannot overlap,
+ * so a long line is matched in one pass.
+ */
+const TAIL = /^\s*tunables\s+(\d+)\s+(\d+)\s+(\d+)\s*:\s*slabdata\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(.*))?$/;
+const DIGITS = /^\d+$/;
+
+/** name (may hold spaces), five counts, six tunables and slabdata counts, and the rest; null when not a cache line */
+function splitCache(line: string): { name: string; counts: string[]; rest: string } | null {
+  const colon = line.indexOf(':');
+  if (colon < 0 || /^\s/.test(line)) return null;
+  const t = TAIL.exec(line.slice(colon + 1));
+  if (!t) return null;
+  const head = line.slice(0, colon).trim().split(/\s+/);
+  if (head.length < 6) return null;
+  const counts = head.slice(-5);
+  if (!counts.every((c) => DIGITS.test(c))) return null;
+  return { name: head.slice(0, -5).join(' '), counts: [...counts, ...t.slice(1, 7).map((x) => x ?? '')], rest: (t[7] ?? '').trim() };
+}
+
 /** the start of a cache line: a name and counts, but no slabdata (cut off) */
 const CUT = /^\S+\s+\d+\s+\d+\s+\d+(?:\s|$)/;
 const ACCEPTED = new Set(['2.0', '2.1']);
@@ -59,17 +77,17 @@ export function slabAllocator(info: Slabinfo): SlabAllocator {
   return info.caches.some((c) => c.limit > 0 || c.batchcount > 0 || c.sharedFactor > 0 || c.sharedAvail > 0) ? 'slab' : 'slub';
 }
 
-function cacheOf(r: RegExpExecArray, line: number): SlabCache | null {
+function cacheOf(r: { name: string; counts: string[] }, line: number): SlabCache | null {
   const n: number[] = [];
-  for (let i = 2; i <= 12; i++) {
-    const v = exactInt(r[i] ?? '');
+  for (const digits of r.counts) {
+    const v = exactInt(digits);
     if (v === null) return null;
     n.push(v);
   }
   const [activeObjs, numObjs, objSize, objPerSlab, pagesPerSlab, limit, batchcount, sharedFactor, activeSlabs, numSlabs, sharedAvail] =
     n as [number, number, number, number, number, number, number, number, number, number, number];
   return {
-    name: r[1] ?? '',
+    name: r.name,
     activeObjs,
     numObjs,
     objSize,
@@ -87,7 +105,7 @@ function cacheOf(r: RegExpExecArray, line: number): SlabCache | null {
 
 export const slabinfo = defineFormat({
   id: 'slabinfo',
-  starts: (line) => line.startsWith('slabinfo - version:') || HEADER.test(line) || CACHE.test(line),
+  starts: (line) => line.startsWith('slabinfo - version:') || HEADER.test(line) || splitCache(line) !== null,
   parse(cur, ctx): Slabinfo {
     const out: Slabinfo = { version: null, statistics: false, caches: [] };
     let unsupported = false;
@@ -107,11 +125,11 @@ export const slabinfo = defineFormat({
         continue;
       }
       if (HEADER.test(line)) continue;
-      const r = unsupported ? null : CACHE.exec(line);
+      const r = unsupported ? null : splitCache(line);
       if (r) {
         const c = cacheOf(r, cur.line);
-        if (!c) ctx.diag.addCapped(cur.line, 'error', m('slabinfo.too-large', { name: r[1] ?? '' }));
-        else if (r[13] && !r[13].startsWith(':')) ctx.diag.addCapped(cur.line, 'info', m('slabinfo.tail', { text: r[13].slice(0, 60) }));
+        if (!c) ctx.diag.addCapped(cur.line, 'error', m('slabinfo.too-large', { name: r.name.slice(0, 60) }));
+        else if (r.rest && !r.rest.startsWith(':')) ctx.diag.addCapped(cur.line, 'info', m('slabinfo.tail', { text: r.rest.slice(0, 60) }));
         if (c) out.caches.push(c);
         continue;
       }

@@ -58,7 +58,7 @@ export interface Vmallocinfo {
 }
 
 const ADDR = '(?:[0-9a-fA-F]+|\\(ptrval\\))';
-const LINE = new RegExp(`^0x(${ADDR})-0x(${ADDR})\\s+(\\d+)(?:\\s+(.*?))?\\s*$`);
+const LINE = new RegExp(`^0x(${ADDR})-0x(${ADDR})\\s+(\\d+)(?:\\s+(.*))?$`);
 const STARTS = new RegExp(`^0x${ADDR}-0x${ADDR}\\s+\\d+(?:\\s|$)`);
 /** the start of an area line cut off before its size */
 const CUT = new RegExp(`^0x${ADDR}(?:-(?:0x[0-9a-fA-F(ptrval)]*)?)?\\s*$`);
@@ -128,7 +128,7 @@ export const vmallocinfo = defineFormat({
         special: null,
         line: cur.line,
       };
-      readTail(r[4] ?? '', a, (word) => ctx.diag.addCapped(cur.line, 'info', m('vmallocinfo.unknown-word', { word })));
+      readTail((r[4] ?? '').trim(), a, (word) => ctx.diag.addCapped(cur.line, 'info', m('vmallocinfo.unknown-word', { word })));
       areas.push(a);
     }
     return { areas };
