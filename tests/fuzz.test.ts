@@ -31,6 +31,8 @@ const SLICE: Record<FormatId, number> = {
   zoneinfo: 1,
   buddyinfo: 1,
   pagetypeinfo: 1,
+  slabinfo: 1,
+  vmallocinfo: 1,
 };
 
 let dir = '';

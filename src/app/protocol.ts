@@ -22,6 +22,8 @@ import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
 import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
 import type { Headline, UsedRow } from '../core/viewmodel/overview';
+import type { SlabView } from '../core/viewmodel/slab';
+import type { VmallocView } from '../core/viewmodel/vmalloc';
 import type { BeforeSource, CompareResult, CompareView } from './compare/protocol';
 import type { HistoryEntry, SaveResult } from './history';
 
@@ -81,6 +83,9 @@ export interface ModelView {
   /** /proc/zoneinfo's zones, and the free blocks by order (buddyinfo, pagetypeinfo) */
   zones?: ZonesView;
   buddy?: BuddyView;
+  /** the kernel drill-downs behind Slab and VmallocUsed (#/kernel) */
+  slab?: SlabView;
+  vmalloc?: VmallocView;
 }
 
 /** a budget file beside the snapshot: its result, or why it was refused */

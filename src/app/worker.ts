@@ -30,6 +30,8 @@ import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { slabView } from '../core/viewmodel/slab';
+import { vmallocView } from '../core/viewmodel/vmalloc';
 import { zoneRegions } from '../core/viewmodel/zones-lane';
 import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
@@ -106,6 +108,8 @@ function view(): ModelView {
     ...(budgetFile ? { budget: budgetView(a) } : {}),
     ...(zones ? { zones } : {}),
     ...(buddy ? { buddy } : {}),
+    ...(snap.slabinfo ? { slab: slabView(snap.slabinfo, snap.meminfo?.value) } : {}),
+    ...(snap.vmallocinfo ? { vmalloc: vmallocView(snap.vmallocinfo, snap.meminfo?.value, snap.kernelRelease) } : {}),
   };
 }
 

@@ -19,12 +19,14 @@ import { kmsg } from './kmsg/index';
 import { memblock } from './memblock/index';
 import { meminfo } from './meminfo/index';
 import { pagetypeinfo } from './pagetypeinfo/index';
+import { slabinfo } from './slabinfo/index';
 import { smaps } from './smaps/index';
 import { smapsRollup } from './smaps/rollup';
 import { stat } from './stat/index';
 import { status } from './status/index';
 import { totals } from './totals/index';
 import { version } from './version/index';
+import { vmallocinfo } from './vmallocinfo/index';
 import { zoneinfo } from './zoneinfo/index';
 
 interface Registration<Id extends string, Data> {
@@ -52,6 +54,12 @@ export const REGISTRY = registry({
   stat: { format: stat, priority: 70, why: '`pid (comm) S …` on one line' },
   version: { format: version, priority: 80, why: '`Linux version …` without a log prefix (with one it is a kernel log line)' },
   kmsg: { format: kmsg, priority: 90, why: 'a log-prefixed line or a known memory line of the log' },
+  slabinfo: {
+    format: slabinfo,
+    priority: 84,
+    why: '`slabinfo - version:`, `# name`, or a cache line with `: tunables … : slabdata`, which nothing else prints',
+  },
+  vmallocinfo: { format: vmallocinfo, priority: 86, why: '`0x…-0x… <bytes>` (or `0x(ptrval)`): the kernel log prefixes its lines' },
   dtb: {
     format: dtb,
     priority: 95,

@@ -13,8 +13,10 @@ import kmsg from '../formats/kmsg/messages';
 import memblock from '../formats/memblock/messages';
 import meminfo from '../formats/meminfo/messages';
 import pagetypeinfo from '../formats/pagetypeinfo/messages';
+import slabinfo from '../formats/slabinfo/messages';
 import smaps from '../formats/smaps/messages';
 import totals from '../formats/totals/messages';
+import vmallocinfo from '../formats/vmallocinfo/messages';
 import zoneinfo from '../formats/zoneinfo/messages';
 import input from '../input/messages';
 import accounting from '../model/accounting/messages';
@@ -46,6 +48,8 @@ export const AREAS = {
   buddyinfo,
   pagetypeinfo,
   zones,
+  slabinfo,
+  vmallocinfo,
 };
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];

@@ -13,9 +13,11 @@ import type { MemblockRegion } from '../formats/memblock/index';
 import type { Meminfo } from '../formats/meminfo/index';
 import type { Pagetypeinfo } from '../formats/pagetypeinfo/index';
 import { type FormatId, finishAll, mergeSegment } from '../formats/registry';
+import type { Slabinfo } from '../formats/slabinfo/index';
 import type { Counts, MappingTable } from '../formats/smaps/index';
 import type { ProcStatus } from '../formats/status/index';
 import type { ProcessTotals } from '../formats/totals/index';
+import type { Vmallocinfo } from '../formats/vmallocinfo/index';
 import type { Zoneinfo } from '../formats/zoneinfo/index';
 import type { Diagnostic } from '../input/diagnostics';
 import type { Note } from '../messages/catalogue';
@@ -64,6 +66,9 @@ export interface Snapshot {
   zoneinfo?: Located<Zoneinfo>;
   buddyinfo?: Located<Buddyinfo>;
   pagetypeinfo?: Located<Pagetypeinfo>;
+  /** /proc/slabinfo and /proc/vmallocinfo: the drill-downs behind Slab and VmallocUsed */
+  slabinfo?: Located<Slabinfo>;
+  vmallocinfo?: Located<Vmallocinfo>;
   processes: ProcessModel[];
   /** what the model had to decide or ignore while combining inputs */
   notes: Note[];

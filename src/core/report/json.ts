@@ -13,6 +13,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { Annotations } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
+import { slabJson, vmallocJson } from './drilldowns';
 import { type ReportStamp, reportStamp } from './stamp';
 import { buddyJson, zonesJson } from './zones';
 
@@ -136,6 +137,9 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; 
     checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),
     zones: zonesJson(snap),
     buddy: buddyJson(snap),
+    /** the kernel drill-downs (/proc/slabinfo, /proc/vmallocinfo); null when not given */
+    slab: slabJson(snap),
+    vmalloc: vmallocJson(snap),
     processes: a.processes.map((p, i) => {
       const model = snap.processes[i];
       return {

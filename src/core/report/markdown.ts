@@ -9,6 +9,7 @@ import type { Snapshot } from '../model/snapshot';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
+import { drilldownMarkdown } from './drilldowns';
 import { type ReportStamp, reportStamp } from './stamp';
 import { zonesMarkdown } from './zones';
 
@@ -121,6 +122,7 @@ export function toMarkdown(
     );
   for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | | |`);
   for (const line of zonesMarkdown(snap, cat, cell)) out.push(line);
+  out.push(...drilldownMarkdown(snap, cell));
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))

@@ -7,10 +7,14 @@ import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import FragmentationPanel from './FragmentationPanel';
 import { KERNEL_PANELS, type KernelPanelId } from './panels';
+import SlabPanel from './SlabPanel';
+import VmallocPanel from './VmallocPanel';
 import ZonesPanel from './ZonesPanel';
 
 /** each drill-down adds its component */
 const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {
+  slab: SlabPanel,
+  vmalloc: VmallocPanel,
   zones: ZonesPanel,
   fragmentation: FragmentationPanel,
 };

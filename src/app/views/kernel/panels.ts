@@ -16,6 +16,8 @@ export interface KernelPanel {
 
 /** in the order the view shows them; each drill-down adds its entry */
 export const KERNEL_PANELS: readonly KernelPanel[] = [
+  { id: 'slab', has: (m) => m.slab !== undefined },
+  { id: 'vmalloc', has: (m) => m.vmalloc !== undefined },
   { id: 'zones', has: (m) => m.zones !== undefined },
   { id: 'fragmentation', has: (m) => m.buddy !== undefined },
 ];

@@ -7,6 +7,8 @@
 import { mi } from '../../formats/meminfo/index';
 import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
+import { slabTotalKiB } from '../../viewmodel/slab';
+import { vmallocPagesKiB, vmKind } from '../../viewmodel/vmalloc';
 import { zoneLines } from '../zones/index';
 import { expectedMemTotal } from './boot';
 import { linesOf } from './check-refs';
@@ -239,5 +241,49 @@ export const CHECKS: readonly CheckDef[] = [
       leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
       rightFormula: m('formula.zone-free', { zones: zoneFree.zones.filter((z) => !z.empty).length }),
     }),
+  }),
+  defineCheck({
+    id: 'slabinfo-sum',
+    label: m('check.slabinfo-sum'),
+    why: m('why.slabinfo-sum'),
+    needs: ['slabinfo'],
+    fields: ['Slab'],
+    run({ slabinfo }, f, refs) {
+      const sum = slabTotalKiB(slabinfo.value);
+      return {
+        left: sum.kib,
+        right: f.Slab,
+        tolerance: Math.max(1024, Math.round(f.Slab * 0.05)),
+        leftFormula: m('formula.slabinfo-sum', { caches: slabinfo.value.caches.length, pageKiB: sum.pageKiB }),
+        rightFormula: m('formula.meminfo', { key: 'Slab' }),
+        leftRefs: linesOf(
+          slabinfo.source,
+          slabinfo.value.caches.map((c) => c.line),
+        ),
+        rightRefs: refs.meminfo('Slab'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'vmallocinfo-pages',
+    label: m('check.vmallocinfo-pages'),
+    why: m('why.vmallocinfo-pages'),
+    needs: ['vmallocinfo', 'vmallocCountsPages'],
+    fields: ['VmallocUsed'],
+    run({ vmallocinfo }, f, refs) {
+      const sum = vmallocPagesKiB(vmallocinfo.value);
+      return {
+        left: sum.kib,
+        right: f.VmallocUsed,
+        tolerance: Math.max(1024, Math.round(f.VmallocUsed * 0.02)),
+        leftFormula: m('formula.vmallocinfo-pages', { pageKiB: sum.pageKiB }),
+        rightFormula: m('formula.meminfo', { key: 'VmallocUsed' }),
+        leftRefs: linesOf(
+          vmallocinfo.source,
+          vmallocinfo.value.areas.filter((a) => vmKind(a) === 'vmalloc').map((a) => a.line),
+        ),
+        rightRefs: refs.meminfo('VmallocUsed'),
+      };
+    },
   }),
 ];

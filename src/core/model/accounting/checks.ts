@@ -7,11 +7,14 @@
 import { memRow } from '../../formats/free/index';
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
+import type { Slabinfo } from '../../formats/slabinfo/index';
+import type { Vmallocinfo } from '../../formats/vmallocinfo/index';
 import { type Msg, m } from '../../messages/catalogue';
+import { countsVmallocPages } from '../../viewmodel/vmalloc';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { SourceRef } from '../refs';
-import type { ProcessModel, Snapshot } from '../snapshot';
+import type { Located, ProcessModel, Snapshot } from '../snapshot';
 import { type BuddyView, buddyView, type ZonesView, zonesView } from '../zones/index';
 import { type BootFreed, bootFreed } from './boot';
 import { type CheckRefs, uniqueRefs } from './check-refs';
@@ -54,6 +57,11 @@ export interface Facts {
    * reason of its own, which the zones' note says
    */
   zonesHoldFree: true;
+  /** /proc/slabinfo and /proc/vmallocinfo */
+  slabinfo: Located<Slabinfo>;
+  vmallocinfo: Located<Vmallocinfo>;
+  /** the kernel release is 5.3 or later: VmallocUsed counts the pages vmalloc allocated */
+  vmallocCountsPages: true;
 }
 export type FactId = keyof Facts;
 
@@ -113,6 +121,9 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
   Object.assign(f, zoneFacts(snap));
+  if (snap.slabinfo) f.slabinfo = snap.slabinfo;
+  if (snap.vmallocinfo) f.vmallocinfo = snap.vmallocinfo;
+  if (countsVmallocPages(snap.kernelRelease)) f.vmallocCountsPages = true;
   return f;
 }
 
