@@ -35,15 +35,22 @@ function expectSameAsSmem(procs: Totals[], smem: ReturnType<typeof runSmem>) {
 
 describe("this machine's /proc", () => {
   it('is read with every line understood and the identities holding', () => {
-    const parsed: ParsedText[] = [parseText(cap.meminfo, '/proc/meminfo', '/proc/meminfo')];
-    for (const p of cap.procs) {
-      parsed.push(parseText(p.status, `/proc/${p.pid}/status`, `/proc/${p.pid}/status`));
-      parsed.push(parseText(p.smaps, `/proc/${p.pid}/smaps`, `/proc/${p.pid}/smaps`));
-    }
+    const read = (c: Capture) => {
+      const parsed: ParsedText[] = [parseText(c.meminfo, '/proc/meminfo', '/proc/meminfo')];
+      for (const p of c.procs) {
+        parsed.push(parseText(p.status, `/proc/${p.pid}/status`, `/proc/${p.pid}/status`));
+        parsed.push(parseText(p.smaps, `/proc/${p.pid}/smaps`, `/proc/${p.pid}/smaps`));
+      }
+      const snap = buildSnapshot(parsed);
+      return { c, parsed, snap, a: analyze(snap) };
+    };
+    // memory moves between reading meminfo and each process on a loaded machine: a capture
+    // whose sums drift past a check's tolerance for that moment is taken again, up to three times
+    let r = read(cap);
+    for (let i = 1; i < 3 && r.a.checks.some((c) => !c.ok); i++) r = read(captureProc());
+    const { parsed, snap, a } = r;
     expect(errors(parsed)).toEqual([]);
-    const snap = buildSnapshot(parsed);
-    const a = analyze(snap);
-    const withMaps = cap.procs.filter((p) => p.smaps.length > 0);
+    const withMaps = r.c.procs.filter((p) => p.smaps.length > 0);
     expect(snap.processes.length).toBe(withMaps.length);
     expect(withMaps.length).toBeGreaterThan(1);
     // names come from status
