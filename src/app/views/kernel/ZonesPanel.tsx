@@ -104,7 +104,12 @@ function ZoneRow({ z, size, w }: { z: ZoneSummary; size: (k: number | undefined)
       <td className="num">{size(z.presentKiB)}</td>
       <td className="num">{size(z.managedKiB)}</td>
       <td className="num">{size(z.freeKiB)}</td>
-      <td className="num">{z.highKiB === undefined ? '—' : [z.minKiB, z.lowKiB, z.highKiB].map(size).join(' / ')}</td>
+      <td className="num">
+        {/* one value a line: three numbers side by side made the table wider than 1280 px */}
+        {z.highKiB === undefined
+          ? '—'
+          : [z.minKiB, z.lowKiB, z.highKiB].map((v, i) => <div key={['min', 'low', 'high'][i]}>{size(v)}</div>)}
+      </td>
       <td className="num">{size(z.pcpKiB)}</td>
     </tr>
   );
