@@ -7,6 +7,7 @@
 import budget from '../budget/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
+import iomem from '../formats/iomem/messages';
 import kmsg from '../formats/kmsg/messages';
 import memblock from '../formats/memblock/messages';
 import meminfo from '../formats/meminfo/messages';
@@ -21,7 +22,23 @@ import viewmodel from '../viewmodel/messages';
 import type { Catalogue } from './catalogue';
 
 /** every area of the model that has words of its own */
-export const AREAS = { input, dts, free, kmsg, memblock, meminfo, smaps, totals, physical, accounting, viewmodel, share, budget, ledger };
+export const AREAS = {
+  input,
+  dts,
+  free,
+  kmsg,
+  memblock,
+  meminfo,
+  smaps,
+  totals,
+  physical,
+  accounting,
+  viewmodel,
+  share,
+  budget,
+  ledger,
+  iomem,
+};
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];
 type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -7,6 +7,7 @@
 import type { ParsedText } from '../formats/detect';
 import type { DeviceTree } from '../formats/dts/index';
 import type { FreeOutput } from '../formats/free/index';
+import type { IomemTree } from '../formats/iomem/index';
 import type { BootMemoryLine, KernelLog } from '../formats/kmsg/index';
 import type { MemblockRegion } from '../formats/memblock/index';
 import type { Meminfo } from '../formats/meminfo/index';
@@ -56,6 +57,8 @@ export interface Snapshot {
   boot?: Located<BootMemoryLine>;
   free?: Located<FreeOutput>;
   meminfo?: Located<Meminfo>;
+  /** /proc/iomem: the resource tree */
+  iomem?: Located<IomemTree>;
   kernelRelease?: string;
   processes: ProcessModel[];
   /** what the model had to decide or ignore while combining inputs */
