@@ -15,6 +15,7 @@ import smaps from '../formats/smaps/messages';
 import totals from '../formats/totals/messages';
 import input from '../input/messages';
 import accounting from '../model/accounting/messages';
+import iomemModel from '../model/iomem-messages';
 import physical from '../model/physical/messages';
 import share from '../share/messages';
 import ledger from '../viewmodel/ledger-messages';
@@ -38,6 +39,7 @@ export const AREAS = {
   budget,
   ledger,
   iomem,
+  iomemModel,
 };
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];

@@ -7,6 +7,8 @@
 import { mi } from '../../formats/meminfo/index';
 import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
+import { insideRamKiB } from '../iomem';
+import { totalKiB, union } from '../ranges';
 import { expectedMemTotal } from './boot';
 import { type CheckDef, defineCheck } from './checks';
 
@@ -156,6 +158,54 @@ export const CHECKS: readonly CheckDef[] = [
         atMost: true,
         leftFormula: m('formula.pss-left', { processes: allSmaps.length }),
         rightFormula: expr('AnonPages + Mapped'),
+      };
+    },
+  }),
+  // ---- /proc/iomem (src/core/model/iomem.ts)
+  defineCheck({
+    id: 'iomem-ram',
+    label: m('check.iomem-ram'),
+    why: m('why.iomem-ram'),
+    needs: ['iomem', 'ramReference'],
+    run: ({ iomem, ramReference }) => ({
+      // whole pages: the kernel registers System RAM from page frames (x86 e820 ranges may end mid-page)
+      left: iomem.systemRamPagesKiB,
+      right: ramReference.kib,
+      tolerance: 0,
+      ...(ramReference.exact ? {} : { atMost: true as const }),
+      leftFormula: m('formula.iomem-ram'),
+      rightFormula: m('formula.iomem-ram-reference', { from: ramReference.from }),
+    }),
+  }),
+  defineCheck({
+    id: 'iomem-kernel',
+    label: m('check.iomem-kernel'),
+    why: m('why.iomem-kernel'),
+    needs: ['iomem', 'iomemKernel', 'bootImage'],
+    run({ iomem, iomemKernel, bootImage: right }) {
+      return {
+        left: Math.round(iomemKernel),
+        right,
+        // section alignment (arm64 pads text, rodata and data to 64 KiB) and the page tables after bss
+        tolerance: 256 + Math.round(right * 0.02),
+        leftFormula: m('formula.iomem-kernel', { parts: Object.keys(iomem.kernel) }),
+        rightFormula: m('formula.iomem-kernel-boot'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'iomem-nomap',
+    label: m('check.iomem-nomap'),
+    why: m('why.iomem-nomap'),
+    needs: ['iomem', 'noMapCarveOuts'],
+    run({ iomem, noMapCarveOuts }) {
+      const right = totalKiB(union(noMapCarveOuts));
+      return {
+        left: right - insideRamKiB(iomem, noMapCarveOuts),
+        right,
+        tolerance: 0,
+        leftFormula: m('formula.iomem-nomap'),
+        rightFormula: m('formula.iomem-nomap-right'),
       };
     },
   }),

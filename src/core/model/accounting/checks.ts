@@ -8,8 +8,10 @@ import { memRow } from '../../formats/free/index';
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
 import { type Msg, m } from '../../messages/catalogue';
+import { type IomemSummary, iomemKernelKiB, iomemSummary, type RamReference } from '../iomem';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
+import type { Range } from '../ranges';
 import type { ProcessModel, Snapshot } from '../snapshot';
 import { type BootFreed, bootFreed } from './boot';
 import type { Check, CheckNotRun } from './types';
@@ -38,6 +40,16 @@ export interface Facts {
   allSmaps: ProcessModel[];
   /** per-process totals */
   processes: ProcessSummary[];
+  /** /proc/iomem read with its addresses (as root) */
+  iomem: IomemSummary;
+  /** what System RAM should add up to (memblock.memory, the device tree's banks, the boot line) */
+  ramReference: RamReference;
+  /** Σ the kernel sections iomem prints (Kernel code, rodata, data, bss), when it prints any */
+  iomemKernel: number;
+  /** the kernel image by the Memory: line: kernel code + rwdata + rodata + bss (init is freed) */
+  bootImage: number;
+  /** no-map carve-outs inside DRAM (device tree, or memblock.memory flagged NOMAP) */
+  noMapCarveOuts: Range[];
 }
 export type FactId = keyof Facts;
 
@@ -93,6 +105,25 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
   const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
+  Object.assign(f, iomemFacts(snap, phys));
+  return f;
+}
+
+/** what /proc/iomem lets the checks compare (iomem-ram, iomem-kernel, iomem-nomap) */
+function iomemFacts(snap: Snapshot, phys: Physical | null): Partial<Facts> {
+  const tree = snap.iomem?.value;
+  if (!tree || tree.hidden) return {};
+  const sum = iomemSummary(tree);
+  const f: Partial<Facts> = { iomem: sum };
+  if (Object.keys(sum.kernel).length > 0) f.iomemKernel = iomemKernelKiB(sum);
+  const b = snap.boot?.value;
+  const code = b?.form === 'modern' ? b.fields['kernel code'] : undefined;
+  if (b && code !== undefined) f.bootImage = code + (b.fields.rwdata ?? b.fields.data ?? 0) + (b.fields.rodata ?? 0) + (b.fields.bss ?? 0);
+  if (phys && snap.memblock.memory) f.ramReference = { kib: phys.memblockMemoryKiB - phys.memblockNomapKiB, from: 'memblock', exact: true };
+  else if (phys?.dramSource === 'device-tree') f.ramReference = { kib: phys.spanKiB - phys.noMapKiB, from: 'device-tree', exact: false };
+  else if (snap.boot?.value.form === 'modern') f.ramReference = { kib: snap.boot.value.physKiB, from: 'boot', exact: false };
+  const noMap = phys?.regions.filter((r) => r.kind === 'no-map' && !r.outside) ?? [];
+  if (noMap.length > 0) f.noMapCarveOuts = noMap;
   return f;
 }
 
