@@ -13,6 +13,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { Annotations } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
+import { iomemJson } from './iomem';
 
 export const SCHEMA_VERSION = 1;
 
@@ -128,6 +129,7 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; 
       why: en(c.why),
     })),
     checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),
+    iomem: iomemJson(snap.iomem),
     processes: a.processes.map((p, i) => {
       const model = snap.processes[i];
       return {

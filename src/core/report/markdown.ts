@@ -7,6 +7,7 @@ import type { Snapshot } from '../model/snapshot';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
+import { iomemMarkdown } from './iomem';
 
 /** diagnostics listed in the report; the JSON output has them all */
 const MAX_DIAGNOSTICS = 200;
@@ -92,6 +93,7 @@ export function toMarkdown(
         );
     }
   }
+  out.push(...iomemMarkdown(snap.iomem, cell));
   if (a.used.length) {
     out.push('', '## "used", as each tool computes it', '', '| tool | formula | used KiB |', '|---|---|--:|');
     for (const u of a.used) out.push(`| ${cell(t(u.tool))} | ${cell(t(u.formula))} | ${fmtKiB(u.usedKiB)} |`);
