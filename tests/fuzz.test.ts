@@ -27,6 +27,7 @@ const SLICE: Record<FormatId, number> = {
   kmsg: 1,
   dtb: 1,
   dts: 1,
+  iomem: 1,
 };
 
 let dir = '';

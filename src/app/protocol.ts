@@ -15,6 +15,7 @@ import type { Annotations } from '../core/share/annotations';
 import type { Reduced, SnapshotDoc } from '../core/share/doc';
 import type { LinkChoice } from '../core/share/make';
 import type { Breakdown } from '../core/viewmodel/bar';
+import type { IomemView } from '../core/viewmodel/iomem';
 import type { MapRegion } from '../core/viewmodel/lanes';
 import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
@@ -76,6 +77,8 @@ export interface ModelView {
   ledger: Ledger;
   /** the budget file opened beside the snapshot, held against it */
   budget?: BudgetView;
+  /** /proc/iomem: the kernel view's iomem panel */
+  iomem?: IomemView;
 }
 
 /** a budget file beside the snapshot: its result, or why it was refused */

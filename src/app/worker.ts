@@ -24,6 +24,8 @@ import { decodeLink, inlineDoc, LINK_COMFORT, type OpenedDoc, problemMsg } from 
 import { chooseLink, makeDoc } from '../core/share/make';
 import { openDoc } from '../core/share/open';
 import { breakdown } from '../core/viewmodel/bar';
+import { iomemView } from '../core/viewmodel/iomem';
+import { iomemLane } from '../core/viewmodel/iomem-lane';
 import { mapRegions } from '../core/viewmodel/lanes';
 import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
@@ -96,10 +98,11 @@ function view(): ModelView {
     headline: headline(a, snap.free),
     breakdown: bar,
     used: usedTable(a, snap.free),
-    map: a.physical ? mapRegions(a.physical) : [],
+    map: (a.physical ? mapRegions(a.physical) : []).concat(iomemLane(snap.iomem)),
     processes,
     ledger: ledgerTree(bar, a.physical?.regions, processes),
     ...(budgetFile ? { budget: budgetView(a) } : {}),
+    ...(snap.iomem ? { iomem: iomemView(snap.iomem) } : {}),
   };
 }
 

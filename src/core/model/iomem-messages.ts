@@ -36,6 +36,9 @@ export default messages(
     'fact.iomemKernel': () => 'Kernel code/data entries in /proc/iomem',
     'fact.bootImage': () => 'a Memory: line with its kernel code, rwdata, rodata and bss sizes',
     'fact.noMapCarveOuts': () => 'no-map carve-outs (device tree reserved-memory or memblock NOMAP)',
+    'region.iomem': (p: { name: string }) => `iomem: ${p.name}`,
+    'lane.iomem': () => '/proc/iomem',
+    'lane.iomem in RAM': () => '/proc/iomem inside System RAM',
   },
   {
     'check.iomem-ram': () => '/proc/iomem 中 System RAM 之和 = 内核得到的内存',
@@ -67,5 +70,8 @@ export default messages(
     'fact.iomemKernel': () => '/proc/iomem 中的 Kernel code/data 条目',
     'fact.bootImage': () => '带 kernel code、rwdata、rodata 和 bss 大小的 Memory: 行',
     'fact.noMapCarveOuts': () => 'no-map 预留区（设备树 reserved-memory 或 memblock NOMAP）',
+    'region.iomem': (p) => `iomem：${p.name}`,
+    'lane.iomem': () => '/proc/iomem',
+    'lane.iomem in RAM': () => '/proc/iomem：System RAM 之内',
   },
 );

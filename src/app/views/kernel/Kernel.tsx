@@ -5,10 +5,13 @@
 import type { ComponentType } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import IomemPanel from './IomemPanel';
 import { KERNEL_PANELS, type KernelPanelId } from './panels';
 
 /** each drill-down adds its component */
-const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {};
+const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {
+  iomem: IomemPanel,
+};
 
 export default function Kernel() {
   const { t } = useT();

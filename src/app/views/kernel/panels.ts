@@ -15,6 +15,6 @@ export interface KernelPanel {
 }
 
 /** in the order the view shows them; each drill-down adds its entry */
-export const KERNEL_PANELS: readonly KernelPanel[] = [];
+export const KERNEL_PANELS: readonly KernelPanel[] = [{ id: 'iomem', has: (m) => m.iomem !== undefined }];
 
 export const hasKernelPanels = (m: ModelView | null): boolean => m !== null && KERNEL_PANELS.some((p) => p.has(m));

@@ -12,7 +12,12 @@ export type RegionKind =
   | 'memblock-reserved'
   | 'hole'
   /** the firmware's memory map: x86 e820, MIPS `memory: … @ …` */
-  | 'firmware-map';
+  | 'firmware-map'
+  /** /proc/iomem on its lanes (src/core/viewmodel/iomem-lane.ts) */
+  | 'iomem-ram'
+  | 'iomem-kernel'
+  | 'iomem-reserved'
+  | 'iomem-other';
 
 /**
  * What a region is for. Behaviour (buckets, colours, which group loses the freed init
@@ -36,7 +41,9 @@ export type RegionRole =
   | 'hole'
   /** a range of the firmware's map: RAM the firmware gives the kernel, or not */
   | 'firmware-usable'
-  | 'firmware-reserved';
+  | 'firmware-reserved'
+  /** a /proc/iomem resource, drawn on its lane only */
+  | 'iomem';
 
 /** why a memblock.reserved group got its role and label */
 export type Evidence =
