@@ -58,8 +58,6 @@ export interface IomemTree {
 }
 
 const LINE = /^( *)([0-9a-fA-F]{8,})-([0-9a-fA-F]{8,}) :(?: (.*))?$/;
-/** deepest level r_show prints (MAX_IORES_LEVEL) */
-export const MAX_DEPTH = 5;
 
 const KINDS: readonly [RegExp, IomemKind][] = [
   [/^System RAM$/i, 'system-ram'],
