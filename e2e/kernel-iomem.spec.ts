@@ -47,10 +47,10 @@ test('non-root: names and tree, addresses said to be hidden', async ({ page }) =
   await expect(panel.getByTestId('iomem-table').locator('tbody tr').first().locator('td').first()).toHaveText('—');
 });
 
-test('screenshots: 1280×720 light/dark en/zh, and presentation mode', async ({ page }) => {
+test('screenshots: 1280×720 light/dark en/zh, the map, and presentation mode', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/#/kernel');
-  await drop(page, [file('arm64-qemu-virt-nomap.txt')]);
+  await drop(page, [file('arm64-qemu-virt-nomap.txt'), file('arm64-qemu-virt-nomap.dts')]);
   await expect(page.getByTestId('iomem-panel')).toBeVisible();
   for (const theme of ['light', 'dark'] as const)
     for (const lang of ['en', 'zh'] as const) {
@@ -58,6 +58,20 @@ test('screenshots: 1280×720 light/dark en/zh, and presentation mode', async ({ 
       await page.locator('header select').last().selectOption(lang);
       await page.screenshot({ path: `test-results/screens/kernel-iomem-${theme}-${lang}.png` });
     }
+  await page.locator('header select').last().selectOption('en');
   await page.goto('/#/map');
+  await expect(page.getByText('/proc/iomem inside System RAM', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/kernel-iomem-map.png' });
+  await page.goto('/#/kernel');
+  await page.getByRole('button', { name: 'Presentation' }).click();
+  await expect(page.locator('html[data-present="true"]')).toBeAttached();
+  const size = await page
+    .getByTestId('iomem-table')
+    .locator('td')
+    .first()
+    .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+  expect(size).toBeGreaterThanOrEqual(16);
+  // nothing wider than the window
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await page.screenshot({ path: 'test-results/screens/kernel-iomem-present.png' });
 });
