@@ -130,6 +130,32 @@ test('dropping the seed files reproduces expected.json on every view, offline', 
   expect(external).toEqual([]);
 });
 
+test('every check links to the lines of both its sides; a range of lines opens highlighted', async ({ page }) => {
+  await page.goto('/?example#/checks');
+  const rows = page.locator('tr[data-check]');
+  await expect(rows).toHaveCount(8);
+  for (const id of ['lru', 'slab', 'free-total', 'memblock-phys', 'memblock-reserved', 'span', 'memtotal-boot', 'smaps-rss']) {
+    const refs = page.locator(`tr[data-check="${id}"] [data-testid="check-refs"]`);
+    await expect(refs.locator('[data-side="left"] a').first(), id).toBeVisible();
+    await expect(refs.locator('[data-side="right"] a').first(), id).toBeVisible();
+  }
+  const slab = page.locator('tr[data-check="slab"] [data-testid="check-refs"]');
+  await expect(slab.locator('[data-side="left"]')).toHaveText('left from meminfo.txt:24');
+  await expect(slab.locator('[data-side="right"]')).toHaveText('right from meminfo.txt:25–26');
+  // the right side: two lines, both highlighted in the input
+  await slab.locator('[data-side="right"] a').click();
+  await expect(page).toHaveURL(/#\/sources\?s=meminfo.txt&l=25&to=26/);
+  await expect(page.locator('.raw [data-ln="25"]')).toHaveClass(/target/);
+  await expect(page.locator('.raw [data-ln="26"]')).toHaveClass(/target/);
+  await expect(page.locator('.raw [data-ln="24"]')).not.toHaveClass(/target/);
+  await expect(page.locator('.raw [data-ln="26"]')).toContainText('SUnreclaim:');
+  await page.goBack();
+  // the left side of the boot check: the log's Memory: line
+  await page.locator('tr[data-check="memblock-phys"] [data-side="right"] a').click();
+  await expect(page.locator('.raw [data-ln="1"]')).toHaveClass(/target/);
+  await expect(page.locator('.raw [data-ln="1"]')).toContainText('Memory: ');
+});
+
 test('Load example, a view opened by URL, remove an input', async ({ page }) => {
   await page.goto('/?example#/checks');
   await expect(page.locator('tr[data-check]')).toHaveCount(8);

@@ -17,6 +17,7 @@ import {
   saveSnapshot,
   utf8Length,
 } from '../src/app/history';
+import { loadLang } from '../src/app/i18n/ui';
 import { useStore } from '../src/app/store';
 import { HistoryList } from '../src/app/views/HistoryList';
 import { parseText } from '../src/core/formats/detect';
@@ -294,7 +295,8 @@ describe('the history list', () => {
     expect(html).toContain('dateTime="2024-01-02T00:00:00.000Z"');
   });
 
-  it('speaks the page language', () => {
+  it('speaks the page language', async () => {
+    await loadLang('zh');
     setLang('zh');
     const html = render();
     expect(html).toContain('最近的快照');

@@ -228,6 +228,8 @@ describe('numbers no kernel prints', () => {
           tolerance: 0,
           leftFormula: m('formula.expr', { expr: 'a' }),
           rightFormula: m('formula.expr', { expr: 'b' }),
+          leftRefs: [],
+          rightRefs: [],
         }),
       });
       const { checks, notRun } = runChecks([def], {});

@@ -41,7 +41,8 @@ export function useRoute(): Route {
 }
 
 /** the link to the line of an input a number was read from */
-export const sourceHref = (source: string, line: number): string => href('sources', '', line > 0 ? { s: source, l: line } : { s: source });
+export const sourceHref = (source: string, line: number, to?: number): string =>
+  href('sources', '', line > 0 ? { s: source, l: line, ...(to !== undefined && to > line ? { to } : {}) } : { s: source });
 
 /**
  * Writes a view's state (a zoom, a filter) into the address without a history entry and

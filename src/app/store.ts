@@ -10,7 +10,7 @@ import type { SizeUnit } from '../core/units';
 import { clipAnnotations, cut, withNote } from './annotations/limits';
 import type { HistoryEntry, SaveResult } from './history';
 import { loadCatalogues } from './i18n/catalogues';
-import { browserLang, type Lang } from './i18n/ui';
+import { browserLang, type Lang, langReady, loadLang } from './i18n/ui';
 import { makeWorker } from './makeWorker';
 import type { FileInput, ModelView, OpenResult, Progress, WorkerApi } from './protocol';
 
@@ -273,6 +273,11 @@ export const useStore = create<State>((set, get) => {
       set({ busy: null, error: why(e) });
     },
     set(p) {
+      // the words of a language arrive before the page switches to it
+      if (p.lang && !langReady(p.lang)) {
+        void loadLang(p.lang).then(() => get().set(p));
+        return;
+      }
       set(p);
       if (p.present !== undefined) sessionSet('ramledger.present', p.present ? '1' : '0');
       const { unit, theme, lang } = get();

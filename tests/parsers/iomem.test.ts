@@ -64,6 +64,10 @@ describe('/proc/iomem', () => {
     expect(check(r, 'iomem-ram')).toMatchObject({ left: 25165432, right: 25165432, ok: true, atMost: true });
     expect(check(r, 'iomem-kernel')).toMatchObject({ ok: true });
     expect(Math.abs(check(r, 'iomem-kernel')?.delta ?? 99)).toBeLessThanOrEqual(4);
+    // each side points at its lines: the three System RAM lines, and the Memory: line
+    expect(check(r, 'iomem-ram')?.leftRefs).toEqual([2, 6, 16].map((line) => ({ source: 'iomem', line })));
+    expect(check(r, 'iomem-ram')?.rightRefs.map((x) => x.source)).toEqual(['dmesg']);
+    expect(check(r, 'iomem-kernel')?.leftRefs).toEqual([{ source: 'iomem', line: 7, to: 10 }]);
   });
 
   it('checks an arm64 board with a no-map carve-out against its device tree', () => {

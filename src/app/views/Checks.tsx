@@ -4,6 +4,7 @@ import { CsvButton } from '../export/ExportButtons';
 import { fmtNum } from '../format';
 import { useT } from '../i18n/useT';
 import { useStore } from '../store';
+import { RefLinks } from './RefLinks';
 
 export default function Checks() {
   const { t, tm } = useT();
@@ -40,6 +41,18 @@ export default function Checks() {
                 <strong>{tm(c.label)}</strong>
                 <div className="formula small">
                   {tm(c.leftFormula)} = {tm(c.rightFormula)}
+                </div>
+                <div className="small check-refs" data-testid="check-refs">
+                  {c.leftRefs.length > 0 && (
+                    <span data-side="left">
+                      {t('checks.leftFrom')} <RefLinks refs={c.leftRefs} max={4} />
+                    </span>
+                  )}
+                  {c.rightRefs.length > 0 && (
+                    <span data-side="right">
+                      {t('checks.rightFrom')} <RefLinks refs={c.rightRefs} max={4} />
+                    </span>
+                  )}
                 </div>
               </td>
               <td className="num">{fmtNum(c.left, unit)}</td>

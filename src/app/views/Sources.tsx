@@ -1,7 +1,7 @@
 /**
  * Sources: each input with its format, what was parsed, its diagnostics with line
  * numbers, and the raw text (virtualised, fetched from the worker in chunks) with those
- * lines highlighted. `#/sources?s=<name>&l=<line>` opens a line.
+ * lines highlighted. `#/sources?s=<name>&l=<line>` opens a line, `&to=<line>` a range of them.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -24,6 +24,7 @@ export default function Sources() {
   const wanted = route.params.get('s');
   const src = model.sources.find((s) => s.name === wanted) ?? model.sources[0];
   const line = Number(route.params.get('l') ?? 0) || 0;
+  const to = Math.max(line, Number(route.params.get('to') ?? 0) || 0);
   return (
     <section aria-labelledby="src-title">
       <h2 id="src-title">{t('src.title')}</h2>
@@ -48,13 +49,13 @@ export default function Sources() {
             </a>
           ))}
         </nav>
-        {src && <SourceDetail key={src.name} name={src.name} line={line} />}
+        {src && <SourceDetail key={src.name} name={src.name} line={line} to={to} />}
       </div>
     </section>
   );
 }
 
-function SourceDetail({ name, line }: { name: string; line: number }) {
+function SourceDetail({ name, line, to }: { name: string; line: number; to: number }) {
   const { t, tm } = useT();
   const model = useStore((s) => s.model);
   const version = useStore((s) => s.version);
@@ -173,7 +174,7 @@ function SourceDetail({ name, line }: { name: string; line: number }) {
             return (
               <div
                 key={it.key}
-                className={`ln${d ? ' diag' : ''}${n === line ? ' target' : ''}`}
+                className={`ln${d ? ' diag' : ''}${line > 0 && n >= line && n <= to ? ' target' : ''}`}
                 style={{ top: it.start, height: ROW }}
                 data-ln={n}
                 title={d ? tm(d.msg) : undefined}

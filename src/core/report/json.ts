@@ -126,6 +126,8 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; 
       ...(c.atMost ? { atMost: true } : {}),
       leftFormula: en(c.leftFormula),
       rightFormula: en(c.rightFormula),
+      leftRefs: c.leftRefs,
+      rightRefs: c.rightRefs,
       why: en(c.why),
     })),
     checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),

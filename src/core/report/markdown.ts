@@ -3,6 +3,8 @@
 import { type Catalogue, type Msg, render, visible } from '../messages/catalogue';
 import { EN } from '../messages/index';
 import type { Analysis } from '../model/accounting/index';
+import type { Check } from '../model/accounting/types';
+import { refsText } from '../model/refs';
 import type { Snapshot } from '../model/snapshot';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
@@ -13,6 +15,10 @@ import { iomemMarkdown } from './iomem';
 const MAX_DIAGNOSTICS = 200;
 /** rows of the address map: a real layout has far fewer */
 const MAX_REGIONS = 2000;
+
+/** the input lines behind each side of a check, the first few of each */
+const MAX_REFS = 4;
+const sides = (c: Check): string => `left: ${refsText(c.leftRefs, MAX_REFS) || '—'}; right: ${refsText(c.rightRefs, MAX_REFS) || '—'}`;
 
 /** the annotations of the snapshot file the inputs came from, if any */
 export function snapshotAnnotations(snap: Snapshot): Annotations | undefined {
@@ -103,14 +109,14 @@ export function toMarkdown(
     '',
     `## Checks: ${a.checks.length - failed} hold, ${failed} do not`,
     '',
-    '| check | left | right | difference | tolerance | verdict |',
-    '|---|--:|--:|--:|--:|---|',
+    '| check | left | right | difference | tolerance | verdict | read from |',
+    '|---|--:|--:|--:|--:|---|---|',
   );
   for (const c of a.checks)
     out.push(
-      `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} |`,
+      `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} | ${cell(sides(c))} |`,
     );
-  for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | |`);
+  for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | | |`);
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../input/diagnostics';
 import type { AnyMsg } from '../messages/catalogue';
 import type { Check, Line } from '../model/accounting/types';
 import type { ProcessSummary } from '../model/processes';
-import type { SourceRef } from '../model/refs';
+import { refText, type SourceRef } from '../model/refs';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { bytesToKiB, hex, hexWidth } from '../units';
 import type { MapRegion } from '../viewmodel/lanes';
@@ -21,7 +21,7 @@ import { type CsvCell, toCsv } from './csv';
 export type Say = (msg: AnyMsg) => string;
 type Labels = Annotations['labels'];
 
-const refsText = (refs: readonly SourceRef[]) => refs.map((r) => (r.line > 0 ? `${r.source}:${r.line}` : r.source)).join('; ');
+const refsList = (refs: readonly SourceRef[]) => refs.map(refText).join('; ');
 const labelOf = (labels: Labels, key: string) => labels[key]?.label ?? '';
 
 /** the Overview's ledger, in its reading order (each line, then its parts) */
@@ -37,7 +37,7 @@ export function waterfallCsv(lines: readonly Line[], say: Say, labels: Labels = 
       labelOf(labels, lineKey(l)),
       l.kib,
       say(l.formula),
-      refsText(l.refs),
+      refsList(l.refs),
     ]),
   );
 }
@@ -131,7 +131,20 @@ export function filesCsv(rows: readonly FileRow[]): string {
 /** the checks: both sides, the difference, the tolerance, the verdict */
 export function checksCsv(checks: readonly Check[], say: Say): string {
   return toCsv(
-    ['id', 'identity', 'left formula', 'right formula', 'left KiB', 'right KiB', 'delta KiB', 'tolerance KiB', 'ok', 'why'],
+    [
+      'id',
+      'identity',
+      'left formula',
+      'right formula',
+      'left KiB',
+      'right KiB',
+      'delta KiB',
+      'tolerance KiB',
+      'ok',
+      'why',
+      'left read from',
+      'right read from',
+    ],
     checks.map((c) => [
       c.id,
       say(c.label),
@@ -143,6 +156,8 @@ export function checksCsv(checks: readonly Check[], say: Say): string {
       c.tolerance,
       c.ok,
       say(c.why),
+      refsList(c.leftRefs),
+      refsList(c.rightRefs),
     ]),
   );
 }

@@ -2,7 +2,7 @@
  * The ledger as a table that reads top to bottom: each line, its parts under it, with
  * KiB, MiB, share, formula and source lines; each line can carry the reader's label.
  */
-import { Fragment } from 'react';
+
 import type { Line } from '../../../core/model/accounting/index';
 import { lineKey } from '../../../core/share/annotations';
 import { orderLines } from '../../../core/viewmodel/waterfall';
@@ -10,7 +10,7 @@ import { LabelledName } from '../../annotations/Labels';
 import { bucketFill } from '../../colors';
 import { fmtInt, fmtNum, fmtPct } from '../../format';
 import { useT } from '../../i18n/useT';
-import { sourceHref } from '../../route';
+import { RefLinks } from '../RefLinks';
 
 export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
   const { t, tm } = useT();
@@ -56,15 +56,7 @@ export function Waterfall({ lines, whole }: { lines: Line[]; whole: number }) {
               </td>
               <td className="formula">{tm(l.formula)}</td>
               <td className="small">
-                {l.refs.map((r, i) => (
-                  <Fragment key={`${r.source}:${r.line}`}>
-                    {i > 0 && ', '}
-                    <a href={sourceHref(r.source, r.line)}>
-                      {r.source.split('/').pop()}
-                      {r.line > 0 ? `:${r.line}` : ''}
-                    </a>
-                  </Fragment>
-                ))}
+                <RefLinks refs={l.refs} max={Number.POSITIVE_INFINITY} />
               </td>
             </tr>
           );

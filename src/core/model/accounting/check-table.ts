@@ -21,7 +21,7 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.lru'),
     needs: ['meminfo'],
     fields: ['Active', 'Inactive', 'AnonPages', 'Cached', 'Buffers'],
-    run({ meminfo }, f) {
+    run({ meminfo }, f, at) {
       // Unevictable (2.6.28+) and SwapCached may be absent on old kernels: 0 then
       const right = f.AnonPages + f.Cached + f.Buffers + (mi(meminfo, 'SwapCached') ?? 0);
       return {
@@ -30,6 +30,8 @@ export const CHECKS: readonly CheckDef[] = [
         tolerance: Math.max(1024, Math.round(right * 0.02)),
         leftFormula: expr('Active + Inactive + Unevictable'),
         rightFormula: expr('AnonPages + Cached + Buffers + SwapCached'),
+        leftRefs: at.meminfo('Active', 'Inactive', 'Unevictable'),
+        rightRefs: at.meminfo('AnonPages', 'Cached', 'Buffers', 'SwapCached'),
       };
     },
   }),
@@ -39,12 +41,14 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.slab'),
     needs: [],
     fields: ['Slab', 'SReclaimable', 'SUnreclaim'],
-    run: (_, f) => ({
+    run: (_, f, at) => ({
       left: f.Slab,
       right: f.SReclaimable + f.SUnreclaim,
       tolerance: 0,
       leftFormula: expr('Slab'),
       rightFormula: expr('SReclaimable + SUnreclaim'),
+      leftRefs: at.meminfo('Slab'),
+      rightRefs: at.meminfo('SReclaimable', 'SUnreclaim'),
     }),
   }),
   defineCheck({
@@ -53,12 +57,14 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.free-total'),
     needs: ['freeTotal'],
     fields: ['MemTotal'],
-    run: ({ freeTotal }, f) => ({
+    run: ({ freeTotal }, f, at) => ({
       left: freeTotal.kib,
       right: f.MemTotal,
       tolerance: Math.ceil(freeTotal.precisionKiB),
       leftFormula: m('formula.free-total'),
       rightFormula: m('formula.meminfo', { key: 'MemTotal' }),
+      leftRefs: at.freeMem(),
+      rightRefs: at.meminfo('MemTotal'),
     }),
   }),
   defineCheck({
@@ -66,12 +72,14 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.memblock-phys'),
     why: m('why.memblock-phys'),
     needs: ['physical', 'memblockMemory', 'bootModern'],
-    run: ({ physical, bootModern }) => ({
+    run: ({ physical, bootModern }, _, at) => ({
       left: physical.memblockMemoryKiB,
       right: bootModern.physKiB,
       tolerance: 0,
       leftFormula: m('formula.memblock-memory-all'),
       rightFormula: m('formula.boot-phys'),
+      leftRefs: at.memblock('memory'),
+      rightRefs: at.boot(),
     }),
   }),
   defineCheck({
@@ -79,7 +87,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.memblock-reserved'),
     why: m('why.memblock-reserved'),
     needs: ['physical', 'memblockReserved', 'bootModern', 'bootReserved'],
-    run({ physical, bootModern, bootReserved }) {
+    run({ physical, bootModern, bootReserved }, _, at) {
       const cma = bootModern.fields['cma-reserved'] ?? 0;
       // NOMAP ranges are present pages that were never freed: inside `reserved`, not in memblock.reserved
       const nomap = physical.memblockNomapKiB;
@@ -89,6 +97,8 @@ export const CHECKS: readonly CheckDef[] = [
         tolerance: 0,
         leftFormula: m('formula.memblock-reserved', { cma: cma !== 0, nomap: nomap !== 0 }),
         rightFormula: m('formula.boot-reserved-field'),
+        leftRefs: [...at.memblock('reserved'), ...(nomap !== 0 ? at.memblock('memory') : [])],
+        rightRefs: at.boot(),
       };
     },
   }),
@@ -97,12 +107,14 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.span'),
     why: m('why.span'),
     needs: ['physical', 'memblockMemory'],
-    run: ({ physical }) => ({
+    run: ({ physical }, _, at) => ({
       left: physical.spanKiB,
       right: physical.memblockMemoryKiB - physical.memblockNomapKiB + physical.noMapKiB,
       tolerance: 0,
       leftFormula: physical.dramFrom,
       rightFormula: m('formula.span-right'),
+      leftRefs: at.dram(),
+      rightRefs: [...at.memblock('memory'), ...at.noMap()],
     }),
   }),
   defineCheck({
@@ -111,12 +123,14 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.memtotal-boot'),
     needs: ['boot', 'bootFreed', 'memTotalSettled'],
     fields: ['MemTotal'],
-    run: ({ boot, bootFreed }, f) => ({
+    run: ({ boot, bootFreed }, f, at) => ({
       left: f.MemTotal,
       right: expectedMemTotal(boot, bootFreed),
       tolerance: 0,
       leftFormula: m('formula.meminfo', { key: 'MemTotal' }),
       rightFormula: m('formula.memtotal-boot', { form: boot.form, freed: bootFreed.from }),
+      leftRefs: at.meminfo('MemTotal'),
+      rightRefs: [...at.boot(), ...at.freed()],
     }),
   }),
   defineCheck({
@@ -124,7 +138,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.smaps-rss'),
     why: m('why.smaps-rss'),
     needs: ['smaps'],
-    run({ smaps }) {
+    run({ smaps }, _, at) {
       let left = 0;
       let right = 0;
       let bad = 0;
@@ -139,7 +153,16 @@ export const CHECKS: readonly CheckDef[] = [
           if (parts !== rss) bad++;
         }
       }
-      return { left, right, tolerance: 0, leftFormula: m('formula.smaps-rss-left'), rightFormula: m('formula.smaps-rss-right', { bad }) };
+      const refs = at.smaps();
+      return {
+        left,
+        right,
+        tolerance: 0,
+        leftFormula: m('formula.smaps-rss-left'),
+        rightFormula: m('formula.smaps-rss-right', { bad }),
+        leftRefs: refs,
+        rightRefs: refs,
+      };
     },
   }),
   defineCheck({
@@ -148,7 +171,7 @@ export const CHECKS: readonly CheckDef[] = [
     why: m('why.pss'),
     needs: ['allSmaps', 'processes'],
     fields: ['AnonPages', 'Mapped'],
-    run({ allSmaps, processes }, f) {
+    run({ allSmaps, processes }, f, at) {
       // the processes given may be some of them: their Pss can fall short, never exceed
       const right = f.AnonPages + f.Mapped;
       return {
@@ -158,6 +181,8 @@ export const CHECKS: readonly CheckDef[] = [
         atMost: true,
         leftFormula: m('formula.pss-left', { processes: allSmaps.length }),
         rightFormula: expr('AnonPages + Mapped'),
+        leftRefs: at.smaps(),
+        rightRefs: at.meminfo('AnonPages', 'Mapped'),
       };
     },
   }),
@@ -167,7 +192,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.iomem-ram'),
     why: m('why.iomem-ram'),
     needs: ['iomem', 'ramReference'],
-    run: ({ iomem, ramReference }) => ({
+    run: ({ iomem, ramReference }, _, at) => ({
       // whole pages: the kernel registers System RAM from page frames (x86 e820 ranges may end mid-page)
       left: iomem.systemRamPagesKiB,
       right: ramReference.kib,
@@ -175,6 +200,13 @@ export const CHECKS: readonly CheckDef[] = [
       ...(ramReference.exact ? {} : { atMost: true as const }),
       leftFormula: m('formula.iomem-ram'),
       rightFormula: m('formula.iomem-ram-reference', { from: ramReference.from }),
+      leftRefs: iomem.refs.ram,
+      rightRefs:
+        ramReference.from === 'memblock'
+          ? at.memblock('memory')
+          : ramReference.from === 'device-tree'
+            ? [...at.dram(), ...at.noMap()]
+            : at.boot(),
     }),
   }),
   defineCheck({
@@ -182,7 +214,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.iomem-kernel'),
     why: m('why.iomem-kernel'),
     needs: ['iomem', 'iomemKernel', 'bootImage'],
-    run({ iomem, iomemKernel, bootImage: right }) {
+    run({ iomem, iomemKernel, bootImage: right }, _, at) {
       return {
         left: Math.round(iomemKernel),
         right,
@@ -190,6 +222,8 @@ export const CHECKS: readonly CheckDef[] = [
         tolerance: 256 + Math.round(right * 0.02),
         leftFormula: m('formula.iomem-kernel', { parts: Object.keys(iomem.kernel) }),
         rightFormula: m('formula.iomem-kernel-boot'),
+        leftRefs: iomem.refs.kernel,
+        rightRefs: at.boot(),
       };
     },
   }),
@@ -198,7 +232,7 @@ export const CHECKS: readonly CheckDef[] = [
     label: m('check.iomem-nomap'),
     why: m('why.iomem-nomap'),
     needs: ['iomem', 'noMapCarveOuts'],
-    run({ iomem, noMapCarveOuts }) {
+    run({ iomem, noMapCarveOuts }, _, at) {
       const right = totalKiB(union(noMapCarveOuts));
       return {
         left: right - insideRamKiB(iomem, noMapCarveOuts),
@@ -206,6 +240,9 @@ export const CHECKS: readonly CheckDef[] = [
         tolerance: 0,
         leftFormula: m('formula.iomem-nomap'),
         rightFormula: m('formula.iomem-nomap-right'),
+        leftRefs: iomem.refs.ramAndReserved,
+        // carve-outs come from the device tree, or from memblock.memory's NOMAP flags
+        rightRefs: [...at.noMap(), ...at.memblock('memory')],
       };
     },
   }),

@@ -5,6 +5,7 @@
  * and why" falls out of the needs, and adding a check is one entry in ./check-table.ts.
  */
 import { memRow } from '../../formats/free/index';
+import type { IomemKind } from '../../formats/iomem/index';
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
 import { type Msg, m } from '../../messages/catalogue';
@@ -12,8 +13,10 @@ import { type IomemSummary, iomemKernelKiB, iomemSummary, type RamReference } fr
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { Range } from '../ranges';
+import type { SourceRef } from '../refs';
 import type { ProcessModel, Snapshot } from '../snapshot';
 import { type BootFreed, bootFreed } from './boot';
+import { type CheckRefs, linesOf, uniqueRefs } from './check-refs';
 import type { Check, CheckNotRun } from './types';
 
 /** what the inputs can give a check */
@@ -40,8 +43,8 @@ export interface Facts {
   allSmaps: ProcessModel[];
   /** per-process totals */
   processes: ProcessSummary[];
-  /** /proc/iomem read with its addresses (as root) */
-  iomem: IomemSummary;
+  /** /proc/iomem read with its addresses (as root), and the lines behind each of its sums */
+  iomem: IomemSummary & { refs: { ram: SourceRef[]; kernel: SourceRef[]; ramAndReserved: SourceRef[] } };
   /** what System RAM should add up to (memblock.memory, the device tree's banks, the boot line) */
   ramReference: RamReference;
   /** Σ the kernel sections iomem prints (Kernel code, rodata, data, bss), when it prints any */
@@ -62,6 +65,9 @@ export interface Sides {
   atMost?: true;
   leftFormula: Msg;
   rightFormula: Msg;
+  /** the input lines each side was read from (./check-refs.ts) */
+  leftRefs: SourceRef[];
+  rightRefs: SourceRef[];
 }
 
 export interface CheckDef<N extends FactId = FactId, F extends MeminfoKey = MeminfoKey> {
@@ -72,7 +78,7 @@ export interface CheckDef<N extends FactId = FactId, F extends MeminfoKey = Memi
   needs: readonly N[];
   /** meminfo fields it reads (implies `meminfo`) */
   fields?: readonly F[];
-  run(facts: Pick<Facts, N>, fields: Record<F, number>): Sides;
+  run(facts: Pick<Facts, N>, fields: Record<F, number>, refs: CheckRefs): Sides;
 }
 
 /** types a check entry: `run` gets exactly the facts and fields the entry declares */
@@ -114,7 +120,22 @@ function iomemFacts(snap: Snapshot, phys: Physical | null): Partial<Facts> {
   const tree = snap.iomem?.value;
   if (!tree || tree.hidden) return {};
   const sum = iomemSummary(tree);
-  const f: Partial<Facts> = { iomem: sum };
+  const source = snap.iomem?.source ?? '';
+  const lines = (keep: (k: IomemKind) => boolean) =>
+    linesOf(
+      source,
+      tree.entries.filter((e) => keep(e.kind)).map((e) => e.line),
+    );
+  const f: Partial<Facts> = {
+    iomem: {
+      ...sum,
+      refs: {
+        ram: lines((k) => k === 'system-ram'),
+        kernel: lines((k) => k.startsWith('kernel-')),
+        ramAndReserved: lines((k) => k === 'system-ram' || k === 'reserved'),
+      },
+    },
+  };
   if (Object.keys(sum.kernel).length > 0) f.iomemKernel = iomemKernelKiB(sum);
   const b = snap.boot?.value;
   const code = b?.form === 'modern' ? b.fields['kernel code'] : undefined;
@@ -127,10 +148,26 @@ function iomemFacts(snap: Snapshot, phys: Physical | null): Partial<Facts> {
   return f;
 }
 
+/** for checks run without a snapshot (tests): no lines */
+const NO_REFS: CheckRefs = {
+  meminfo: () => [],
+  freeMem: () => [],
+  boot: () => [],
+  freed: () => [],
+  memblock: () => [],
+  dram: () => [],
+  noMap: () => [],
+  smaps: () => [],
+};
+
 const has = <N extends FactId>(facts: Partial<Facts>, needs: readonly N[]): facts is Partial<Facts> & Pick<Facts, N> =>
   needs.every((n) => facts[n] !== undefined);
 
-export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { checks: Check[]; notRun: CheckNotRun[] } {
+export function runChecks(
+  defs: readonly CheckDef[],
+  facts: Partial<Facts>,
+  refs: CheckRefs = NO_REFS,
+): { checks: Check[]; notRun: CheckNotRun[] } {
   const checks: Check[] = [];
   const notRun: CheckNotRun[] = [];
   for (const def of defs) {
@@ -151,7 +188,7 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
       notRun.push({ id: def.id, reason: m('check.needs', { needs: missing }) });
       continue;
     }
-    const s = def.run(facts, values);
+    const s = def.run(facts, values, refs);
     const delta = s.left - s.right;
     // a side too large to be exact, or not finite, would make "ok" meaningless
     const inexact = (['left', 'right', 'tolerance'] as const).filter((k) => !exact(s[k]));
@@ -170,6 +207,8 @@ export function runChecks(defs: readonly CheckDef[], facts: Partial<Facts>): { c
       ...(s.atMost ? { atMost: true as const } : {}),
       leftFormula: s.leftFormula,
       rightFormula: s.rightFormula,
+      leftRefs: uniqueRefs(s.leftRefs),
+      rightRefs: uniqueRefs(s.rightRefs),
       why: def.why,
     });
   }

@@ -10,6 +10,7 @@ import { physical } from '../physical/index';
 import { summarizeProcesses } from '../processes';
 import type { Snapshot } from '../snapshot';
 import { bootFreed } from './boot';
+import { checkRefs } from './check-refs';
 import { CHECKS } from './check-table';
 import { gatherFacts, runChecks } from './checks';
 import { bootLines, meminfoLines, meminfoRefs, physicalLines } from './levels';
@@ -47,7 +48,7 @@ export function analyze(given: Snapshot): Analysis {
   } else acc.missing.push(m('missing.meminfo'));
 
   const processes = summarizeProcesses(snap.processes);
-  const { checks, notRun } = runChecks(CHECKS, gatherFacts(snap, phys, processes));
+  const { checks, notRun } = runChecks(CHECKS, gatherFacts(snap, phys, processes), checkRefs(snap, phys));
   const pss = checks.find((c) => c.id === 'pss');
   if (pss && pss.left < pss.right - pss.tolerance)
     acc.notes.push(

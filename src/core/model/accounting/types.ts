@@ -34,6 +34,9 @@ export interface Check {
   ok: boolean;
   leftFormula: Msg;
   rightFormula: Msg;
+  /** the input lines each side was read from */
+  leftRefs: SourceRef[];
+  rightRefs: SourceRef[];
   /** why the two sides can differ */
   why: Msg;
 }
