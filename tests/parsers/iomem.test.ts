@@ -101,6 +101,26 @@ describe('/proc/iomem', () => {
     expect(check(r, 'iomem-ram')?.ok).toBe(false);
   });
 
+  it('checks System RAM against memblock.memory without its NOMAP range (arm64 since 6.5 prints the flag)', () => {
+    // a made-up iomem, as arch/arm64/kernel/setup.c would register these memblock regions
+    const memory = read(join(__dirname, '..', '..', 'fixtures', 'formats'), 'memblock-memory-new.txt');
+    const arm64 = ['40000000-47c7ffff : System RAM', '47c80000-47ffffff : reserved', '48000000-bfffffff : System RAM'].join('\n');
+    const ok = run([
+      { name: 'iomem', text: arm64 },
+      { name: '/sys/kernel/debug/memblock/memory', text: memory },
+    ]);
+    expect(check(ok, 'iomem-ram')).toMatchObject({ left: 2093568, right: 2093568, ok: true });
+    expect(check(ok, 'iomem-ram')?.atMost).toBeUndefined();
+    expect(check(ok, 'iomem-nomap')).toMatchObject({ left: 3584, right: 3584, ok: true });
+    // a kernel that registered the NOMAP range as System RAM: both checks say so
+    const bad = run([
+      { name: 'iomem', text: '40000000-bfffffff : System RAM' },
+      { name: '/sys/kernel/debug/memblock/memory', text: memory },
+    ]);
+    expect(check(bad, 'iomem-ram')).toMatchObject({ delta: 3584, ok: false });
+    expect(check(bad, 'iomem-nomap')).toMatchObject({ left: 0, ok: false });
+  });
+
   it('reads arm32 and an excerpt of an MT8188 board', () => {
     for (const f of ['arm32-vexpress-qemu.txt', 'arm64-mt8188-ciri-linuxboot-excerpt.txt']) {
       const r = run([{ name: f, text: read(DIR, f) }]);
