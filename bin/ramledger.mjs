@@ -19,7 +19,7 @@ function newest(dir) {
 let stale = true;
 try {
   const built = statSync(bundle).mtimeMs;
-  stale = newest(`${root}src/core`) > built || newest(`${root}src/cli`) > built;
+  stale = newest(`${root}src/core`) > built || newest(`${root}src/cli`) > built || newest(`${root}public`) > built;
 } catch {}
 if (stale) {
   try {

@@ -77,6 +77,50 @@ test.describe('compare two snapshots', () => {
     await langSelect.selectOption('en');
   });
 
+  test('the address map marks the changed regions: wocpu_data removed, a hole added in its place; screenshots', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/');
+    await dropChanged(page);
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-files').setInputFiles(SEED_FILES.map((f) => join(SEED, f)));
+    await expect(page).toHaveURL(/#\/compare$/);
+    await page.evaluate(() => (window.location.hash = '#/map'));
+    const marks = page.getByTestId('map-changes');
+    await expect(marks).toBeVisible();
+    // from the diff's typed kinds: one removed (a ghost where wocpu_data was), one added
+    const removed = marks.locator('[data-change="removed"]');
+    await expect(removed).toHaveCount(1);
+    await expect(removed.locator('title')).toHaveText(
+      /^− removed: wocpu_data@47DC0000 \(wocpu_data\) \(no-map\), Before 0x47dc0000–0x48000000/,
+    );
+    await expect(removed.locator('.cmp-was')).toHaveCount(1);
+    await expect(removed.locator('.cmp-word')).toHaveText('removed: wocpu_data@47DC0000 (wocpu_data)');
+    await expect(marks.locator('[data-change="added"]')).toHaveCount(1);
+    // the legend: symbols and words, with counts; the removed region named (it is no row of the table)
+    const legend = page.getByTestId('map-compare-legend');
+    await expect(legend).toContainText('added (1)');
+    await expect(legend).toContainText('removed (1)');
+    await expect(legend).toContainText('moved (0)');
+    await expect(page.getByTestId('map-removed')).toContainText('wocpu_data@47DC0000');
+    // the table's change column: the hole that is new, in words
+    await expect(page.locator('[data-testid="region-table"] td[data-change="added"]')).toHaveText('+ added');
+    const [themeSelect, langSelect] = [page.locator('header select').nth(0), page.locator('header select').nth(1)];
+    for (const theme of ['light', 'dark'] as const)
+      for (const lang of ['en', 'zh'] as const) {
+        await langSelect.selectOption(lang);
+        await themeSelect.selectOption(theme);
+        await shot(page, `map-compare-1280-${theme}-${lang}`);
+      }
+    await langSelect.selectOption('en');
+    await themeSelect.selectOption('light');
+    // stopping the comparison takes the marks away
+    await page.evaluate(() => (window.location.hash = '#/compare'));
+    await page.getByRole('button', { name: 'Stop comparing' }).click();
+    await page.evaluate(() => (window.location.hash = '#/map'));
+    await expect(page.getByTestId('map')).toBeVisible();
+    await expect(page.getByTestId('map-changes')).toHaveCount(0);
+  });
+
   test('before from a link of the seed: the same facts, and the before named with its date', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Load example' }).first().click();

@@ -8,12 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { dayOf } from '../src/app/export/stamp';
 import { parseCsv } from '../src/core/report/csv';
 import { SEED_FILES } from '../tests/seed-files';
 import { axe, ROOT, SCREENS, SEED } from './helpers';
 
 const TITLE = 'MT7981 router, boot 3';
 const STEM = 'MT7981-router-boot-3';
+/** dumps dropped (not a shared snapshot) are dated the day they were loaded: today */
+const TODAY = dayOf(new Date());
 
 async function loadExample(page: Page) {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -33,8 +36,8 @@ async function save(page: Page, testId: string): Promise<{ name: string; bytes: 
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-const named = (name: string, what: string, ext: string) =>
-  expect(name).toMatch(new RegExp(`^${STEM}-\\d{4}-\\d{2}-\\d{2}-${what}\\.${ext}$`));
+/** `<title>-<what>-<date>.<ext>` */
+const named = (name: string, what: string, ext: string, stem = STEM) => expect(name).toBe(`${stem}-${what}-${TODAY}.${ext}`);
 
 async function csv(page: Page, testId: string, what: string, rows: number) {
   const f = await save(page, testId);
@@ -58,6 +61,7 @@ async function chart(page: Page, what: string) {
       root: root.localName,
       ns: root.namespaceURI,
       title: root.querySelector('title')?.textContent ?? '',
+      caption: root.querySelector('text[data-caption]')?.textContent ?? '',
       width: Number(root.getAttribute('width')),
       height: Number(root.getAttribute('height')),
       shapes: root.querySelectorAll('rect,path,text').length,
@@ -66,7 +70,10 @@ async function chart(page: Page, what: string) {
   expect(parsed.error, `${what}.svg parses`).toBe(false);
   expect(parsed.root).toBe('svg');
   expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+  // the title and date, as the file's <title> and as a caption line drawn in it (and so in the PNG)
   expect(parsed.title).toContain(TITLE);
+  expect(parsed.title).toContain(TODAY);
+  expect(parsed.caption).toBe(parsed.title);
   expect(parsed.shapes).toBeGreaterThan(5);
   expect(text).not.toContain('var(--');
   const png = await save(page, `png-${what}`);
@@ -146,7 +153,7 @@ test('the report: Markdown and JSON as the CLI writes them, a one-page view that
   const md = await save(page, 'report-markdown');
   named(md.name, 'report', 'md');
   const text = md.bytes.toString('utf8');
-  expect(text.startsWith(`# ${TITLE} — ramledger report`)).toBe(true);
+  expect(text.startsWith(`# ${TITLE} — ramledger report — ${TODAY}\n`)).toBe(true);
   for (const h of ['## Inputs', '## Where the memory went', '## Physical address map']) expect(text).toContain(h);
   // past its title, the very report `ramledger analyze --format markdown` prints for the same files
   const cli = execFileSync('node', [join(ROOT, 'bin', 'ramledger.mjs'), 'analyze', '--format', 'markdown', ...SEED_FILES], {
@@ -160,6 +167,7 @@ test('the report: Markdown and JSON as the CLI writes them, a one-page view that
   const report = JSON.parse(json.bytes.toString('utf8'));
   expect(report.schemaVersion).toBe(1);
   expect(report.annotations.title).toBe(TITLE);
+  expect([report.title, report.date]).toEqual([TITLE, TODAY]);
   expect(report.processes.length).toBe(1);
   // every mapping, as `ramledger analyze --format json` writes them
   expect(report.processes[0].mappings.length).toBeGreaterThan(0);
@@ -194,4 +202,22 @@ test('the report: Markdown and JSON as the CLI writes them, a one-page view that
   await page.locator('header.top select').last().selectOption('zh');
   await expect(page.locator('#report-figures')).toHaveText('主要数字');
   await page.screenshot({ path: join(SCREENS, 'report-1280-zh-dark.png') });
+});
+
+test('an untitled snapshot is named after its first inputs, in the file names and inside', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load example' }).click();
+  await expect(page.locator('tr[data-line="dram"]')).toBeVisible();
+  const names = ['reserved-memory.dts', 'memblock-memory.txt', 'memblock-reserved.txt'];
+  // letters and digits, at most 60
+  const stem = 'reserved-memory-dts-memblock-memory-txt-memblock-reserved-tx';
+  named((await save(page, 'csv-ledger')).name, 'ledger', 'csv', stem);
+  await go(page, '#/report');
+  await expect(page.locator('#report-title')).toHaveText(`${names.join(', ')}, …`);
+  const md = await save(page, 'report-markdown');
+  named(md.name, 'report', 'md', stem);
+  expect(md.bytes.toString('utf8').split('\n')[0]).toBe(`# ${names.join(', ')}, … — ramledger report — ${TODAY}`);
+  const json = JSON.parse((await save(page, 'report-json')).bytes.toString('utf8'));
+  expect([json.title, json.date, json.annotations]).toEqual([`${names.join(', ')}, …`, TODAY, undefined]);
 });

@@ -1,12 +1,16 @@
 /**
  * Presentation mode for a projector: every view at 1280×720 (light/dark, en/zh) and
- * 1920×1080, with no table cell cut and no number ending in "…"; one key steps through
+ * 1920×1080 — Budgets with a budget the seed breaks, Compare with the changed seed as the
+ * "before", one page per combination stepping through the views — with no table cell cut
+ * and no number ending in "…"; one key steps through
  * the views and the arrow keys move a highlight through the current table or map.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { cuts, shownRoutes, showView, smallestText, withBudgetAndBefore } from './fit';
 import { axe, shot } from './helpers';
 
-const ROUTES = ['overview', 'map', 'processes', 'processes/files', 'checks', 'sources'] as const;
+/** every view there is: the optional ones are listed once a budget and a "before" are given (the kernel's when it has a panel) */
+const ROUTES = ['overview', 'map', 'processes', 'processes/files', 'checks', 'sources', 'budgets', 'compare', 'report', 'ledger'];
 
 async function open(page: Page, o: { theme: 'light' | 'dark'; lang: 'en' | 'zh'; w: number; h: number }): Promise<void> {
   await page.setViewportSize({ width: o.w, height: o.h });
@@ -22,64 +26,6 @@ async function open(page: Page, o: { theme: 'light' | 'dark'; lang: 'en' | 'zh';
   await expect(page.locator('tr[data-line="MemTotal"]')).toBeVisible();
 }
 
-/** what is cut on the screen: cells narrower than their text, numbers ending in "…", a page wider than the window */
-async function cuts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const visible = (e: Element) => {
-      const r = e.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-    };
-    for (const c of document.querySelectorAll<HTMLElement>('main td, main th, main [role=cell], main [role=columnheader]')) {
-      if (!visible(c)) continue;
-      if (c.scrollWidth > c.clientWidth + 1) out.push(`cell cut (${c.scrollWidth} > ${c.clientWidth}): ${c.textContent?.slice(0, 60)}`);
-    }
-    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      const t = n.textContent ?? '';
-      if (/[0-9,.]…/.test(t) && n.parentElement && visible(n.parentElement)) out.push(`number cut: ${t.slice(0, 60)}`);
-    }
-    // text cut with an ellipsis by CSS must carry its whole in a title (names cut in the middle), never a number
-    for (const e of document.querySelectorAll<HTMLElement>('main *')) {
-      if (!visible(e) || e.scrollWidth <= e.clientWidth + 1 || getComputedStyle(e).textOverflow !== 'ellipsis') continue;
-      const text = e.textContent ?? '';
-      if (/^[\s\d,.%-]+$/.test(text) || !e.closest('[title]')) out.push(`ellipsis without the whole text: ${text.slice(0, 60)}`);
-    }
-    if (document.documentElement.scrollWidth > window.innerWidth + 1)
-      out.push(`page wider than the window: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
-    return out;
-  });
-}
-
-/** the smallest font size of visible text on maps, charts and tables */
-async function smallestText(page: Page): Promise<{ px: number; what: string }> {
-  return page.evaluate(() => {
-    let px = Number.POSITIVE_INFINITY;
-    let what = '';
-    for (const e of document.querySelectorAll<Element>('main svg text, main td, main th, main [role=cell]')) {
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || !(e.textContent ?? '').trim()) continue;
-      const size = Number.parseFloat(getComputedStyle(e).fontSize);
-      if (size < px) {
-        px = size;
-        what = `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`;
-      }
-    }
-    return { px, what };
-  });
-}
-
-async function showView(page: Page, route: string): Promise<void> {
-  await page.evaluate((r) => {
-    window.location.hash = `#/${r}`;
-  }, route);
-  const view = route.split('/')[0] ?? route;
-  await expect(page.locator(`nav.views a[aria-current="page"][href="#/${view}"]`)).toBeVisible();
-  await expect(page.locator('main.view h2').first()).toBeVisible();
-  // lazy views and charts settle
-  await page.waitForTimeout(400);
-}
-
 const CONFIGS = [
   { theme: 'light', lang: 'en', w: 1280, h: 720 },
   { theme: 'dark', lang: 'en', w: 1280, h: 720 },
@@ -92,13 +38,17 @@ for (const c of CONFIGS) {
   test(`presentation mode ${c.w}×${c.h} ${c.theme} ${c.lang}: every view fits, nothing cut`, async ({ page }) => {
     await open(page, c);
     await expect(page.locator('aside.inputs')).toBeHidden();
-    for (const r of ROUTES) {
+    await withBudgetAndBefore(page);
+    const routes = await shownRoutes(page);
+    expect(routes).toEqual(expect.arrayContaining(ROUTES));
+    for (const r of routes) {
       await showView(page, r);
       await shot(page, `present-${c.w}-${c.theme}-${c.lang}-${r.replace('/', '-')}`);
       expect.soft(await cuts(page), `${r}`).toEqual([]);
       const small = await smallestText(page);
       expect.soft(small.px, `${r}: ${small.what}`).toBeGreaterThanOrEqual(16);
-      if (c.w === 1280 && c.lang === 'en') await axe(page);
+      // accessibility in both themes on the first views, in light on the rest (CI's time: budgets and compare have dark axe runs of their own)
+      if (c.w === 1280 && c.lang === 'en' && (c.theme === 'light' || ROUTES.indexOf(r) < 6)) await axe(page);
     }
   });
 }

@@ -11,7 +11,7 @@ import { type FormatId, parseBytes } from '../src/core/index';
 import type { Seed } from './mutate';
 
 const WINDOW = 100;
-const SKIP = /(^|\/)(expected\.json|sources\.json|SOURCES\.md|oracle\.py)$/;
+const SKIP = /(^|\/)(expected\.json|sources\.json|SOURCES?\.md|oracle\.py)$/;
 
 export const FORMAT_IDS = Object.keys(REGISTRY) as FormatId[];
 

@@ -20,6 +20,12 @@ need() { # command, Debian package, what it is for
 }
 need smem smem 'the PSS agreement test'
 need dtc device-tree-compiler 'the device-tree oracle test'
+# --- the shells and tools the capture script's test runs it with (tests/capture-script.test.ts)
+need dash dash 'the capture script test (POSIX sh)'
+need busybox busybox 'the capture script test (busybox ash and applets)'
+need strace strace 'the capture script test (no cmdline or environ opened)'
+need unshare util-linux 'the capture script test (debugfs mounted in a namespace of its own)'
+need setpriv util-linux 'the capture script test (a run as a user who is not root)'
 
 # --- a browser for Playwright: its own download where that works, else the system's Chromium
 bundled=$(node -e "try{const p=require('playwright-core').chromium.executablePath();process.stdout.write(require('fs').existsSync(p)?p:'')}catch{}" 2>/dev/null || true)

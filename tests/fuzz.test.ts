@@ -18,6 +18,7 @@ const SLICE: Record<FormatId, number> = {
   smaps: 1,
   smaps_rollup: 1,
   totals: 1,
+  capture: 1,
   memblock: 1,
   free: 1,
   meminfo: 1,
@@ -28,6 +29,11 @@ const SLICE: Record<FormatId, number> = {
   dtb: 1,
   dts: 1,
   iomem: 1,
+  zoneinfo: 1,
+  buddyinfo: 1,
+  pagetypeinfo: 1,
+  slabinfo: 1,
+  vmallocinfo: 1,
 };
 
 let dir = '';

@@ -69,7 +69,9 @@ describe('every non-blank line is read, a separator, or reported', () => {
       'slabinfo - version: 2.1\n# name <active_objs> <num_objs>\nkmalloc-64 10 20 64 64 1 : tunables 0 0 0 : slabdata 1 1 0\n',
       's',
     );
-    expect(slab.diagnostics[0]?.message).toContain('/proc/slabinfo (not read yet)');
+    // slabinfo is read now (formats/slabinfo): no run of it is left unread
+    expect(slab.segments.map((x) => x.format)).toEqual(['slabinfo']);
+    expect(slab.diagnostics).toEqual([]);
   });
 
   it('catches a parser that drops a line without a word', () => {

@@ -11,6 +11,8 @@ import type { Analysis } from '../core/model/accounting/index';
 import type { Physical } from '../core/model/physical/types';
 import type { ProcessSummary } from '../core/model/processes';
 import type { SourceSummary } from '../core/model/snapshot';
+import type { BuddyView, ZonesView } from '../core/model/zones/index';
+import type { ReportStamp } from '../core/report/stamp';
 import type { Annotations } from '../core/share/annotations';
 import type { Reduced, SnapshotDoc } from '../core/share/doc';
 import type { LinkChoice } from '../core/share/make';
@@ -21,6 +23,8 @@ import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
 import type { KindTotals, MappingGroup } from '../core/viewmodel/mappings';
 import type { Headline, UsedRow } from '../core/viewmodel/overview';
+import type { SlabView } from '../core/viewmodel/slab';
+import type { VmallocView } from '../core/viewmodel/vmalloc';
 import type { BeforeSource, CompareResult, CompareView } from './compare/protocol';
 import type { HistoryEntry, SaveResult } from './history';
 
@@ -79,6 +83,12 @@ export interface ModelView {
   budget?: BudgetView;
   /** /proc/iomem: the kernel view's iomem panel */
   iomem?: IomemView;
+  /** /proc/zoneinfo's zones, and the free blocks by order (buddyinfo, pagetypeinfo) */
+  zones?: ZonesView;
+  buddy?: BuddyView;
+  /** the kernel drill-downs behind Slab and VmallocUsed (#/kernel) */
+  slab?: SlabView;
+  vmalloc?: VmallocView;
 }
 
 /** a budget file beside the snapshot: its result, or why it was refused */
@@ -138,7 +148,8 @@ export interface WorkerApi {
   /** every mapping of one process as CSV (the page shows 300 a group; the file has them all) */
   mappingsCsv(index: number): Promise<string>;
   /** the report exactly as the CLI writes it (`analyze --format markdown|json`), with the page's annotations */
-  report(format: ReportFormat, annotations: Annotations): Promise<Blob>;
+  /** `stamp`: the title and date the page names the snapshot by (export/names.ts), for the heading and fields */
+  report(format: ReportFormat, annotations: Annotations, stamp?: ReportStamp): Promise<Blob>;
   /** keeps a snapshot as the "before" of a comparison, beside the inputs shown (the "after") */
   compareWith(src: BeforeSource): Promise<CompareResult>;
   clearCompare(): Promise<void>;

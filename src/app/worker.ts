@@ -13,6 +13,7 @@ import { EN } from '../core/messages/index';
 import type { Analysis } from '../core/model/accounting/index';
 import { buildIsolated } from '../core/model/isolate';
 import type { Snapshot } from '../core/model/snapshot';
+import { buddyView, zonesView } from '../core/model/zones/index';
 import { toJson, writeJson } from '../core/report/json';
 import { toMarkdown } from '../core/report/markdown';
 import { mappingsCsv } from '../core/report/tables';
@@ -31,6 +32,9 @@ import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
 import { groupMappings, processKinds } from '../core/viewmodel/mappings';
 import { headline, usedTable } from '../core/viewmodel/overview';
+import { slabView } from '../core/viewmodel/slab';
+import { vmallocView } from '../core/viewmodel/vmalloc';
+import { zoneRegions } from '../core/viewmodel/zones-lane';
 import { compareApi } from './compare/beforeModel';
 import { clearSnapshots, HISTORY_LIMITS, listSnapshots, loadSnapshot, removeSnapshot, type SaveResult, saveSnapshot } from './history';
 import type { BudgetView, FileInput, InputView, ModelView, Progress, SharedView, SourceLines, WorkerApi } from './protocol';
@@ -88,6 +92,8 @@ function view(): ModelView {
     analysis.physical = layout;
   }
   const bar = breakdown(snap, a);
+  const zones = zonesView(snap);
+  const buddy = buddyView(snap);
   const processes = summaries.map((s, index) => ({ ...s, index, byKind: processKinds(procs[index]) }));
   return {
     ...(shared && inputs.length ? { shared } : {}),
@@ -98,10 +104,14 @@ function view(): ModelView {
     headline: headline(a, snap.free),
     breakdown: bar,
     used: usedTable(a, snap.free),
-    map: (a.physical ? mapRegions(a.physical) : []).concat(iomemLane(snap.iomem)),
+    map: [...(a.physical ? mapRegions(a.physical) : []), ...zoneRegions(zones), ...iomemLane(snap.iomem)],
     processes,
     ledger: ledgerTree(bar, a.physical?.regions, processes),
     ...(budgetFile ? { budget: budgetView(a) } : {}),
+    ...(zones ? { zones } : {}),
+    ...(buddy ? { buddy } : {}),
+    ...(snap.slabinfo ? { slab: slabView(snap.slabinfo, snap.meminfo?.value) } : {}),
+    ...(snap.vmallocinfo ? { vmalloc: vmallocView(snap.vmallocinfo, snap.meminfo?.value, snap.kernelRelease) } : {}),
     ...(snap.iomem ? { iomem: iomemView(snap.iomem) } : {}),
   };
 }
@@ -303,12 +313,12 @@ const api: WorkerApi = {
   async mappingsCsv(index) {
     return mappingsCsv(groupMappings(snap?.processes[index]?.mappings ?? new MappingTable()));
   },
-  async report(format, annotations) {
+  async report(format, annotations, stamp) {
     if (!snap || !lastAnalysis) return new Blob([]);
-    if (format === 'markdown') return new Blob([toMarkdown(snap, lastAnalysis, EN, annotations)], { type: 'text/markdown' });
+    if (format === 'markdown') return new Blob([toMarkdown(snap, lastAnalysis, EN, annotations, stamp)], { type: 'text/markdown' });
     // as the CLI: every mapping, written in pieces (a report can outgrow the longest string)
     const pieces: string[] = [];
-    writeJson(toJson(snap, lastAnalysis, { mappings: true, annotations }), (p) => pieces.push(p));
+    writeJson(toJson(snap, lastAnalysis, { mappings: true, annotations, ...(stamp ? { stamp } : {}) }), (p) => pieces.push(p));
     pieces.push('\n');
     return new Blob(pieces, { type: 'application/json' });
   },

@@ -20,6 +20,7 @@ import { writeJson } from '../core/report/json';
 import { ANNOTATION_LIMITS, emptyAnnotations } from '../core/share/annotations';
 import { LINK_COMFORT } from '../core/share/link';
 import { chooseLink, makeDoc, type SharedInput } from '../core/share/make';
+import { CAPTURE_SCRIPT } from './capture-script';
 import { runDiff } from './diff';
 import { pathError } from './errors';
 import { type FileJob, readFiles, readLargeFile } from './parallel';
@@ -28,6 +29,7 @@ const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings]
        ramledger link [--base URL] [--view VIEW] [--title TEXT] PATH…
        ramledger diff [--format markdown|json] BEFORE AFTER   (or --before PATH… --after PATH…)
        ramledger check --budget FILE [--format markdown|json] PATH…
+       ramledger capture-script   (prints the capture script: ramledger capture-script | ssh root@dev sh -s > bundle.txt)
   PATH   a file, a folder (read recursively), a snapshot file (*.ramledger.json) or - for standard input`;
 
 class UsageError extends Error {}
@@ -251,6 +253,10 @@ export function run(argv: string[], out: (piece: string) => void = writeOut): { 
   if (args[0] === 'check') return guarded(() => runCheck(args.slice(1), out), CHECK_USAGE);
   if (args[0] === 'link') return guarded(() => runLink(args.slice(1), out), LINK_USAGE);
   if (args[0] === 'diff') return runDiff(args.slice(1), out, readShared);
+  if (args[0] === 'capture-script') {
+    out(CAPTURE_SCRIPT);
+    return { code: 0, stderr: '' };
+  }
   if (args[0] === 'analyze') args.shift();
   let format: 'json' | 'markdown' = 'json';
   let mappings = true;

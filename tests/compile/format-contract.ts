@@ -19,7 +19,7 @@ defineFormat({ id: 'x', starts: () => false, parse: () => 1, merge: (_b, d: stri
 defineFormat({ id: 'x', starts: () => false, parse: (): string | null => null, merge: (_b, d: string) => void d, samples: [] });
 
 // @ts-expect-error the registry knows every format it dispatches to: no unregistered id
-REGISTRY.slabinfo;
+REGISTRY.no_such_format;
 
 // @ts-expect-error a message key the catalogues lack does not compile
 m('line.no-such-line');

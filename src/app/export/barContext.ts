@@ -1,12 +1,11 @@
-/** What drawing the DRAM bar as a file needs from the page: its words, the unit, the title. */
+/** What drawing the DRAM bar as a file needs from the page: its words and the unit (the title and date: names.ts `stamp`). */
 import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 
 export function useBarContext() {
   const { t, tm } = useT();
   const unit = useStore((s) => s.unit);
-  const title = useStore((s) => s.annotations.title);
-  return { t, tm, unit, title };
+  return { t, tm, unit };
 }
 
 export type BarContext = ReturnType<typeof useBarContext>;

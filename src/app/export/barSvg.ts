@@ -54,7 +54,7 @@ export function barSvg(p: BarSvgInput): { text: string; width: number; height: n
     `<defs><pattern id="bar-unaccounted" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="${xml(unaccounted)}"/><line x1="6" y1="0" x2="6" y2="8" stroke="#ffffff" stroke-opacity="0.55" stroke-width="3"/></pattern></defs>`,
   );
   if (BAR_Y > 0) {
-    out.push(`<text x="0" y="18" font-size="16" font-weight="700" fill="${xml(ink)}">${xml(p.title)}</text>`);
+    out.push(`<text data-caption="" x="0" y="18" font-size="16" font-weight="700" fill="${xml(ink)}">${xml(p.title)}</text>`);
     out.push(`<text x="0" y="36" font-size="12" fill="${xml(muted)}">${xml(p.caption)}</text>`);
   }
   let x = 0;

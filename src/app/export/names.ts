@@ -1,27 +1,43 @@
 /**
  * Names and the download itself for every export: a file is named after the snapshot's
- * title and date (`MT7981-router-2025-03-01-processes.csv`), so a folder of exports from
- * several devices stays readable.
+ * title and date (`MT7981-router-processes-2025-03-01.csv`), so a folder of exports from
+ * several devices stays readable, and the files that can say more (SVG, PNG, Markdown,
+ * JSON) carry the same title and date inside (docs/sharing.md, "Exports").
  */
 import { titleStem } from '../share';
 import { useStore } from '../store';
+import { captionOf, fileNameOf, type Stamp, snapshotDate, snapshotTitle } from './stamp';
 
-/** the snapshot's date, YYYY-MM-DD: when it was made (a link, a file) or today (dumps just dropped) */
-export function snapshotDate(created: string | undefined, now = new Date()): string {
-  if (created && /^\d{4}-\d{2}-\d{2}/.test(created)) return created.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export type { Stamp } from './stamp';
+
+/**
+ * When the inputs shown were loaded: the first time this page saw this set of inputs. Kept
+ * here, watching the store, so a day's exports of dumps dropped yesterday still say yesterday.
+ */
+let loaded = { inputs: '', at: new Date() };
+const inputsKey = () => (useStore.getState().model?.inputs ?? []).map((i) => i.id).join('\u0000');
+const noteLoad = () => {
+  const key = inputsKey();
+  if (key !== loaded.inputs) loaded = { inputs: key, at: new Date() };
+};
+noteLoad();
+useStore.subscribe(noteLoad);
 
 /** the title and date of the snapshot shown */
-export function stamp(): { title: string; date: string } {
+export function stamp(): Stamp {
   const { annotations, model } = useStore.getState();
-  return { title: annotations.title, date: snapshotDate(model?.shared?.created) };
+  noteLoad();
+  return { title: snapshotTitle(annotations.title, model?.inputs ?? []), date: snapshotDate(model?.shared?.created, loaded.at) };
 }
 
-/** `<title>-<date>-<what>.<ext>`, the title made safe for a file name */
-export function exportName(what: string, ext: string, s = stamp()): string {
-  return `${titleStem(s.title)}-${s.date}-${what}.${ext}`;
+/** `<title>-<what>-<date>.<ext>`, the title made safe for a file name */
+export function exportName(what: string, ext: string, s: Stamp = stamp()): string {
+  return fileNameOf(what, ext, s, titleStem);
+}
+
+/** the caption a chart file carries, visible and as its `<title>`: `MT7981 router — Address map — 2025-03-01` */
+export function caption(heading: string, s: Stamp = stamp()): string {
+  return captionOf(heading, s);
 }
 
 /** saves a file the way the browser saves a download (works offline and from file://) */

@@ -14,6 +14,7 @@ const STYLE_PROPS = [
   'stroke-width',
   'stroke-opacity',
   'stroke-dasharray',
+  'paint-order',
   'opacity',
   'font-family',
   'font-size',
@@ -40,6 +41,8 @@ export interface SvgFile {
 }
 
 const LEGEND_ROW = 20;
+/** the caption line under the chart and its legend: the snapshot's title and date, visible */
+const CAPTION_H = 24;
 /** rough width of a legend character at 12 px: wide for CJK */
 const legendPx = (s: string) => [...s].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 12.5 : 7.8), 0);
 
@@ -47,7 +50,10 @@ const legendPx = (s: string) => [...s].reduce((w, c) => w + ((c.codePointAt(0) ?
 export const xml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
-/** an SVG on the page as a file of its own: computed styles inlined, a title, a background, a legend */
+/**
+ * An SVG on the page as a file of its own: computed styles inlined, a background, a legend,
+ * and `title` (names.ts `caption`) both as its `<title>` and as a caption line under it all.
+ */
 export function svgFromPage(svg: SVGSVGElement, opts: { title: string; background: string; legend?: LegendItem[] }): SvgFile {
   const box = svg.getBoundingClientRect();
   const width = Math.round(box.width);
@@ -77,7 +83,7 @@ export function svgFromPage(svg: SVGSVGElement, opts: { title: string; backgroun
     x += w;
   }
   const legendH = opts.legend?.length ? rows.length * LEGEND_ROW + 8 : 0;
-  const height = chartH + legendH;
+  const height = chartH + legendH + CAPTION_H;
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
   if (!copy.getAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${width} ${chartH}`);
@@ -87,10 +93,11 @@ export function svgFromPage(svg: SVGSVGElement, opts: { title: string; backgroun
     ?.split(/[\s,]+/)
     .map(Number) ?? [0, 0, width, chartH];
   const [vx = 0, vy = 0, vw = width, vh = chartH] = vb;
-  copy.setAttribute('viewBox', `${vx} ${vy} ${vw} ${vh + (legendH * vh) / chartH}`);
+  const below = ((legendH + CAPTION_H) * vh) / chartH;
+  copy.setAttribute('viewBox', `${vx} ${vy} ${vw} ${vh + below}`);
   const fontFamily = getComputedStyle(svg).getPropertyValue('font-family');
   const ink = getComputedStyle(svg).getPropertyValue('color');
-  const head = `<title>${xml(opts.title)}</title><rect x="${vx}" y="${vy}" width="${vw}" height="${vh + (legendH * vh) / chartH}" fill="${xml(opts.background)}"/>`;
+  const head = `<title>${xml(opts.title)}</title><rect x="${vx}" y="${vy}" width="${vw}" height="${vh + below}" fill="${xml(opts.background)}"/>`;
   let legend = '';
   rows.forEach((row, r) => {
     let lx = vx + 4;
@@ -100,6 +107,7 @@ export function svgFromPage(svg: SVGSVGElement, opts: { title: string; backgroun
       lx += 22 + legendPx(it.text) + 14;
     }
   });
+  legend += `<text data-caption="" x="${vx + 4}" y="${vy + vh + legendH + 17}" style="font-family:${xml(fontFamily)};font-size:13px;font-weight:600;fill:${xml(ink)}">${xml(opts.title)}</text>`;
   const text = new XMLSerializer()
     .serializeToString(copy)
     .replace(/^(<svg[^>]*>)/, `$1${head}`)

@@ -6,6 +6,7 @@ import { fmtPct, fmtSize } from '../format';
 import { type BarContext, useBarContext } from './barContext';
 import { barSvg } from './barSvg';
 import { stamp } from './names';
+import { captionOf } from './stamp';
 import { cssVar, type SvgFile } from './svg';
 
 /**
@@ -17,14 +18,14 @@ export function useBarSvg(): (breakdown: Breakdown, live?: boolean) => SvgFile {
   return (bd, live = false) => drawBar(ctx, bd, live);
 }
 
-export function drawBar({ t, tm, unit, title }: BarContext, bd: Breakdown, live = false): SvgFile {
+export function drawBar({ t, tm, unit }: BarContext, bd: Breakdown, live = false): SvgFile {
   const v = (name: string) => (live ? `var(${name})` : cssVar(name));
   const whole = bd.basis === 'dram' ? 'DRAM' : 'MemTotal';
   const s = stamp();
   const names = new Map(bd.segments.map((x) => [x.id, tm(x.label)]));
   return barSvg({
     breakdown: bd,
-    title: `${title.trim() || t('report.untitled')} — ${s.date}`,
+    title: captionOf('', s),
     caption: `${t('ov.bar')} ${whole} (${fmtSize(bd.totalKiB, unit)})`,
     name: (id) => names.get(id) ?? id,
     size: (kib) => fmtSize(kib, unit),

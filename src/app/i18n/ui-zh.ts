@@ -15,6 +15,7 @@ export const zh: Record<Key, string> = {
   'start.commands': '在设备上运行的命令',
   'start.copy': '复制',
   'start.copied': '已复制',
+  'capture.open': '采集脚本…',
   'btn.openFiles': '打开文件…',
   'btn.openFolder': '打开文件夹…',
   'btn.paste': '粘贴文本',
@@ -295,4 +296,9 @@ export const zh: Record<Key, string> = {
   'ov.part.kernel': '内核（含未统计）',
   'ov.part.user': '用户态与页缓存',
   'proc.topTable': '以表格查看图表',
+  'scroll.more': '还有 {n} 行 — 滚动表格查看',
+  'scroll.more.one': '还有 1 行 — 滚动表格查看',
+  'cmp.mapWith': '相对“之前”的快照 {name} 标出的变化：',
+  'cmp.mapGone': '已删除（因此不在表中）：',
+  'cmp.mapHidden': '另有 {n} 项未画出：请放大。',
 };

@@ -21,6 +21,7 @@ const en = {
   'start.commands': 'What to run on the device',
   'start.copy': 'Copy',
   'start.copied': 'Copied',
+  'capture.open': 'Capture script…',
   'btn.openFiles': 'Open files…',
   'btn.openFolder': 'Open folder…',
   'btn.paste': 'Paste text',
@@ -306,6 +307,11 @@ const en = {
   'ov.part.kernel': 'Kernel (with unaccounted)',
   'ov.part.user': 'User and page cache',
   'proc.topTable': 'The chart as a table',
+  'scroll.more': '{n} more rows — scroll the table',
+  'scroll.more.one': '1 more row — scroll the table',
+  'cmp.mapWith': 'Marked against the "before" snapshot {name}:',
+  'cmp.mapGone': 'Removed, so not in the table:',
+  'cmp.mapHidden': '{n} more not drawn: zoom in.',
 } as const;
 
 export type Key = keyof typeof en;

@@ -1,6 +1,7 @@
 /** The inputs beside every view: detected formats, lines, bytes, what was not understood, and Remove. */
 
 import { BudgetChip } from '../budget/BudgetChip';
+import { CaptureLink } from '../capture/CaptureLink';
 import { fmtBytes, fmtInt, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href } from '../route';
@@ -17,6 +18,7 @@ export function InputList() {
     <aside className="inputs" aria-label={t('inputs.title')}>
       <h2>{t('inputs.title')}</h2>
       <AddButtons />
+      <CaptureLink />
       <BudgetChip />
       <ul data-testid="inputs">
         {model?.inputs.map((i) => (

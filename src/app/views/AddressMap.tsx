@@ -9,6 +9,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { changeMarks, changeOfRegion, changesByPlace } from '../../core/compare/mapMarks';
 import { m } from '../../core/messages/catalogue';
 import { evidenceRule } from '../../core/model/physical/evidence';
 import type { UnplacedRegion } from '../../core/model/physical/types';
@@ -18,13 +19,15 @@ import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../
 import { roundTicks } from '../../core/viewmodel/ticks';
 import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
+import { ChangeCell, MapChangeLegend, MapChangeMarks, useChangeText, useMapCompare } from '../compare/MapMarks';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
-import { stamp } from '../export/names';
+import { caption } from '../export/names';
 import { cssVar, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, fmtSize, hexWidth, visible } from '../format';
 import { useT } from '../i18n/useT';
 import { href, keepInAddress, sourceHref, useRoute } from '../route';
 import { useStore } from '../store';
+import { ScrollCue } from './ScrollCue';
 
 const LANE_H = 34;
 const TOP = 56;
@@ -37,8 +40,8 @@ const MAX_FLAGS_LISTED = 50;
 
 /** the width of one character of a tick label per px of font (monospace) */
 const TICK_CHAR_EM = 0.6;
-/** the map's text: 11 px, 16 px on a projector; labels are never drawn smaller */
-const FONT_PX = 11;
+/** the map's text: 12 px, 16 px on a projector; labels are never drawn smaller (a label that does not fit is left out) */
+const FONT_PX = 12;
 const PRESENT_FONT_PX = 16;
 
 export default function AddressMap() {
@@ -177,18 +180,44 @@ export default function AddressMap() {
     // the narrow ones over the wide ones, so a carve-out inside a big region shows
     return [...all.filter((k) => !k.narrow), ...all.filter((k) => k.narrow)];
   }, [regions, axis, lanes, win, width]);
-  /** from a mark's left edge to the next mark in its lane (or the map's right edge) */
-  const roomAfter = useMemo(() => {
-    const room = new Map<LaneMark, number>();
+  /**
+   * The words beside blocks too narrow for them (carve-outs in the device-tree lane, the
+   * kernel image in memblock.reserved), lane by lane from the left: after the block when a
+   * name fits whole before the next block, else before it when it fits after what is
+   * already drawn; else as many whole words as fit inside, or none.
+   */
+  const beside = useMemo(() => {
+    const out = new Map<LaneMark, Placed>();
     for (const lane of lanes) {
       const row = marks.filter((k) => k.lane === lane).sort((a, b) => a.x0 - b.x0);
-      // up to the next mark's start: of a cluster of carve-outs a pixel apart only the last has room
+      let free = 0;
       row.forEach((k, i) => {
-        room.set(k, (row[i + 1]?.x0 ?? width) - k.x0);
+        const { x, w } = blockBox(k, width);
+        const r = regions[k.region] as MapRegion;
+        const note = k.count > 1 ? undefined : labels[regionKey(r)];
+        const inside = w >= font * 3 ? blockWords([tm(r.label)], note?.label, w - 6, font) : null;
+        if (k.count > 1 || (inside && !inside.cut) || (r.kind === 'dram' && !note?.label)) {
+          free = Math.max(free, x + w);
+          return;
+        }
+        const names = besideNames(r, tm(r.label));
+        const next = row[i + 1] ? blockBox(row[i + 1] as LaneMark, width).x : width;
+        const after = blockWords(names, note?.label, next - x - w - 8, font);
+        const before = blockWords(names, note?.label, x - free - 8, font);
+        const whole = (b: Words | null) => b !== null && !b.cut;
+        // a block with room for some of its words keeps them unless its whole name fits beside it
+        if (inside && !whole(after) && !whole(before)) free = Math.max(free, x + w);
+        else if (after && (whole(after) || !whole(before))) {
+          out.set(k, { x: x + w + 4, anchor: 'start', words: after });
+          free = x + w + 4 + after.px;
+        } else if (before) {
+          out.set(k, { x: x - 4, anchor: 'end', words: before });
+          free = x + w;
+        } else free = Math.max(free, x + w);
       });
     }
-    return room;
-  }, [marks, lanes, width]);
+    return out;
+  }, [marks, lanes, width, regions, labels, font, tm]);
   const mini = useMemo(
     () =>
       lanes
@@ -208,6 +237,14 @@ export default function AddressMap() {
   const shown = rowsV.getVirtualItems();
   const padTop = shown[0]?.start ?? 0;
   const padBottom = Math.max(0, rowsV.getTotalSize() - (shown.at(-1)?.end ?? 0));
+  // while a "before" is kept: the diff's region changes marked on the lanes and in the table
+  const compare = useMapCompare();
+  const changeText = useChangeText();
+  const changed = useMemo(() => compare && changesByPlace(compare.diff.regions.rows), [compare]);
+  const cmpMarks = useMemo(
+    () => compare && changeMarks(compare.diff.regions.rows, base, win, width, new Set(lanes)),
+    [compare, base, win, width, lanes],
+  );
 
   const unplaced = model?.analysis.physical?.unplaced ?? [];
   if (!model || (regions.length === 0 && unplaced.length === 0)) return <p data-testid="map-empty">{t('map.none')}</p>;
@@ -261,16 +298,16 @@ export default function AddressMap() {
           what="address-map"
           label={t('map.title')}
           svg={() => {
-            const s = stamp();
             return svg.current
               ? svgFromPage(svg.current, {
-                  title: `${s.title.trim() || t('map.title')} — ${s.date}`,
+                  title: caption(t('map.title')),
                   background: cssVar('--bg') || '#ffffff',
                 })
               : null;
           }}
         />
       </div>
+      {compare && cmpMarks && <MapChangeLegend view={compare} hidden={cmpMarks.hidden} />}
       <svg
         ref={svg}
         className="map"
@@ -345,19 +382,19 @@ export default function AddressMap() {
         ))}
         {marks.map((k) => {
           const y = top + lanes.indexOf(k.lane) * laneH;
-          const tiny = k.x1 - k.x0 < MIN_W;
-          const x = Math.max(-10, tiny ? (k.x0 + k.x1) / 2 - MIN_W / 2 : k.x0);
-          const w = Math.min(width + 20 - x, tiny ? MIN_W : k.x1 - x);
+          const { x, w, tiny } = blockBox(k, width);
           const r = regions[k.region] as MapRegion;
           const group = k.count > 1;
           const name = group ? `${fmtInt(k.count)} ${t('map.groupLabel')}` : tm(r.label);
           const note = group ? undefined : labels[regionKey(r)];
+          const change = !group && changed ? changeOfRegion(changed, r) : undefined;
           const label = group
             ? `${fmtInt(k.count)} ${t('map.group')}: ${addr(k.start)}–${addr(k.end)}, ${size(k.bytes)} — ${t('map.groupZoom')}`
-            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}${noteText(note)}`;
+            : `${name} ${addr(k.start)}–${addr(k.end)} ${size(k.bytes)}${noteText(note)}${change ? ` — ${changeText(change)}` : ''}`;
           const fill = k.kind ? regionColor(k.kind) : 'var(--muted)';
+          const placed = beside.get(k);
           return (
-            <g key={`${k.lane}-${k.region}`}>
+            <g key={`${k.lane}-${k.region}`} data-lane={k.lane}>
               <rect
                 className={`region${group ? ' group' : ''}${!group && hot === k.region ? ' hot' : ''}`}
                 role="button"
@@ -376,26 +413,20 @@ export default function AddressMap() {
               </rect>
               {tiny && <path d={`M${x + w / 2 - 4},${y - 1} l4,5 l4,-5 z`} fill="var(--ink)" pointerEvents="none" />}
               {k.flagged > 0 && <rect className="flag" x={x - 1} y={y - 2} width={w + 2} height={blockH + 4} pointerEvents="none" />}
-              {(group || r.kind !== 'dram' || note?.label) &&
-                (w >= font * 3 ? (
-                  <BlockText x={x + 3} y={textY(y)} room={w - 6} name={name} label={note?.label} font={font} />
-                ) : (
-                  // a block too narrow for words (a carve-out in the device-tree lane): its name beside it, when there is room
-                  !group && (
-                    <BlockText
-                      x={x + w + 4}
-                      y={textY(y)}
-                      room={(roomAfter.get(k) ?? 0) - w - 8}
-                      name={name}
-                      label={note?.label}
-                      font={font}
-                      outside
-                    />
-                  )
-                ))}
+              {(group || r.kind !== 'dram' || note?.label) && w >= font * 3 && !placed && (
+                <BlockText x={x + 3} y={textY(y)} font={font} words={blockWords([name], note?.label, w - 6, font)} />
+              )}
+              {placed && <BlockText x={placed.x} y={textY(y)} font={font} words={placed.words} anchor={placed.anchor} outside />}
             </g>
           );
         })}
+        {compare && cmpMarks && (
+          <MapChangeMarks
+            marks={cmpMarks.marks}
+            rows={compare.diff.regions.rows}
+            g={{ lanes, laneY: (l) => top + lanes.indexOf(l) * laneH, blockH, font, width }}
+          />
+        )}
       </svg>
       {flagged.length > 0 && (
         <ul className="small" data-testid="map-flags" style={{ color: 'var(--bad)' }}>
@@ -430,6 +461,7 @@ export default function AddressMap() {
               </th>
               <th>{t('ov.source')}</th>
               <th>{t('map.flags')}</th>
+              {changed && <th>{t('cmp.what')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -486,6 +518,7 @@ export default function AddressMap() {
                     )}
                   </td>
                   <td style={{ color: 'var(--bad)' }}>{r.flags.map(tm).join('; ')}</td>
+                  {changed && <ChangeCell change={changeOfRegion(changed, r)} />}
                 </tr>
               );
             })}
@@ -497,6 +530,7 @@ export default function AddressMap() {
           </tbody>
         </table>
       </div>
+      <ScrollCue box={tableBox} total={rows.length} />
       {unplaced.length > 0 && <Unplaced list={unplaced} />}
     </section>
   );
@@ -518,20 +552,71 @@ function fitText(s: string, px: number, font: number): string {
     if (textPx(`${out}${word}`.trimEnd(), font) + charPx('…', font) > px) break;
     out += word;
   }
-  out = out.trimEnd();
+  // "memmap (struct page array)…", not "…array),…"
+  out = out.replace(/[\s,@(]+$/, '');
   return out && `${out}…`;
 }
 
-/** the words in (or beside) a block: the reader's label first (bold), then the name, whole words only */
-function BlockText(p: { x: number; y: number; room: number; name: string; label: string | undefined; font: number; outside?: boolean }) {
-  const { font } = p;
-  const shown = p.label ? fitText(visible(p.label), p.room / 1.1, font) : '';
-  const rest = fitText(p.name, p.room - textPx(shown, font) * 1.1 - (shown ? font / 2 : 0), font);
-  if (!shown && !rest) return null;
+/** where a mark's block is drawn: at least MIN_W wide (centred on a tiny region), clipped a little past the edges */
+function blockBox(k: LaneMark, width: number): { x: number; w: number; tiny: boolean } {
+  const tiny = k.x1 - k.x0 < MIN_W;
+  const x = Math.max(-10, tiny ? (k.x0 + k.x1) / 2 - MIN_W / 2 : k.x0);
+  return { x, w: Math.min(width + 20 - x, tiny ? MIN_W : k.x1 - x), tiny };
+}
+
+/**
+ * A region's names beside its block, longest first: a device-tree node without its unit
+ * address (the axis gives it) — `wmcpu-reserved (wmcpu_emi)`, then its label `wmcpu_emi`,
+ * then its node name `wmcpu-reserved`; another region by its name.
+ */
+function besideNames(r: MapRegion, name: string): string[] {
+  if (r.label.key !== 'region.dt') return [name];
+  const { name: full, label } = r.label.params;
+  const node = visible(full.split('@')[0] || full);
+  return label ? [`${node} (${visible(label)})`, visible(label), node] : [node];
+}
+
+/** the words that fit `room` px: the reader's label (bold), then the first of `names` that fits whole, else its first whole words and "…" */
+interface Words {
+  label: string;
+  name: string;
+  px: number;
+  /** a name cut short with "…" */
+  cut: boolean;
+}
+function blockWords(names: readonly string[], label: string | undefined, room: number, font: number): Words | null {
+  if (room < font) return null;
+  const shown = label ? fitText(visible(label), room / 1.1, font) : '';
+  const left = room - textPx(shown, font) * 1.1 - (shown ? font / 2 : 0);
+  const whole = names.find((n) => textPx(n, font) <= left);
+  const name = whole ?? fitText(names[0] ?? '', left, font);
+  if (!shown && !name) return null;
+  const px = textPx(shown, font) * 1.1 + (shown && name ? font / 2 : 0) + textPx(name, font);
+  return { label: shown, name, px, cut: whole === undefined };
+}
+
+/** words placed beside a narrow block */
+interface Placed {
+  x: number;
+  anchor: 'start' | 'end';
+  words: Words;
+}
+
+/** the words in (or beside) a block: the reader's label first (bold), then the name */
+function BlockText(p: { x: number; y: number; font: number; words: Words | null; anchor?: 'start' | 'end'; outside?: boolean }) {
+  if (!p.words) return null;
+  const { label, name } = p.words;
   return (
-    <text x={p.x} y={p.y} pointerEvents="none" style={{ fontSize: font }} className={p.outside ? 'beside' : undefined}>
-      {shown && <tspan fontWeight={700}>{shown}</tspan>}
-      {rest && `${shown ? ' ' : ''}${rest}`}
+    <text
+      x={p.x}
+      y={p.y}
+      pointerEvents="none"
+      style={{ fontSize: p.font }}
+      textAnchor={p.anchor}
+      className={p.outside ? 'beside' : undefined}
+    >
+      {label && <tspan fontWeight={700}>{label}</tspan>}
+      {name && `${label ? ' ' : ''}${name}`}
     </text>
   );
 }

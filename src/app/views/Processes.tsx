@@ -16,7 +16,7 @@ import type { MappingGroup } from '../../core/viewmodel/mappings';
 import { LabelChip, useAnnotate } from '../annotations/Labels';
 import { kindColor } from '../colors';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
-import { stamp } from '../export/names';
+import { caption } from '../export/names';
 import { cssVar, type SvgFile, svgFromPage } from '../export/svg';
 import { fmtHex, fmtInt, fmtNum, middle, visible } from '../format';
 import { fill } from '../i18n/ui';
@@ -24,6 +24,7 @@ import { useT } from '../i18n/useT';
 import type { ProcessRow } from '../protocol';
 import { href, keepInAddress, useRoute } from '../route';
 import { useStore, worker } from '../store';
+import { ScrollCue } from './ScrollCue';
 import { TopKindsTable } from './TopKindsTable';
 import { type Column, VirtualTable } from './VirtualTable';
 
@@ -245,82 +246,87 @@ function MappingsPanel({ proc }: { proc: ProcessRow }) {
   // each group lists its first rows; "show all" lists every mapping of that kind
   const [all, setAll] = useState<ReadonlySet<string>>(new Set());
   const a = useAnnotate(processKey(proc), `${visible(proc.name)}${proc.pid !== null ? ` (${proc.pid})` : ''}`);
+  const box = useRef<HTMLDivElement>(null);
   return (
-    <div
-      data-testid="mappings"
-      className="mappings-panel"
-      tabIndex={0}
-      role="region"
-      aria-label={`${visible(proc.name)} ${t('proc.mappings')}`}
-    >
-      <div className="ann-head">
-        <h3 style={{ marginTop: 0 }}>
-          {visible(proc.name)} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
-          {a.chip}
-        </h3>
-        {a.button}
-      </div>
-      {a.comment}
-      {a.editor}
-      <CsvButton
-        what={`mappings-${proc.pid ?? proc.index}`}
-        label={`${visible(proc.name)} ${t('proc.mappings')}`}
-        make={() => worker().mappingsCsv(proc.index)}
-      />
-      <p className="small">
-        PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
-      </p>
-      {proc.fromRollup && <p className="small muted">{t('proc.rollup')}</p>}
-      {proc.fromTotals && (
-        <p className="small notice warn" data-testid="totals-only">
-          {fill(t(proc.mappingCount === 1 ? 'proc.totals-only.one' : 'proc.totals-only'), { n: fmtInt(proc.mappingCount) })}
+    <div>
+      <div
+        ref={box}
+        data-testid="mappings"
+        className="mappings-panel"
+        tabIndex={0}
+        role="region"
+        aria-label={`${visible(proc.name)} ${t('proc.mappings')}`}
+      >
+        <div className="ann-head">
+          <h3 style={{ marginTop: 0 }}>
+            {visible(proc.name)} {proc.pid !== null && <span className="muted">({proc.pid})</span>}
+            {a.chip}
+          </h3>
+          {a.button}
+        </div>
+        {a.comment}
+        {a.editor}
+        <CsvButton
+          what={`mappings-${proc.pid ?? proc.index}`}
+          label={`${visible(proc.name)} ${t('proc.mappings')}`}
+          make={() => worker().mappingsCsv(proc.index)}
+        />
+        <p className="small">
+          PSS {n(proc.pssKiB)} · USS {n(proc.ussKiB)} · RSS {n(proc.rssKiB)} {unit}
         </p>
-      )}
-      {groups?.map((g) => (
-        <details key={g.kind} data-kind={g.kind}>
-          <summary>
-            <span className="swatch" style={{ background: kindColor(g.kind) }} />
-            <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} ·{' '}
-            {fill(t(g.rows.length === 1 ? 'proc.mappingsN.one' : 'proc.mappingsN'), { n: fmtInt(g.rows.length) })}
-          </summary>
-          <table className="data small">
-            <thead>
-              <tr>
-                <th>{t('map.start')}</th>
-                <th>perms</th>
-                <th>{t('proc.path')}</th>
-                <th className="num">Size</th>
-                <th className="num">RSS</th>
-                <th className="num">PSS</th>
-                <th className="num">USS</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(all.has(g.kind) ? g.rows : g.rows.slice(0, FIRST_ROWS)).map((r) => (
-                <tr key={`${r.start}-${r.line}`}>
-                  <td className="mono">{fmtHex(r.start, r.end > 0xffffffffn ? 12 : 8)}</td>
-                  <td className="mono">{r.perms}</td>
-                  <td title={visible(r.path)} className="mono path">
-                    {middle(r.path || '[anon]', 36)}
-                  </td>
-                  <td className="num">{n(r.sizeKiB)}</td>
-                  <td className="num">{n(r.rssKiB)}</td>
-                  <td className="num">{n(r.pssKiB)}</td>
-                  <td className="num">{n(r.ussKiB)}</td>
+        {proc.fromRollup && <p className="small muted">{t('proc.rollup')}</p>}
+        {proc.fromTotals && (
+          <p className="small notice warn" data-testid="totals-only">
+            {fill(t(proc.mappingCount === 1 ? 'proc.totals-only.one' : 'proc.totals-only'), { n: fmtInt(proc.mappingCount) })}
+          </p>
+        )}
+        {groups?.map((g) => (
+          <details key={g.kind} data-kind={g.kind}>
+            <summary>
+              <span className="swatch" style={{ background: kindColor(g.kind) }} />
+              <strong>{kindName(g.kind)}</strong> — PSS {n(g.pssKiB)} {unit} · RSS {n(g.rssKiB)} · USS {n(g.ussKiB)} ·{' '}
+              {fill(t(g.rows.length === 1 ? 'proc.mappingsN.one' : 'proc.mappingsN'), { n: fmtInt(g.rows.length) })}
+            </summary>
+            <table className="data small">
+              <thead>
+                <tr>
+                  <th>{t('map.start')}</th>
+                  <th>perms</th>
+                  <th>{t('proc.path')}</th>
+                  <th className="num">Size</th>
+                  <th className="num">RSS</th>
+                  <th className="num">PSS</th>
+                  <th className="num">USS</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {g.rows.length > FIRST_ROWS && !all.has(g.kind) && (
-            <p className="small muted">
-              {fmtInt(FIRST_ROWS)} / {fmtInt(g.rows.length)} {t('proc.shown')}{' '}
-              <button type="button" data-testid="show-all" onClick={() => setAll((x) => new Set(x).add(g.kind))}>
-                {fill(t('proc.showAll'), { n: fmtInt(g.rows.length) })}
-              </button>
-            </p>
-          )}
-        </details>
-      ))}
+              </thead>
+              <tbody>
+                {(all.has(g.kind) ? g.rows : g.rows.slice(0, FIRST_ROWS)).map((r) => (
+                  <tr key={`${r.start}-${r.line}`}>
+                    <td className="mono">{fmtHex(r.start, r.end > 0xffffffffn ? 12 : 8)}</td>
+                    <td className="mono">{r.perms}</td>
+                    <td title={visible(r.path)} className="mono path">
+                      {middle(r.path || '[anon]', 36)}
+                    </td>
+                    <td className="num">{n(r.sizeKiB)}</td>
+                    <td className="num">{n(r.rssKiB)}</td>
+                    <td className="num">{n(r.pssKiB)}</td>
+                    <td className="num">{n(r.ussKiB)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {g.rows.length > FIRST_ROWS && !all.has(g.kind) && (
+              <p className="small muted">
+                {fmtInt(FIRST_ROWS)} / {fmtInt(g.rows.length)} {t('proc.shown')}{' '}
+                <button type="button" data-testid="show-all" onClick={() => setAll((x) => new Set(x).add(g.kind))}>
+                  {fill(t('proc.showAll'), { n: fmtInt(g.rows.length) })}
+                </button>
+              </p>
+            )}
+          </details>
+        ))}
+      </div>
+      <ScrollCue box={box} />
     </div>
   );
 }
@@ -424,6 +430,5 @@ function chartFile(box: HTMLElement | null, heading: string): SvgFile | null {
     const icon = item.querySelector('.recharts-legend-icon');
     return { color: icon ? getComputedStyle(icon).fill : '#888888', text: item.textContent?.trim() ?? '' };
   });
-  const { title, date } = stamp();
-  return svgFromPage(svg, { title: `${title.trim() || heading} — ${date}`, background: cssVar('--bg') || '#ffffff', legend });
+  return svgFromPage(svg, { title: caption(heading), background: cssVar('--bg') || '#ffffff', legend });
 }

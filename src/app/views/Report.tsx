@@ -16,8 +16,29 @@ import { useT } from '../i18n/useT';
 import type { ReportFormat } from '../protocol';
 import { useStore, worker } from '../store';
 import { FIGURE_NAME } from './overview/figureNames';
+import { StackedBar } from './overview/StackedBar';
 
 const TOP = 10;
+
+/** while printing, the page's title is the file name "Save as PDF" offers: `<title>-report-<date>` */
+function usePrintName() {
+  useEffect(() => {
+    let was = document.title;
+    const before = () => {
+      was = document.title;
+      document.title = exportName('report', 'pdf').replace(/\.pdf$/, '');
+    };
+    const after = () => {
+      document.title = was;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
 
 export default function Report() {
   const { t, tm } = useT();
@@ -25,10 +46,12 @@ export default function Report() {
   const unit = useStore((s) => s.unit);
   const annotations = useStore((s) => s.annotations);
   const barFile = useBarSvg();
+  const present = useStore((s) => s.present);
+  usePrintName();
   if (!model) return null;
   const { headline: h, breakdown: bd, analysis: a } = model;
-  const { date } = stamp();
-  const title = annotations.title.trim();
+  // the reader's title, else the first inputs' names: what every export is named after
+  const { title, date } = stamp();
   const top = [...model.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, TOP);
   const failed = a.checks.filter((c) => !c.ok);
   const labels = Object.entries(annotations.labels);
@@ -36,7 +59,7 @@ export default function Report() {
   const ofWhole = h.wholeIs === 'dram' ? t('ov.ofDram') : t('ov.ofMemTotal');
   const save = async (format: ReportFormat) => {
     try {
-      const blob = await worker().report(format, useStore.getState().annotations);
+      const blob = await worker().report(format, useStore.getState().annotations, stamp());
       download(blob, exportName('report', format === 'markdown' ? 'md' : 'json'));
     } catch (e) {
       useStore.getState().fail(e);
@@ -101,7 +124,8 @@ export default function Report() {
               <ChartButtons what="dram-bar" label={t('ov.bar')} svg={() => barFile(bd)} />
             </span>
           </div>
-          <InlineSvg text={barFile(bd, true).text} label={t('ov.bar')} />
+          {/* on a projector the page's bar: the file's is laid out for its 12 px text, and 16 px would run its legend together */}
+          {present ? <StackedBar breakdown={bd} /> : <InlineSvg text={barFile(bd, true).text} label={t('ov.bar')} />}
         </section>
       )}
 

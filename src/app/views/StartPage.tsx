@@ -1,5 +1,6 @@
 /** The page with nothing loaded: one drop target, the buttons, and what to run on a device. */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { CaptureLink } from '../capture/CaptureLink';
 import { useT } from '../i18n/useT';
 import { AddButtons } from '../inputs/AddButtons';
 import { useStore } from '../store';
@@ -43,6 +44,9 @@ export function StartPage() {
         <h2 id="cmds" style={{ fontSize: '1.05rem' }}>
           {t('start.commands')}
         </h2>
+        <p>
+          <CaptureLink />
+        </p>
         {COMMANDS.map((c, i) => (
           <div key={c.what}>
             <div className="small muted">{c.what}</div>

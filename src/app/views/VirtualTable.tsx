@@ -5,6 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { ScrollCue } from './ScrollCue';
 
 export interface Column<R> {
   key: string;
@@ -76,72 +77,75 @@ export function VirtualTable<R>({ rows, columns, rowKey, initialSort, label, sel
     }
   };
   return (
-    <div
-      className="vtable"
-      ref={box}
-      role="table"
-      aria-label={label}
-      aria-rowcount={sorted.length + 1}
-      data-testid={testId}
-      tabIndex={0}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowDown') move(1);
-        else if (e.key === 'ArrowUp') move(-1);
-        else return;
-        e.preventDefault();
-      }}
-    >
-      <div className="vhead" role="row" style={{ gridTemplateColumns: grid }}>
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-            <button
-              type="button"
-              className={c.num ? 'num' : ''}
-              style={{ width: '100%' }}
-              onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.num === true }))}
-            >
-              {c.label}
-              {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
-            </button>
-          </div>
-        ))}
-      </div>
-      <div role="rowgroup" style={{ height: v.getTotalSize(), position: 'relative' }}>
-        {v.getVirtualItems().map((it) => {
-          const r = sorted[it.index] as R;
-          const key = rowKey(r);
-          return (
-            <div
-              key={key}
-              role="row"
-              aria-rowindex={it.index + 2}
-              aria-selected={key === selected}
-              className="vrow"
-              style={{ gridTemplateColumns: grid, top: it.start, height: ROW_H }}
-              data-row={key}
-              onClick={() => onSelect?.(r)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') onSelect?.(r);
-              }}
-            >
-              {columns.map((c) => (
-                <div key={c.key} role="cell" className={`${c.num ? 'num' : ''} ellipsis`}>
-                  {c.render ? c.render(r) : c.value(r)}
-                </div>
-              ))}
-            </div>
-          );
-        })}
-      </div>
-      {total && (
-        <div className="vtotal" role="row" style={{ gridTemplateColumns: grid }} data-testid={testId ? `${testId}-total` : undefined}>
+    <>
+      <div
+        className="vtable"
+        ref={box}
+        role="table"
+        aria-label={label}
+        aria-rowcount={sorted.length + 1}
+        data-testid={testId}
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') move(1);
+          else if (e.key === 'ArrowUp') move(-1);
+          else return;
+          e.preventDefault();
+        }}
+      >
+        <div className="vhead" role="row" style={{ gridTemplateColumns: grid }}>
           {columns.map((c) => (
-            <div key={c.key} role="cell" className={`${c.num ? 'num' : ''} ellipsis`}>
-              {total[c.key] ?? ''}
+            <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+              <button
+                type="button"
+                className={c.num ? 'num' : ''}
+                style={{ width: '100%' }}
+                onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.num === true }))}
+              >
+                {c.label}
+                {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+              </button>
             </div>
           ))}
         </div>
-      )}
-    </div>
+        <div role="rowgroup" style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((it) => {
+            const r = sorted[it.index] as R;
+            const key = rowKey(r);
+            return (
+              <div
+                key={key}
+                role="row"
+                aria-rowindex={it.index + 2}
+                aria-selected={key === selected}
+                className="vrow"
+                style={{ gridTemplateColumns: grid, top: it.start, height: ROW_H }}
+                data-row={key}
+                onClick={() => onSelect?.(r)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onSelect?.(r);
+                }}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="cell" className={`${c.num ? 'num' : ''} ellipsis`}>
+                    {c.render ? c.render(r) : c.value(r)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        {total && (
+          <div className="vtotal" role="row" style={{ gridTemplateColumns: grid }} data-testid={testId ? `${testId}-total` : undefined}>
+            {columns.map((c) => (
+              <div key={c.key} role="cell" className={`${c.num ? 'num' : ''} ellipsis`}>
+                {total[c.key] ?? ''}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+      <ScrollCue box={box} total={sorted.length} />
+    </>
   );
 }

@@ -9,6 +9,8 @@
  * format is one line here (docs/architecture.md, "Adding an input format").
  */
 import type { SnapshotBuilder } from '../model/builder';
+import { buddyinfo } from './buddyinfo/index';
+import { capture } from './capture/index';
 import { dtb } from './dts/dtb';
 import { dts } from './dts/index';
 import type { FormatModule, SegmentAt, SegmentOf } from './format';
@@ -17,12 +19,16 @@ import { iomem } from './iomem/index';
 import { kmsg } from './kmsg/index';
 import { memblock } from './memblock/index';
 import { meminfo } from './meminfo/index';
+import { pagetypeinfo } from './pagetypeinfo/index';
+import { slabinfo } from './slabinfo/index';
 import { smaps } from './smaps/index';
 import { smapsRollup } from './smaps/rollup';
 import { stat } from './stat/index';
 import { status } from './status/index';
 import { totals } from './totals/index';
 import { version } from './version/index';
+import { vmallocinfo } from './vmallocinfo/index';
+import { zoneinfo } from './zoneinfo/index';
 
 interface Registration<Id extends string, Data> {
   format: FormatModule<Id, Data>;
@@ -36,6 +42,7 @@ const registry = <R extends { [K in keyof R & string]: { format: { id: K }; prio
 export const REGISTRY = registry({
   smaps: { format: smaps, priority: 10, why: 'asked first: a large capture is mostly smaps, so most segments start after one test' },
   smaps_rollup: { format: smapsRollup, priority: 20, why: 'a mapping header whose path is [rollup], which smaps does not take' },
+  capture: { format: capture, priority: 22, why: "the `# ramledger-capture:` notes of ramledger's capture script, which no dump prints" },
   totals: { format: totals, priority: 25, why: "ramledger's own `# ramledger process totals` line, which no dump prints" },
   memblock: { format: memblock, priority: 30, why: '`N: 0x…..0x…`, a shape no other format prints' },
   free: { format: free, priority: 40, why: 'its `total used free …` header line is unique' },
@@ -49,10 +56,23 @@ export const REGISTRY = registry({
   stat: { format: stat, priority: 70, why: '`pid (comm) S …` on one line' },
   version: { format: version, priority: 80, why: '`Linux version …` without a log prefix (with one it is a kernel log line)' },
   kmsg: { format: kmsg, priority: 90, why: 'a log-prefixed line or a known memory line of the log' },
+  slabinfo: {
+    format: slabinfo,
+    priority: 84,
+    why: '`slabinfo - version:`, `# name`, or a cache line with `: tunables … : slabdata`, which nothing else prints',
+  },
+  vmallocinfo: { format: vmallocinfo, priority: 86, why: '`0x…-0x… <bytes>` (or `0x(ptrval)`): the kernel log prefixes its lines' },
   dtb: {
     format: dtb,
     priority: 95,
     why: 'a blob pasted as base64 or a hex dump: its first line holds the magic d00dfeed, which no other format prints',
+  },
+  zoneinfo: { format: zoneinfo, priority: 32, why: '`Node N, zone NAME` alone on a line: buddyinfo rows go on with counts' },
+  buddyinfo: { format: buddyinfo, priority: 33, why: '`Node N, zone NAME` and a count per order, which no other format prints' },
+  pagetypeinfo: {
+    format: pagetypeinfo,
+    priority: 34,
+    why: '`Page block order:` or its free-count header; its block-count rows look like buddyinfo rows and are read inside it',
   },
   dts: { format: dts, priority: 100, why: 'last: `name {` and comment lines are loose enough to take what others would' },
 });

@@ -5,18 +5,25 @@
  * are unique across areas (tests/messages.test.ts).
  */
 import budget from '../budget/messages';
+import buddyinfo from '../formats/buddyinfo/messages';
+import capture from '../formats/capture/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
 import iomem from '../formats/iomem/messages';
 import kmsg from '../formats/kmsg/messages';
 import memblock from '../formats/memblock/messages';
 import meminfo from '../formats/meminfo/messages';
+import pagetypeinfo from '../formats/pagetypeinfo/messages';
+import slabinfo from '../formats/slabinfo/messages';
 import smaps from '../formats/smaps/messages';
 import totals from '../formats/totals/messages';
+import vmallocinfo from '../formats/vmallocinfo/messages';
+import zoneinfo from '../formats/zoneinfo/messages';
 import input from '../input/messages';
 import accounting from '../model/accounting/messages';
 import iomemModel from '../model/iomem-messages';
 import physical from '../model/physical/messages';
+import zones from '../model/zones/messages';
 import share from '../share/messages';
 import ledger from '../viewmodel/ledger-messages';
 import viewmodel from '../viewmodel/messages';
@@ -25,6 +32,7 @@ import type { Catalogue } from './catalogue';
 /** every area of the model that has words of its own */
 export const AREAS = {
   input,
+  capture,
   dts,
   free,
   kmsg,
@@ -40,6 +48,12 @@ export const AREAS = {
   ledger,
   iomem,
   iomemModel,
+  zoneinfo,
+  buddyinfo,
+  pagetypeinfo,
+  zones,
+  slabinfo,
+  vmallocinfo,
 };
 
 type Areas = (typeof AREAS)[keyof typeof AREAS];

@@ -4,6 +4,7 @@
  * one); several inputs of one kind join or keep the first, and say so in `notes`.
  */
 
+import type { Buddyinfo } from '../formats/buddyinfo/index';
 import type { ParsedText } from '../formats/detect';
 import type { DeviceTree } from '../formats/dts/index';
 import type { FreeOutput } from '../formats/free/index';
@@ -11,10 +12,14 @@ import type { IomemTree } from '../formats/iomem/index';
 import type { BootMemoryLine, KernelLog } from '../formats/kmsg/index';
 import type { MemblockRegion } from '../formats/memblock/index';
 import type { Meminfo } from '../formats/meminfo/index';
+import type { Pagetypeinfo } from '../formats/pagetypeinfo/index';
 import { type FormatId, finishAll, mergeSegment } from '../formats/registry';
+import type { Slabinfo } from '../formats/slabinfo/index';
 import type { Counts, MappingTable } from '../formats/smaps/index';
 import type { ProcStatus } from '../formats/status/index';
 import type { ProcessTotals } from '../formats/totals/index';
+import type { Vmallocinfo } from '../formats/vmallocinfo/index';
+import type { Zoneinfo } from '../formats/zoneinfo/index';
 import type { Diagnostic } from '../input/diagnostics';
 import type { Note } from '../messages/catalogue';
 import type { SnapshotMeta } from '../share/doc';
@@ -60,6 +65,13 @@ export interface Snapshot {
   /** /proc/iomem: the resource tree */
   iomem?: Located<IomemTree>;
   kernelRelease?: string;
+  /** /proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo: the first of each (model/zones) */
+  zoneinfo?: Located<Zoneinfo>;
+  buddyinfo?: Located<Buddyinfo>;
+  pagetypeinfo?: Located<Pagetypeinfo>;
+  /** /proc/slabinfo and /proc/vmallocinfo: the drill-downs behind Slab and VmallocUsed */
+  slabinfo?: Located<Slabinfo>;
+  vmallocinfo?: Located<Vmallocinfo>;
   processes: ProcessModel[];
   /** what the model had to decide or ignore while combining inputs */
   notes: Note[];

@@ -13,7 +13,10 @@ import type { Snapshot } from '../model/snapshot';
 import type { Annotations } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
+import { slabJson, vmallocJson } from './drilldowns';
 import { iomemJson } from './iomem';
+import { type ReportStamp, reportStamp } from './stamp';
+import { buddyJson, zonesJson } from './zones';
 
 export const SCHEMA_VERSION = 1;
 
@@ -43,11 +46,13 @@ function regionJson(r: PhysRegion, width: number) {
   };
 }
 
-export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; annotations?: Annotations } = {}) {
+export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; annotations?: Annotations; stamp?: ReportStamp } = {}) {
   const width = hexWidth(a.physical?.end);
   const notes = opts.annotations ?? (snap.shared ? docAnnotations(snap.shared) : undefined);
   return {
     schemaVersion: SCHEMA_VERSION,
+    // the snapshot's title and date (YYYY-MM-DD) when known: what the page's file is named after
+    ...reportStamp(snap, notes, opts.stamp),
     ...(notes && (notes.title || notes.notes || Object.keys(notes.labels).length)
       ? { annotations: { title: notes.title, notes: notes.notes, labels: Object.entries(notes.labels).map(([on, n]) => ({ on, ...n })) } }
       : {}),
@@ -132,6 +137,11 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; 
     })),
     checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),
     iomem: iomemJson(snap.iomem),
+    zones: zonesJson(snap),
+    buddy: buddyJson(snap),
+    /** the kernel drill-downs (/proc/slabinfo, /proc/vmallocinfo); null when not given */
+    slab: slabJson(snap),
+    vmalloc: vmallocJson(snap),
     processes: a.processes.map((p, i) => {
       const model = snap.processes[i];
       return {

@@ -9,7 +9,10 @@ import type { Snapshot } from '../model/snapshot';
 import { type Annotations, lineKey, processKey, regionKey } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
+import { drilldownMarkdown } from './drilldowns';
 import { iomemMarkdown } from './iomem';
+import { type ReportStamp, reportStamp } from './stamp';
+import { zonesMarkdown } from './zones';
 
 /** diagnostics listed in the report; the JSON output has them all */
 const MAX_DIAGNOSTICS = 200;
@@ -43,9 +46,12 @@ export function toMarkdown(
   a: Analysis,
   cat: Catalogue = EN,
   notes: Annotations | undefined = snapshotAnnotations(snap),
+  stamp?: ReportStamp,
 ): string {
   const t = (msg: Msg) => render(msg, cat);
-  const out: string[] = [notes?.title ? `# ${cell(notes.title)} — ramledger report` : '# ramledger report', ''];
+  // the heading names the snapshot and its date when they are known: `# router — ramledger report — 2025-03-01`
+  const { title, date } = reportStamp(snap, notes, stamp);
+  const out: string[] = [`# ${[...(title ? [cell(title)] : []), 'ramledger report', ...(date ? [date] : [])].join(' — ')}`, ''];
   // a label beside what it names: `slab «kmalloc heavy»`
   const labelOf = (key: string) => {
     const l = notes?.labels[key]?.label;
@@ -117,6 +123,8 @@ export function toMarkdown(
       `| ${cell(t(c.label))} | ${fmtKiB(c.left)} | ${fmtKiB(c.right)} | ${fmtKiB(c.delta)} | ${fmtKiB(c.tolerance)} | ${c.ok ? 'holds' : 'DOES NOT HOLD'} | ${cell(sides(c))} |`,
     );
   for (const c of a.checksNotRun) out.push(`| ${c.id}: not run — ${cell(t(c.reason))} | | | | | | |`);
+  for (const line of zonesMarkdown(snap, cat, cell)) out.push(line);
+  out.push(...drilldownMarkdown(snap, cell));
   if (a.processes.length) {
     out.push('', '## Processes by PSS', '', '| pid | name | PSS | USS | RSS | swap |', '|--:|---|--:|--:|--:|--:|');
     for (const p of [...a.processes].sort((x, y) => y.pssKiB - x.pssKiB).slice(0, 50))

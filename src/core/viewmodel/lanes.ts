@@ -11,6 +11,7 @@ export const LANES = [
   // /proc/iomem: the top level (System RAM and what splits it), then what lies inside System RAM
   'iomem',
   'iomem in RAM',
+  'zones',
 ] as const;
 export type Lane = (typeof LANES)[number];
 
@@ -20,7 +21,7 @@ export interface MapRegion extends PhysRegion {
   flags: Msg[];
 }
 
-const laneOf = (k: RegionKind): Lane =>
+export const laneOf = (k: RegionKind): Lane =>
   k === 'dram' || k === 'hole'
     ? 'dram'
     : k === 'firmware-map'

@@ -15,6 +15,12 @@ export interface KernelPanel {
 }
 
 /** in the order the view shows them; each drill-down adds its entry */
-export const KERNEL_PANELS: readonly KernelPanel[] = [{ id: 'iomem', has: (m) => m.iomem !== undefined }];
+export const KERNEL_PANELS: readonly KernelPanel[] = [
+  { id: 'slab', has: (m) => m.slab !== undefined },
+  { id: 'vmalloc', has: (m) => m.vmalloc !== undefined },
+  { id: 'zones', has: (m) => m.zones !== undefined },
+  { id: 'fragmentation', has: (m) => m.buddy !== undefined },
+  { id: 'iomem', has: (m) => m.iomem !== undefined },
+];
 
 export const hasKernelPanels = (m: ModelView | null): boolean => m !== null && KERNEL_PANELS.some((p) => p.has(m));

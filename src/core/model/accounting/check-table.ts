@@ -7,9 +7,13 @@
 import { mi } from '../../formats/meminfo/index';
 import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
+import { slabTotalKiB } from '../../viewmodel/slab';
+import { vmallocPagesKiB, vmKind } from '../../viewmodel/vmalloc';
 import { insideRamKiB } from '../iomem';
 import { totalKiB, union } from '../ranges';
+import { zoneLines } from '../zones/index';
 import { expectedMemTotal } from './boot';
+import { linesOf } from './check-refs';
 import { type CheckDef, defineCheck } from './checks';
 
 const expr = (e: string) => m('formula.expr', { expr: e });
@@ -183,6 +187,104 @@ export const CHECKS: readonly CheckDef[] = [
         rightFormula: expr('AnonPages + Mapped'),
         leftRefs: at.smaps(),
         rightRefs: at.meminfo('AnonPages', 'Mapped'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'zones-managed',
+    label: m('check.zones-managed'),
+    why: m('why.zones-managed'),
+    needs: ['zones', 'zonesHoldFree'],
+    fields: ['MemTotal'],
+    run: ({ zones }, f, at) => ({
+      left: zones.managedKiB,
+      leftRefs: linesOf(zones.source ?? '', zoneLines(zones)),
+      rightRefs: at.meminfo('MemTotal'),
+      right: f.MemTotal,
+      tolerance: 0,
+      leftFormula: m('formula.zones-managed', { zones: zones.zones.filter((z) => !z.empty).length, page: zones.pageKiB }),
+      rightFormula: m('formula.meminfo', { key: 'MemTotal' }),
+    }),
+  }),
+  defineCheck({
+    id: 'buddy-free',
+    label: m('check.buddy-free'),
+    why: m('why.buddy-free'),
+    needs: ['buddy', 'zonesHoldFree'],
+    fields: ['MemFree'],
+    run: ({ buddy }, f, at) => ({
+      left: buddy.freeKiB,
+      leftRefs: linesOf(
+        buddy.source,
+        buddy.zones.flatMap((z) => z.lines),
+      ),
+      rightRefs: at.meminfo('MemFree'),
+      right: f.MemFree,
+      // per-cpu vmstat drift is only known with zoneinfo; the reads' time apart is the 1 %
+      tolerance: Math.round((buddy.driftKiB ?? 0) + f.MemFree * 0.01),
+      leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
+      rightFormula: m('formula.meminfo', { key: 'MemFree' }),
+    }),
+  }),
+  defineCheck({
+    id: 'buddy-zone-free',
+    label: m('check.buddy-zone-free'),
+    why: m('why.buddy-zone-free'),
+    needs: ['buddy', 'zoneFree'],
+    run: ({ buddy, zoneFree }) => ({
+      left: buddy.freeKiB,
+      leftRefs: linesOf(
+        buddy.source,
+        buddy.zones.flatMap((z) => z.lines),
+      ),
+      rightRefs: linesOf(zoneFree.source ?? '', zoneLines(zoneFree)),
+      right: zoneFree.freeKiB,
+      tolerance: Math.round(zoneFree.driftKiB + zoneFree.freeKiB * 0.01),
+      leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
+      rightFormula: m('formula.zone-free', { zones: zoneFree.zones.filter((z) => !z.empty).length }),
+    }),
+  }),
+  defineCheck({
+    id: 'slabinfo-sum',
+    label: m('check.slabinfo-sum'),
+    why: m('why.slabinfo-sum'),
+    needs: ['slabinfo'],
+    fields: ['Slab'],
+    run({ slabinfo }, f, refs) {
+      const sum = slabTotalKiB(slabinfo.value);
+      return {
+        left: sum.kib,
+        right: f.Slab,
+        tolerance: Math.max(1024, Math.round(f.Slab * 0.05)),
+        leftFormula: m('formula.slabinfo-sum', { caches: slabinfo.value.caches.length, pageKiB: sum.pageKiB }),
+        rightFormula: m('formula.meminfo', { key: 'Slab' }),
+        leftRefs: linesOf(
+          slabinfo.source,
+          slabinfo.value.caches.map((c) => c.line),
+        ),
+        rightRefs: refs.meminfo('Slab'),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'vmallocinfo-pages',
+    label: m('check.vmallocinfo-pages'),
+    why: m('why.vmallocinfo-pages'),
+    needs: ['vmallocinfo', 'vmallocCountsPages'],
+    fields: ['VmallocUsed'],
+    run({ vmallocinfo }, f, refs) {
+      const sum = vmallocPagesKiB(vmallocinfo.value);
+      return {
+        left: sum.kib,
+        right: f.VmallocUsed,
+        tolerance: Math.max(1024, Math.round(f.VmallocUsed * 0.02)),
+        leftFormula: m('formula.vmallocinfo-pages', { pageKiB: sum.pageKiB }),
+        rightFormula: m('formula.meminfo', { key: 'VmallocUsed' }),
+        leftRefs: linesOf(
+          vmallocinfo.source,
+          vmallocinfo.value.areas.filter((a) => vmKind(a) === 'vmalloc').map((a) => a.line),
+        ),
+        rightRefs: refs.meminfo('VmallocUsed'),
       };
     },
   }),

@@ -8,13 +8,17 @@ import { memRow } from '../../formats/free/index';
 import type { IomemKind } from '../../formats/iomem/index';
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
+import type { Slabinfo } from '../../formats/slabinfo/index';
+import type { Vmallocinfo } from '../../formats/vmallocinfo/index';
 import { type Msg, m } from '../../messages/catalogue';
+import { countsVmallocPages } from '../../viewmodel/vmalloc';
 import { type IomemSummary, iomemKernelKiB, iomemSummary, type RamReference } from '../iomem';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
 import type { Range } from '../ranges';
 import type { SourceRef } from '../refs';
-import type { ProcessModel, Snapshot } from '../snapshot';
+import type { Located, ProcessModel, Snapshot } from '../snapshot';
+import { type BuddyView, buddyView, type ZonesView, zonesView } from '../zones/index';
 import { type BootFreed, bootFreed } from './boot';
 import { type CheckRefs, linesOf, uniqueRefs } from './check-refs';
 import type { Check, CheckNotRun } from './types';
@@ -53,6 +57,24 @@ export interface Facts {
   bootImage: number;
   /** no-map carve-outs inside DRAM (device tree, or memblock.memory flagged NOMAP) */
   noMapCarveOuts: Range[];
+  /** zoneinfo whose populated zones all print managed pages, none cut off (model/zones) */
+  zones: ZonesView & { managedKiB: number };
+  /** zoneinfo with pages free for every populated zone */
+  zoneFree: ZonesView & { freeKiB: number };
+  /** free blocks by order (buddyinfo, else pagetypeinfo) */
+  buddy: BuddyView;
+  /**
+   * the zones hold every free page MemFree counts (MemFree ≤ Σ managed), as on every
+   * upstream kernel; a kernel that counts memory before handing it to the zones (deferred
+   * struct-page init still under way, vendor changes) breaks the zone identities for a
+   * reason of its own, which the zones' note says
+   */
+  zonesHoldFree: true;
+  /** /proc/slabinfo and /proc/vmallocinfo */
+  slabinfo: Located<Slabinfo>;
+  vmallocinfo: Located<Vmallocinfo>;
+  /** the kernel release is 5.3 or later: VmallocUsed counts the pages vmalloc allocated */
+  vmallocCountsPages: true;
 }
 export type FactId = keyof Facts;
 
@@ -111,6 +133,10 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
   const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
+  Object.assign(f, zoneFacts(snap));
+  if (snap.slabinfo) f.slabinfo = snap.slabinfo;
+  if (snap.vmallocinfo) f.vmallocinfo = snap.vmallocinfo;
+  if (countsVmallocPages(snap.kernelRelease)) f.vmallocCountsPages = true;
   Object.assign(f, iomemFacts(snap, phys));
   return f;
 }
@@ -148,6 +174,10 @@ function iomemFacts(snap: Snapshot, phys: Physical | null): Partial<Facts> {
   return f;
 }
 
+/** facts that are conditions on others: said missing only when what they qualify was given */
+const CONDITION_ON: Partial<Record<FactId, readonly FactId[]>> = { zonesHoldFree: ['zones', 'meminfo'] };
+const unmetBase = (facts: Partial<Facts>, n: FactId): boolean => (CONDITION_ON[n] ?? []).some((b) => facts[b] === undefined);
+
 /** for checks run without a snapshot (tests): no lines */
 const NO_REFS: CheckRefs = {
   meminfo: () => [],
@@ -174,7 +204,7 @@ export function runChecks(
     const fields = def.fields ?? [];
     // meminfo fields imply meminfo
     const needs: readonly FactId[] = fields.length > 0 && !def.needs.includes('meminfo') ? ['meminfo', ...def.needs] : def.needs;
-    const missing: Msg[] = needs.filter((n) => facts[n] === undefined).map((n) => m(`fact.${n}`));
+    const missing: Msg[] = needs.filter((n) => facts[n] === undefined && !unmetBase(facts, n)).map((n) => m(`fact.${n}`));
     const values: Partial<Record<MeminfoKey, number>> = {};
     const absent: MeminfoKey[] = [];
     if (facts.meminfo)
@@ -220,4 +250,17 @@ const exact = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= Numbe
 
 function complete<F extends MeminfoKey>(values: Partial<Record<F, number>>, fields: readonly F[]): values is Record<F, number> {
   return fields.every((k) => values[k] !== undefined);
+}
+
+/** what zoneinfo, buddyinfo and pagetypeinfo give the checks */
+function zoneFacts(snap: Snapshot): Partial<Facts> {
+  const f: Partial<Facts> = {};
+  const zones = zonesView(snap);
+  if (zones?.managedKiB !== undefined) f.zones = { ...zones, managedKiB: zones.managedKiB };
+  if (zones?.freeKiB !== undefined) f.zoneFree = { ...zones, freeKiB: zones.freeKiB };
+  const buddy = buddyView(snap);
+  if (buddy) f.buddy = buddy;
+  const memFree = snap.meminfo ? mi(snap.meminfo.value, 'MemFree') : undefined;
+  if (zones?.managedKiB !== undefined && memFree !== undefined && memFree <= zones.managedKiB) f.zonesHoldFree = true;
+  return f;
 }

@@ -17,7 +17,9 @@ export type RegionKind =
   | 'iomem-ram'
   | 'iomem-kernel'
   | 'iomem-reserved'
-  | 'iomem-other';
+  | 'iomem-other'
+  /** a zone of the page allocator (/proc/zoneinfo): start_pfn, spanned pages */
+  | 'zone';
 
 /**
  * What a region is for. Behaviour (buckets, colours, which group loses the freed init
@@ -43,7 +45,9 @@ export type RegionRole =
   | 'firmware-usable'
   | 'firmware-reserved'
   /** a /proc/iomem resource, drawn on its lane only */
-  | 'iomem';
+  | 'iomem'
+  /** a zone's span (model/zones) */
+  | 'zone';
 
 /** why a memblock.reserved group got its role and label */
 export type Evidence =
