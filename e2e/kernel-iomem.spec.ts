@@ -56,6 +56,9 @@ test('screenshots: 1280×720 light/dark en/zh, the map, and presentation mode', 
     for (const lang of ['en', 'zh'] as const) {
       await page.locator('header select').first().selectOption(theme);
       await page.locator('header select').last().selectOption(lang);
+      // the Chinese words of the page load when first asked for: the header says when they are in
+      await expect(page.locator('header')).toContainText(lang === 'zh' ? '内存都去哪儿了' : 'where did the RAM go');
+      await expect(page.getByTestId('iomem-panel')).toContainText(lang === 'zh' ? '内核映像' : 'Kernel image');
       await page.screenshot({ path: `test-results/screens/kernel-iomem-${theme}-${lang}.png` });
     }
   await page.locator('header select').last().selectOption('en');
