@@ -28,6 +28,7 @@ const SLICE: Record<FormatId, number> = {
   kmsg: 1,
   dtb: 1,
   dts: 1,
+  iomem: 1,
   zoneinfo: 1,
   buddyinfo: 1,
   pagetypeinfo: 1,

@@ -17,6 +17,7 @@ import type { Annotations } from '../core/share/annotations';
 import type { Reduced, SnapshotDoc } from '../core/share/doc';
 import type { LinkChoice } from '../core/share/make';
 import type { Breakdown } from '../core/viewmodel/bar';
+import type { IomemView } from '../core/viewmodel/iomem';
 import type { MapRegion } from '../core/viewmodel/lanes';
 import type { Ledger } from '../core/viewmodel/ledger';
 import type { FileRow } from '../core/viewmodel/librank';
@@ -80,6 +81,8 @@ export interface ModelView {
   ledger: Ledger;
   /** the budget file opened beside the snapshot, held against it */
   budget?: BudgetView;
+  /** /proc/iomem: the kernel view's iomem panel */
+  iomem?: IomemView;
   /** /proc/zoneinfo's zones, and the free blocks by order (buddyinfo, pagetypeinfo) */
   zones?: ZonesView;
   buddy?: BuddyView;

@@ -25,6 +25,8 @@ import { decodeLink, inlineDoc, LINK_COMFORT, type OpenedDoc, problemMsg } from 
 import { chooseLink, makeDoc } from '../core/share/make';
 import { openDoc } from '../core/share/open';
 import { breakdown } from '../core/viewmodel/bar';
+import { iomemView } from '../core/viewmodel/iomem';
+import { iomemLane } from '../core/viewmodel/iomem-lane';
 import { mapRegions } from '../core/viewmodel/lanes';
 import { ledgerTree } from '../core/viewmodel/ledger';
 import { type FileRow, fileTable } from '../core/viewmodel/librank';
@@ -102,7 +104,7 @@ function view(): ModelView {
     headline: headline(a, snap.free),
     breakdown: bar,
     used: usedTable(a, snap.free),
-    map: [...(a.physical ? mapRegions(a.physical) : []), ...zoneRegions(zones)],
+    map: [...(a.physical ? mapRegions(a.physical) : []), ...zoneRegions(zones), ...iomemLane(snap.iomem)],
     processes,
     ledger: ledgerTree(bar, a.physical?.regions, processes),
     ...(budgetFile ? { budget: budgetView(a) } : {}),
@@ -110,6 +112,7 @@ function view(): ModelView {
     ...(buddy ? { buddy } : {}),
     ...(snap.slabinfo ? { slab: slabView(snap.slabinfo, snap.meminfo?.value) } : {}),
     ...(snap.vmallocinfo ? { vmalloc: vmallocView(snap.vmallocinfo, snap.meminfo?.value, snap.kernelRelease) } : {}),
+    ...(snap.iomem ? { iomem: iomemView(snap.iomem) } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { dtb } from './dts/dtb';
 import { dts } from './dts/index';
 import type { FormatModule, SegmentAt, SegmentOf } from './format';
 import { free } from './free/index';
+import { iomem } from './iomem/index';
 import { kmsg } from './kmsg/index';
 import { memblock } from './memblock/index';
 import { meminfo } from './meminfo/index';
@@ -45,6 +46,7 @@ export const REGISTRY = registry({
   totals: { format: totals, priority: 25, why: "ramledger's own `# ramledger process totals` line, which no dump prints" },
   memblock: { format: memblock, priority: 30, why: '`N: 0x…..0x…`, a shape no other format prints' },
   free: { format: free, priority: 40, why: 'its `total used free …` header line is unique' },
+  iomem: { format: iomem, priority: 45, why: '`start-end : name` with 8 or more hex digits, a shape no other format prints' },
   meminfo: {
     format: meminfo,
     priority: 50,

@@ -10,7 +10,7 @@ export type UnreadKind =
   | 'zoneinfo'
   | 'buddyinfo'
   | 'pagetypeinfo'
-  | 'iomem'
+  | 'ioports'
   | 'maps'
   | 'bootloader'
   | 'shell'
@@ -22,7 +22,8 @@ const SHAPES: readonly [UnreadKind, RegExp][] = [
   ['buddyinfo', /^Node \d+, zone\s+\w+(?:\s+\d+){4,}\s*$/],
   ['pagetypeinfo', /^(?:Page block order:|Pages per block:|Free pages count per migrate type)/],
   ['vmallocinfo', /^0x[0-9a-f]+-0x[0-9a-f]+\s+\d+\s/],
-  ['iomem', /^\s*[0-9a-f]{4,16}-[0-9a-f]{4,16} : \S/],
+  // /proc/iomem (8 or more digits) is read (formats/iomem); its twin for I/O ports is not
+  ['ioports', /^\s*[0-9a-f]{4,7}-[0-9a-f]{4,7} : \S/],
   ['maps', /^[0-9a-f]{8,16}-[0-9a-f]{8,16} [r-][w-][x-][ps] [0-9a-f]+ [0-9a-f]+:[0-9a-f]+ \d+/],
   [
     'bootloader',

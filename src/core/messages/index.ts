@@ -9,6 +9,7 @@ import buddyinfo from '../formats/buddyinfo/messages';
 import capture from '../formats/capture/messages';
 import dts from '../formats/dts/messages';
 import free from '../formats/free/messages';
+import iomem from '../formats/iomem/messages';
 import kmsg from '../formats/kmsg/messages';
 import memblock from '../formats/memblock/messages';
 import meminfo from '../formats/meminfo/messages';
@@ -20,6 +21,7 @@ import vmallocinfo from '../formats/vmallocinfo/messages';
 import zoneinfo from '../formats/zoneinfo/messages';
 import input from '../input/messages';
 import accounting from '../model/accounting/messages';
+import iomemModel from '../model/iomem-messages';
 import physical from '../model/physical/messages';
 import zones from '../model/zones/messages';
 import share from '../share/messages';
@@ -44,6 +46,8 @@ export const AREAS = {
   share,
   budget,
   ledger,
+  iomem,
+  iomemModel,
   zoneinfo,
   buddyinfo,
   pagetypeinfo,

@@ -8,6 +8,7 @@ import type { Buddyinfo } from '../formats/buddyinfo/index';
 import type { ParsedText } from '../formats/detect';
 import type { DeviceTree } from '../formats/dts/index';
 import type { FreeOutput } from '../formats/free/index';
+import type { IomemTree } from '../formats/iomem/index';
 import type { BootMemoryLine, KernelLog } from '../formats/kmsg/index';
 import type { MemblockRegion } from '../formats/memblock/index';
 import type { Meminfo } from '../formats/meminfo/index';
@@ -61,6 +62,8 @@ export interface Snapshot {
   boot?: Located<BootMemoryLine>;
   free?: Located<FreeOutput>;
   meminfo?: Located<Meminfo>;
+  /** /proc/iomem: the resource tree */
+  iomem?: Located<IomemTree>;
   kernelRelease?: string;
   /** /proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo: the first of each (model/zones) */
   zoneinfo?: Located<Zoneinfo>;

@@ -14,6 +14,7 @@ import type { Annotations } from '../share/annotations';
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, hex, hexWidth } from '../units';
 import { slabJson, vmallocJson } from './drilldowns';
+import { iomemJson } from './iomem';
 import { type ReportStamp, reportStamp } from './stamp';
 import { buddyJson, zonesJson } from './zones';
 
@@ -135,6 +136,7 @@ export function toJson(snap: Snapshot, a: Analysis, opts: { mappings?: boolean; 
       why: en(c.why),
     })),
     checksNotRun: a.checksNotRun.map((c) => ({ id: c.id, reason: en(c.reason) })),
+    iomem: iomemJson(snap.iomem),
     zones: zonesJson(snap),
     buddy: buddyJson(snap),
     /** the kernel drill-downs (/proc/slabinfo, /proc/vmallocinfo); null when not given */

@@ -10,6 +10,7 @@ import { type Annotations, lineKey, processKey, regionKey } from '../share/annot
 import { docAnnotations } from '../share/doc';
 import { bytesToKiB, fmtKiB, fmtMiB, fmtPct, hex } from '../units';
 import { drilldownMarkdown } from './drilldowns';
+import { iomemMarkdown } from './iomem';
 import { type ReportStamp, reportStamp } from './stamp';
 import { zonesMarkdown } from './zones';
 
@@ -104,6 +105,7 @@ export function toMarkdown(
         );
     }
   }
+  out.push(...iomemMarkdown(snap.iomem, cell));
   if (a.used.length) {
     out.push('', '## "used", as each tool computes it', '', '| tool | formula | used KiB |', '|---|---|--:|');
     for (const u of a.used) out.push(`| ${cell(t(u.tool))} | ${cell(t(u.formula))} | ${fmtKiB(u.usedKiB)} |`);

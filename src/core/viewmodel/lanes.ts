@@ -2,7 +2,17 @@
 import { type Msg, m } from '../messages/catalogue';
 import type { Physical, PhysRegion, RegionKind } from '../model/physical/index';
 
-export const LANES = ['dram', 'firmware map', 'device tree', 'memblock.memory', 'memblock.reserved', 'zones'] as const;
+export const LANES = [
+  'dram',
+  'firmware map',
+  'device tree',
+  'memblock.memory',
+  'memblock.reserved',
+  // /proc/iomem: the top level (System RAM and what splits it), then what lies inside System RAM
+  'iomem',
+  'iomem in RAM',
+  'zones',
+] as const;
 export type Lane = (typeof LANES)[number];
 
 export interface MapRegion extends PhysRegion {

@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import FragmentationPanel from './FragmentationPanel';
+import IomemPanel from './IomemPanel';
 import { KERNEL_PANELS, type KernelPanelId } from './panels';
 import SlabPanel from './SlabPanel';
 import VmallocPanel from './VmallocPanel';
@@ -13,6 +14,7 @@ import ZonesPanel from './ZonesPanel';
 
 /** each drill-down adds its component */
 const COMPONENTS: Partial<Record<KernelPanelId, ComponentType>> = {
+  iomem: IomemPanel,
   slab: SlabPanel,
   vmalloc: VmallocPanel,
   zones: ZonesPanel,

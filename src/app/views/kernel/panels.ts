@@ -20,6 +20,7 @@ export const KERNEL_PANELS: readonly KernelPanel[] = [
   { id: 'vmalloc', has: (m) => m.vmalloc !== undefined },
   { id: 'zones', has: (m) => m.zones !== undefined },
   { id: 'fragmentation', has: (m) => m.buddy !== undefined },
+  { id: 'iomem', has: (m) => m.iomem !== undefined },
 ];
 
 export const hasKernelPanels = (m: ModelView | null): boolean => m !== null && KERNEL_PANELS.some((p) => p.has(m));

@@ -9,6 +9,8 @@ import { C } from '../../formats/smaps/index';
 import { m } from '../../messages/catalogue';
 import { slabTotalKiB } from '../../viewmodel/slab';
 import { vmallocPagesKiB, vmKind } from '../../viewmodel/vmalloc';
+import { insideRamKiB } from '../iomem';
+import { totalKiB, union } from '../ranges';
 import { zoneLines } from '../zones/index';
 import { expectedMemTotal } from './boot';
 import { linesOf } from './check-refs';
@@ -283,6 +285,66 @@ export const CHECKS: readonly CheckDef[] = [
           vmallocinfo.value.areas.filter((a) => vmKind(a) === 'vmalloc').map((a) => a.line),
         ),
         rightRefs: refs.meminfo('VmallocUsed'),
+      };
+    },
+  }),
+  // ---- /proc/iomem (src/core/model/iomem.ts)
+  defineCheck({
+    id: 'iomem-ram',
+    label: m('check.iomem-ram'),
+    why: m('why.iomem-ram'),
+    needs: ['iomem', 'ramReference'],
+    run: ({ iomem, ramReference }, _, at) => ({
+      // whole pages: the kernel registers System RAM from page frames (x86 e820 ranges may end mid-page)
+      left: iomem.systemRamPagesKiB,
+      right: ramReference.kib,
+      tolerance: 0,
+      ...(ramReference.exact ? {} : { atMost: true as const }),
+      leftFormula: m('formula.iomem-ram'),
+      rightFormula: m('formula.iomem-ram-reference', { from: ramReference.from }),
+      leftRefs: iomem.refs.ram,
+      rightRefs:
+        ramReference.from === 'memblock'
+          ? at.memblock('memory')
+          : ramReference.from === 'device-tree'
+            ? [...at.dram(), ...at.noMap()]
+            : at.boot(),
+    }),
+  }),
+  defineCheck({
+    id: 'iomem-kernel',
+    label: m('check.iomem-kernel'),
+    why: m('why.iomem-kernel'),
+    needs: ['iomem', 'iomemKernel', 'bootImage'],
+    run({ iomem, iomemKernel, bootImage: right }, _, at) {
+      return {
+        left: Math.round(iomemKernel),
+        right,
+        // section alignment (arm64 pads text, rodata and data to 64 KiB) and the page tables after bss
+        tolerance: 256 + Math.round(right * 0.02),
+        leftFormula: m('formula.iomem-kernel', { parts: Object.keys(iomem.kernel) }),
+        rightFormula: m('formula.iomem-kernel-boot'),
+        leftRefs: iomem.refs.kernel,
+        rightRefs: at.boot(),
+      };
+    },
+  }),
+  defineCheck({
+    id: 'iomem-nomap',
+    label: m('check.iomem-nomap'),
+    why: m('why.iomem-nomap'),
+    needs: ['iomem', 'noMapCarveOuts'],
+    run({ iomem, noMapCarveOuts }, _, at) {
+      const right = totalKiB(union(noMapCarveOuts));
+      return {
+        left: right - insideRamKiB(iomem, noMapCarveOuts),
+        right,
+        tolerance: 0,
+        leftFormula: m('formula.iomem-nomap'),
+        rightFormula: m('formula.iomem-nomap-right'),
+        leftRefs: iomem.refs.ramAndReserved,
+        // carve-outs come from the device tree, or from memblock.memory's NOMAP flags
+        rightRefs: [...at.noMap(), ...at.memblock('memory')],
       };
     },
   }),

@@ -5,19 +5,22 @@
  * and why" falls out of the needs, and adding a check is one entry in ./check-table.ts.
  */
 import { memRow } from '../../formats/free/index';
+import type { IomemKind } from '../../formats/iomem/index';
 import type { BootMemoryLine } from '../../formats/kmsg/index';
 import { type Meminfo, type MeminfoKey, mi } from '../../formats/meminfo/index';
 import type { Slabinfo } from '../../formats/slabinfo/index';
 import type { Vmallocinfo } from '../../formats/vmallocinfo/index';
 import { type Msg, m } from '../../messages/catalogue';
 import { countsVmallocPages } from '../../viewmodel/vmalloc';
+import { type IomemSummary, iomemKernelKiB, iomemSummary, type RamReference } from '../iomem';
 import type { Physical } from '../physical/index';
 import type { ProcessSummary } from '../processes';
+import type { Range } from '../ranges';
 import type { SourceRef } from '../refs';
 import type { Located, ProcessModel, Snapshot } from '../snapshot';
 import { type BuddyView, buddyView, type ZonesView, zonesView } from '../zones/index';
 import { type BootFreed, bootFreed } from './boot';
-import { type CheckRefs, uniqueRefs } from './check-refs';
+import { type CheckRefs, linesOf, uniqueRefs } from './check-refs';
 import type { Check, CheckNotRun } from './types';
 
 /** what the inputs can give a check */
@@ -44,6 +47,16 @@ export interface Facts {
   allSmaps: ProcessModel[];
   /** per-process totals */
   processes: ProcessSummary[];
+  /** /proc/iomem read with its addresses (as root), and the lines behind each of its sums */
+  iomem: IomemSummary & { refs: { ram: SourceRef[]; kernel: SourceRef[]; ramAndReserved: SourceRef[] } };
+  /** what System RAM should add up to (memblock.memory, the device tree's banks, the boot line) */
+  ramReference: RamReference;
+  /** Σ the kernel sections iomem prints (Kernel code, rodata, data, bss), when it prints any */
+  iomemKernel: number;
+  /** the kernel image by the Memory: line: kernel code + rwdata + rodata + bss (init is freed) */
+  bootImage: number;
+  /** no-map carve-outs inside DRAM (device tree, or memblock.memory flagged NOMAP) */
+  noMapCarveOuts: Range[];
   /** zoneinfo whose populated zones all print managed pages, none cut off (model/zones) */
   zones: ZonesView & { managedKiB: number };
   /** zoneinfo with pages free for every populated zone */
@@ -124,6 +137,40 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   if (snap.slabinfo) f.slabinfo = snap.slabinfo;
   if (snap.vmallocinfo) f.vmallocinfo = snap.vmallocinfo;
   if (countsVmallocPages(snap.kernelRelease)) f.vmallocCountsPages = true;
+  Object.assign(f, iomemFacts(snap, phys));
+  return f;
+}
+
+/** what /proc/iomem lets the checks compare (iomem-ram, iomem-kernel, iomem-nomap) */
+function iomemFacts(snap: Snapshot, phys: Physical | null): Partial<Facts> {
+  const tree = snap.iomem?.value;
+  if (!tree || tree.hidden) return {};
+  const sum = iomemSummary(tree);
+  const source = snap.iomem?.source ?? '';
+  const lines = (keep: (k: IomemKind) => boolean) =>
+    linesOf(
+      source,
+      tree.entries.filter((e) => keep(e.kind)).map((e) => e.line),
+    );
+  const f: Partial<Facts> = {
+    iomem: {
+      ...sum,
+      refs: {
+        ram: lines((k) => k === 'system-ram'),
+        kernel: lines((k) => k.startsWith('kernel-')),
+        ramAndReserved: lines((k) => k === 'system-ram' || k === 'reserved'),
+      },
+    },
+  };
+  if (Object.keys(sum.kernel).length > 0) f.iomemKernel = iomemKernelKiB(sum);
+  const b = snap.boot?.value;
+  const code = b?.form === 'modern' ? b.fields['kernel code'] : undefined;
+  if (b && code !== undefined) f.bootImage = code + (b.fields.rwdata ?? b.fields.data ?? 0) + (b.fields.rodata ?? 0) + (b.fields.bss ?? 0);
+  if (phys && snap.memblock.memory) f.ramReference = { kib: phys.memblockMemoryKiB - phys.memblockNomapKiB, from: 'memblock', exact: true };
+  else if (phys?.dramSource === 'device-tree') f.ramReference = { kib: phys.spanKiB - phys.noMapKiB, from: 'device-tree', exact: false };
+  else if (snap.boot?.value.form === 'modern') f.ramReference = { kib: snap.boot.value.physKiB, from: 'boot', exact: false };
+  const noMap = phys?.regions.filter((r) => r.kind === 'no-map' && !r.outside) ?? [];
+  if (noMap.length > 0) f.noMapCarveOuts = noMap;
   return f;
 }
 

@@ -13,6 +13,11 @@ export type RegionKind =
   | 'hole'
   /** the firmware's memory map: x86 e820, MIPS `memory: … @ …` */
   | 'firmware-map'
+  /** /proc/iomem on its lanes (src/core/viewmodel/iomem-lane.ts) */
+  | 'iomem-ram'
+  | 'iomem-kernel'
+  | 'iomem-reserved'
+  | 'iomem-other'
   /** a zone of the page allocator (/proc/zoneinfo): start_pfn, spanned pages */
   | 'zone';
 
@@ -39,6 +44,8 @@ export type RegionRole =
   /** a range of the firmware's map: RAM the firmware gives the kernel, or not */
   | 'firmware-usable'
   | 'firmware-reserved'
+  /** a /proc/iomem resource, drawn on its lane only */
+  | 'iomem'
   /** a zone's span (model/zones) */
   | 'zone';
 
