@@ -10,7 +10,8 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  workers: 1,
+  // two files at a time: the browser and the page's worker keep two cores busy between them
+  workers: Number(process.env.PW_WORKERS) || 2,
   retries: 0,
   // hang detectors, not speed limits: generous so that a loaded machine cannot fail a test
   timeout: 180_000,

@@ -174,19 +174,21 @@ export function MapChangeMarks({ marks, rows, g }: { marks: readonly ChangeMark[
 
 /** a legend swatch: the mark's pattern and outline, and its symbol */
 function Swatch({ change }: { change: RegionChangeKind }) {
+  // on a projector every text is 16 px at least, the swatch's symbol too
+  const font = useStore((st) => st.present) ? 16 : 12;
   const fillOf: Record<RegionChangeKind, string> = { added: 'url(#cmp-added)', removed: 'url(#cmp-ghost)', moved: 'none', resized: 'none' };
   return (
     // the patterns are the map's (MarkDefs in its SVG): one set of ids on the page
-    <svg className={`cmp-mark ${change}`} width="30" height="16" aria-hidden="true">
+    <svg className={`cmp-mark ${change}`} width={font * 2.5} height={font + 4} aria-hidden="true">
       <rect
         className={change === 'removed' || change === 'resized' ? 'cmp-was' : 'cmp-now'}
         x={1}
         y={1}
-        width={28}
-        height={14}
+        width={font * 2.5 - 2}
+        height={font + 2}
         fill={fillOf[change]}
       />
-      <text className="cmp-symbol" x={15} y={12} textAnchor="middle" style={{ fontSize: 12 }}>
+      <text className="cmp-symbol" x={font * 1.25} y={font} textAnchor="middle" style={{ fontSize: font }}>
         {CHANGE_SYMBOL[change]}
       </text>
     </svg>
