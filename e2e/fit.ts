@@ -33,6 +33,12 @@ export async function cuts(page: Page): Promise<string[]> {
       const text = e.textContent ?? '';
       if (/^[\s\d,.%-]+$/.test(text) || !e.closest('[title]')) out.push(`ellipsis without the whole text: ${text.slice(0, 60)}`);
     }
+    // a table in a box that scrolls sideways hides its right-hand columns just as well
+    for (const e of document.querySelectorAll<HTMLElement>('main *')) {
+      const x = getComputedStyle(e).overflowX;
+      if ((x === 'auto' || x === 'scroll') && visible(e) && e.querySelector('table, [role=table]') && e.scrollWidth > e.clientWidth + 1)
+        out.push(`table scrolls sideways (${e.scrollWidth} > ${e.clientWidth}): ${e.textContent?.slice(0, 60)}`);
+    }
     if (document.documentElement.scrollWidth > window.innerWidth + 1)
       out.push(`page wider than the window: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
     return out;

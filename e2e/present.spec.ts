@@ -5,9 +5,10 @@
  * and no number ending in "…"; one key steps through
  * the views and the arrow keys move a highlight through the current table or map.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { cuts, shownRoutes, showView, smallestText, withBudgetAndBefore } from './fit';
-import { axe, shot } from './helpers';
+import { axe, drop, shot } from './helpers';
 
 /** every view there is: the optional ones are listed once a budget and a "before" are given (the kernel's when it has a panel) */
 const ROUTES = ['overview', 'map', 'processes', 'processes/files', 'checks', 'sources', 'budgets', 'compare', 'report', 'ledger'];
@@ -50,6 +51,40 @@ for (const c of CONFIGS) {
       // accessibility in both themes on the first views, in light on the rest (CI's time: budgets and compare have dark axe runs of their own)
       if (c.w === 1280 && c.lang === 'en' && (c.theme === 'light' || ROUTES.indexOf(r) < 6)) await axe(page);
     }
+  });
+}
+
+/** this machine's kernel files (x86_64, 6.18, as root): every panel of the kernel view */
+const KERNEL_FILES = [
+  'fixtures/real-slabinfo/x86_64-6.18-this-machine/root-bundle.txt',
+  'fixtures/real-zones/this-machine-x86_64-6.18/root/zoneinfo',
+  'fixtures/real-zones/this-machine-x86_64-6.18/root/buddyinfo',
+  'fixtures/real-zones/this-machine-x86_64-6.18/root/pagetypeinfo',
+  'fixtures/real-iomem/x86_64-6.18-root.txt',
+];
+
+for (const c of [CONFIGS[0], CONFIGS[3]]) {
+  test(`presentation mode ${c.w}×${c.h} ${c.theme} ${c.lang}: the kernel view of this machine fits, nothing cut`, async ({ page }) => {
+    await page.setViewportSize({ width: c.w, height: c.h });
+    await page.addInitScript(
+      ({ theme, lang }) => {
+        localStorage.setItem('ramledger.settings', JSON.stringify({ unit: 'KiB', theme, lang }));
+        sessionStorage.setItem('ramledger.present', '1');
+      },
+      { theme: c.theme, lang: c.lang },
+    );
+    await page.goto('/#/kernel');
+    await drop(
+      page,
+      KERNEL_FILES.map((f) => ({ name: f.split('/').slice(-2).join('-'), data: readFileSync(f) })),
+    );
+    await expect(page.locator('nav.views a[href="#/kernel"]')).toBeVisible();
+    await showView(page, 'kernel');
+    for (const panel of ['slab', 'vmalloc', 'zones', 'iomem']) await expect(page.getByTestId(`${panel}-panel`)).toBeVisible();
+    await shot(page, `present-${c.w}-${c.theme}-${c.lang}-kernel`);
+    expect.soft(await cuts(page)).toEqual([]);
+    const small = await smallestText(page);
+    expect.soft(small.px, small.what).toBeGreaterThanOrEqual(16);
   });
 }
 

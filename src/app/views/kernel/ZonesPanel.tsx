@@ -33,8 +33,9 @@ export default function ZonesPanel() {
         <table className="data" data-testid="zones-table">
           <thead>
             <tr>
-              <th>{w.zone}</th>
-              <th>{w.range}</th>
+              <th>
+                {w.zone}, {w.range}
+              </th>
               <th className="num">
                 {w.spanned} ({unit})
               </th>
@@ -61,7 +62,6 @@ export default function ZonesPanel() {
             ))}
             <tr className="total">
               <td>{w.total}</td>
-              <td />
               <td className="num">{size(v.zones.reduce((a, z) => a + z.spannedKiB, 0))}</td>
               <td className="num">{size(v.zones.reduce((a, z) => a + z.presentKiB, 0))}</td>
               <td className="num" data-testid="zones-managed">
@@ -98,8 +98,9 @@ function ZoneRow({ z, size, w }: { z: ZoneSummary; size: (k: number | undefined)
         <a href={sourceHref(z.source, z.line)}>{name}</a>
         {z.empty && ` (${w.empty})`}
         {z.cut && ` (${w.cut})`}
+        {/* the range under the name: a column of its own made the table wider than 1280 px */}
+        <div className="mono small">{z.start !== undefined && z.end !== undefined ? `${fmtHex(z.start)}–${fmtHex(z.end - 1n)}` : '—'}</div>
       </td>
-      <td className="mono">{z.start !== undefined && z.end !== undefined ? `${fmtHex(z.start)}–${fmtHex(z.end - 1n)}` : '—'}</td>
       <td className="num">{size(z.spannedKiB)}</td>
       <td className="num">{size(z.presentKiB)}</td>
       <td className="num">{size(z.managedKiB)}</td>
