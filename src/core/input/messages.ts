@@ -2,11 +2,11 @@ import { type AnyMsg, messages } from '../messages/catalogue';
 import type { UnreadKind } from './unread';
 
 const UNREAD_EN: Record<UnreadKind, string> = {
-  slabinfo: '/proc/slabinfo (not read yet)',
-  vmallocinfo: '/proc/vmallocinfo (not read yet)',
-  zoneinfo: '/proc/zoneinfo (not read yet)',
-  buddyinfo: '/proc/buddyinfo (not read yet)',
-  pagetypeinfo: '/proc/pagetypeinfo (not read yet)',
+  slabinfo: 'a /proc/slabinfo line out of place (its reader takes the file from its first line)',
+  vmallocinfo: 'a /proc/vmallocinfo line out of place (its reader takes the file from its first line)',
+  zoneinfo: 'a /proc/zoneinfo line out of place (its reader takes the file from its first line)',
+  buddyinfo: 'a /proc/buddyinfo line out of place (its reader takes the file from its first line)',
+  pagetypeinfo: 'a /proc/pagetypeinfo line out of place (its reader takes the file from its first line)',
   ioports: '/proc/ioports (I/O ports, not memory)',
   maps: '/proc/PID/maps (smaps carries the sizes: capture smaps instead)',
   bootloader: 'bootloader or firmware output',
@@ -14,11 +14,11 @@ const UNREAD_EN: Record<UnreadKind, string> = {
   text: 'text that is none of the dumps ramledger reads',
 };
 const UNREAD_ZH: Record<UnreadKind, string> = {
-  slabinfo: '/proc/slabinfo（暂不读取）',
-  vmallocinfo: '/proc/vmallocinfo（暂不读取）',
-  zoneinfo: '/proc/zoneinfo（暂不读取）',
-  buddyinfo: '/proc/buddyinfo（暂不读取）',
-  pagetypeinfo: '/proc/pagetypeinfo（暂不读取）',
+  slabinfo: '位置不对的 /proc/slabinfo 行（该文件需从第一行起读取）',
+  vmallocinfo: '位置不对的 /proc/vmallocinfo 行（该文件需从第一行起读取）',
+  zoneinfo: '位置不对的 /proc/zoneinfo 行（该文件需从第一行起读取）',
+  buddyinfo: '位置不对的 /proc/buddyinfo 行（该文件需从第一行起读取）',
+  pagetypeinfo: '位置不对的 /proc/pagetypeinfo 行（该文件需从第一行起读取）',
   ioports: '/proc/ioports（I/O 端口，不是内存）',
   maps: '/proc/PID/maps（大小在 smaps 中：请改为采集 smaps）',
   bootloader: 'bootloader 或固件的输出',

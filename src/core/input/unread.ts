@@ -1,7 +1,7 @@
 /**
- * Text no format reads, named when its shape is known: kernel files ramledger does not
- * read yet (slabinfo, zoneinfo, …), a bootloader's output in a serial capture, a shell's
- * own output. Reported as one diagnostic per run of lines, with the lines it spans, at
+ * Text no format reads, named when its shape is known: a line of a kernel file out of
+ * place (a slabinfo or zoneinfo row without the lines its reader starts from), a
+ * bootloader's output in a serial capture, a shell's own output. Reported as one diagnostic per run of lines, with the lines it spans, at
  * severity `unread` — not an error: nothing in it was malformed, it is just not read.
  */
 export type UnreadKind =
