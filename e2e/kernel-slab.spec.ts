@@ -46,3 +46,21 @@ for (const s of [
     await expect(page.getByTestId('vmalloc-panel')).toBeVisible();
     await shot(page, `kernel-slab-${s.lang}-${s.theme}`);
   });
+
+test("the Overview's Slab and VmallocUsed lines lead to their panels; without slabinfo there is no link", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await drop(page, [bundle]);
+  await expect(page.locator('tr[data-line="Slab"]')).toBeVisible();
+  await expect(page.locator('tr[data-line="MemFree"] a[data-drill]')).toHaveCount(0);
+  await page.locator('tr[data-line="VmallocUsed"] a[data-drill="vmalloc"]').click();
+  await expect(page).toHaveURL(/#\/kernel\?p=vmalloc$/);
+  await expect(page.getByTestId('vmalloc-panel')).toBeInViewport();
+  await page.goBack();
+  await page.locator('tr[data-line="Slab"] a[data-drill="slab"]').click();
+  await expect(page.getByTestId('slab-panel')).toBeInViewport();
+  // the seed has no slabinfo: its Slab line has no drill-down
+  await page.goto('/?example#/overview');
+  await expect(page.locator('tr[data-line="Slab"]')).toBeVisible();
+  await expect(page.locator('a[data-drill]')).toHaveCount(0);
+});

@@ -301,4 +301,7 @@ export const zh: Record<Key, string> = {
   'cmp.mapWith': '相对“之前”的快照 {name} 标出的变化：',
   'cmp.mapGone': '已删除（因此不在表中）：',
   'cmp.mapHidden': '另有 {n} 项未画出：请放大。',
+  'ov.drill.slab': '最大的缓存',
+  'ov.drill.vmalloc': '最大的调用者',
+  'ov.drill.free': '按阶的空闲块',
 };

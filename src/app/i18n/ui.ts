@@ -312,6 +312,9 @@ const en = {
   'cmp.mapWith': 'Marked against the "before" snapshot {name}:',
   'cmp.mapGone': 'Removed, so not in the table:',
   'cmp.mapHidden': '{n} more not drawn: zoom in.',
+  'ov.drill.slab': 'largest caches',
+  'ov.drill.vmalloc': 'largest callers',
+  'ov.drill.free': 'free blocks by order',
 } as const;
 
 export type Key = keyof typeof en;
