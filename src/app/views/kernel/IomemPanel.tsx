@@ -64,7 +64,8 @@ export default function IomemPanel() {
           {view.rows.map((r) => (
             <tr key={r.line} data-kind={r.kind}>
               <td className="mono">{r.start === null ? '—' : fmtHex(r.start)}</td>
-              <td className="mono">{r.end === null ? '—' : fmtHex(r.end)}</td>
+              {/* the last address, as /proc/iomem prints it (the model's end is exclusive) */}
+              <td className="mono">{r.end === null ? '—' : fmtHex(r.start !== null && r.end > r.start ? r.end - 1n : r.end)}</td>
               <td className="num">{r.sizeKiB === null ? '—' : fmtSize(r.sizeKiB, unit)}</td>
               <td style={{ paddingLeft: `${0.5 + r.depth * 1.25}em` }}>{r.name}</td>
               <td className="small">{r.kind}</td>
