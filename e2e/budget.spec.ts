@@ -4,27 +4,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { SEED_FILES } from '../tests/seed-files';
+import { BROKEN_BUDGET } from './fit';
 import { axe, drop, ROOT, SCREENS, SEED } from './helpers';
 
 const seed = SEED_FILES.map((f) => ({ name: f, data: readFileSync(join(SEED, f)) }));
 const example = { name: 'budget.example.json', data: readFileSync(join(ROOT, 'docs', 'budget.example.json')), type: 'application/json' };
-/** the seed breaks it: slab over by 7,464 KiB, wocpu_data over by 256 KiB, a process it does not have */
-const broken = {
-  name: 'tight.json',
-  type: 'application/json',
-  data: JSON.stringify({
-    ramledger: 'budget',
-    version: 1,
-    title: 'Too tight',
-    limits: [
-      { line: 'Slab', maxKiB: 40000, note: 'slab before the Wi-Fi driver update' },
-      { carveOut: 'wocpu_data', maxKiB: 2048 },
-      { process: 'hostapd', maxKiB: 4096 },
-      { line: 'VmallocUsed', maxKiB: 38000 },
-      { line: 'user', maxKiB: 65536 },
-    ],
-  }),
-};
 
 async function open(page: Page, settings: { theme?: string; lang?: string } = {}) {
   await page.addInitScript((s) => localStorage.setItem('ramledger.settings', JSON.stringify(s)), settings);
@@ -36,7 +20,7 @@ const row = (page: Page, target: string) => page.locator(`[data-testid="budget-t
 
 test('a budget the seed breaks: the view says which limit and by how much, the Overview says it breaks', async ({ page }) => {
   await open(page, { lang: 'en', theme: 'light' });
-  await drop(page, [...seed, broken]);
+  await drop(page, [...seed, BROKEN_BUDGET]);
   await expect(page.locator('tr[data-line="dram"]')).toBeVisible();
   // the budget is not an input card: it sits beside them as a chip
   await expect(page.locator('[data-testid="inputs"] li')).toHaveCount(seed.length);
@@ -100,7 +84,7 @@ for (const lang of ['en', 'zh'] as const)
   for (const theme of ['light', 'dark'] as const)
     test(`screenshots of the budget view and the Overview strip at 1280×720, ${lang} ${theme}`, async ({ page }) => {
       await open(page, { lang, theme });
-      await drop(page, [...seed, broken]);
+      await drop(page, [...seed, BROKEN_BUDGET]);
       await expect(page.getByTestId('budget-summary')).toBeVisible();
       mkdirSync(SCREENS, { recursive: true });
       await page.getByTestId('budget-summary').evaluate((e) => e.scrollIntoView({ block: 'center' }));

@@ -4,32 +4,21 @@
  * that were added, removed, moved or resized on a compact address strip, and the changes
  * of every accounting line, check, process, region and meminfo field, largest first.
  */
-import { useEffect, useState } from 'react';
 import type { Changes } from '../../core/compare/index';
 import { fmtHex, fmtNum, fmtSize, hexWidth } from '../format';
 import { fill } from '../i18n/ui';
 import { useT } from '../i18n/useT';
-import { useStore, worker } from '../store';
+import { useStore } from '../store';
 import { StackedBar } from '../views/overview/StackedBar';
 import type { CompareSideView, CompareView as View } from './protocol';
 import { useCompare } from './state';
+import { useCompareView } from './useCompareView';
 
 export default function CompareView() {
   const { t } = useT();
-  const version = useStore((s) => s.version);
   const title = useStore((s) => s.annotations.title);
-  const { active, version: cv, clear } = useCompare();
-  const [view, setView] = useState<View | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the inputs shown (version) or the before (cv) change
-  useEffect(() => {
-    let live = true;
-    worker()
-      .diff()
-      .then((v) => live && setView(v));
-    return () => {
-      live = false;
-    };
-  }, [version, cv]);
+  const { active, clear } = useCompare();
+  const view = useCompareView();
 
   if (!active || !view) return <p className="muted">{t('cmp.none')}</p>;
   // the page's own title names the after side when it has one

@@ -6,7 +6,6 @@
  * in words beside the symbol, in the tooltip, in the legend and in the region table.
  * Everything keys on the diff's typed change kinds and addresses (src/core/compare/mapMarks.ts).
  */
-import { useEffect, useState } from 'react';
 import type { RegionChange, RegionChangeKind } from '../../core/compare/index';
 import type { ChangeMark, PxSpan } from '../../core/compare/mapMarks';
 import type { Lane } from '../../core/viewmodel/lanes';
@@ -14,32 +13,12 @@ import { fmtHex, fmtInt, fmtSize } from '../format';
 import { fill } from '../i18n/ui';
 import { useT } from '../i18n/useT';
 import { href } from '../route';
-import { useStore, worker } from '../store';
+import { useStore } from '../store';
 import type { CompareView } from './protocol';
-import { useCompare } from './state';
 import './mapMarks.css';
 
 export const CHANGE_KINDS: readonly RegionChangeKind[] = ['added', 'removed', 'moved', 'resized'];
 export const CHANGE_SYMBOL: Record<RegionChangeKind, string> = { added: '+', removed: '−', moved: '→', resized: '↔' };
-
-/** the comparison while a "before" is kept, asked again when either side changes; else null */
-export function useMapCompare(): CompareView | null {
-  const version = useStore((s) => s.version);
-  const { active, version: cv } = useCompare();
-  const [view, setView] = useState<CompareView | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the inputs shown (version) or the before (cv) change
-  useEffect(() => {
-    if (!active) return setView(null);
-    let live = true;
-    worker()
-      .diff()
-      .then((v) => live && setView(v));
-    return () => {
-      live = false;
-    };
-  }, [active, version, cv]);
-  return active ? view : null;
-}
 
 /**
  * A change in words: `− removed: wocpu_data@47DC0000 (no-map), Before 0x47dc0000–0x48000000 (2.25 MiB)`;

@@ -19,7 +19,8 @@ import { LANES, type LaneMark, laneMarks, type MapRegion, mapAxis } from '../../
 import { roundTicks } from '../../core/viewmodel/ticks';
 import { LabelledName } from '../annotations/Labels';
 import { regionColor, regionSwatch } from '../colors';
-import { ChangeCell, MapChangeLegend, MapChangeMarks, useChangeText, useMapCompare } from '../compare/MapMarks';
+import { ChangeCell, MapChangeLegend, MapChangeMarks, useChangeText } from '../compare/MapMarks';
+import { useCompareView } from '../compare/useCompareView';
 import { ChartButtons, CsvButton } from '../export/ExportButtons';
 import { caption } from '../export/names';
 import { cssVar, svgFromPage } from '../export/svg';
@@ -238,7 +239,7 @@ export default function AddressMap() {
   const padTop = shown[0]?.start ?? 0;
   const padBottom = Math.max(0, rowsV.getTotalSize() - (shown.at(-1)?.end ?? 0));
   // while a "before" is kept: the diff's region changes marked on the lanes and in the table
-  const compare = useMapCompare();
+  const compare = useCompareView();
   const changeText = useChangeText();
   const changed = useMemo(() => compare && changesByPlace(compare.diff.regions.rows), [compare]);
   const cmpMarks = useMemo(
