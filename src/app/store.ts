@@ -83,6 +83,9 @@ export function worker(): Remote<WorkerApi> {
 
 const why = (e: unknown) => String((e as Error)?.message ?? e);
 
+/** the language the reader chose last, while its words may still be loading */
+let langWanted: Lang | null = null;
+
 let seq = 0;
 const nextId = () => `in${++seq}`;
 
@@ -273,9 +276,19 @@ export const useStore = create<State>((set, get) => {
       set({ busy: null, error: why(e) });
     },
     set(p) {
-      // the words of a language arrive before the page switches to it
+      // the words of a language arrive before the page switches to it; a language chosen
+      // while they are on their way wins over them, and a failed load is said
+      if (p.lang) langWanted = p.lang;
       if (p.lang && !langReady(p.lang)) {
-        void loadLang(p.lang).then(() => get().set(p));
+        const lang = p.lang;
+        loadLang(lang).then(
+          () => {
+            if (langWanted === lang) get().set(p);
+          },
+          (e) => {
+            if (langWanted === lang) get().fail(e);
+          },
+        );
         return;
       }
       set(p);

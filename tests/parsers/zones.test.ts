@@ -233,6 +233,51 @@ describe('the zones model', () => {
     expect(a.checksNotRun.find((c) => c.id === 'zones-managed')).toBeDefined();
   });
 
+  // 5.6+ pagetypeinfo stops counting a free list at 100,000 and prints `>100000` (mm/vmstat.c
+  // pagetypeinfo_showfree_print): a floor. 150,000 order-0 pages free print as >100000.
+  const floored = {
+    meminfo: 'MemTotal: 1160000 kB\nMemFree: 1000000 kB\n',
+    zoneinfo: [
+      'Node 0, zone   Normal',
+      '  pages free     250000',
+      '        spanned  300000',
+      '        present  300000',
+      '        managed  290000',
+      '        protection: (0, 0)',
+      '  node_unreclaimable:  0',
+      '  start_pfn:           0',
+    ].join('\n'),
+    buddyinfo: 'Node 0, zone   Normal 150000  50000      0      0      0      0      0      0      0      0      0',
+    pagetypeinfo: [
+      'Page block order: 9',
+      'Pages per block:  512',
+      '',
+      'Free pages count per migrate type at order       0      1      2      3      4      5      6      7      8      9     10',
+      'Node    0, zone   Normal, type    Unmovable      0      0      0      0      0      0      0      0      0      0      0',
+      'Node    0, zone   Normal, type      Movable >100000  50000      0      0      0      0      0      0      0      0      0',
+    ].join('\n'),
+  };
+
+  it('takes the free totals from buddyinfo when pagetypeinfo printed a list as >100000 (a floor), and the checks hold', () => {
+    const { snap, a } = model(floored);
+    expect(buddyView(snap)?.freeKiB).toBe(1000000);
+    expect(buddyView(snap)?.atLeast).toBeUndefined();
+    const byId = Object.fromEntries(a.checks.map((c) => [c.id, c]));
+    expect(byId['buddy-free']).toMatchObject({ left: 1000000, right: 1000000, ok: true });
+    expect(byId['buddy-zone-free']).toMatchObject({ left: 1000000, right: 1000000, ok: true });
+  });
+
+  it('without buddyinfo, a floored pagetypeinfo gives a floor: the checks only ask that it be no more than the other side', () => {
+    const { snap, a } = model({ ...floored, buddyinfo: '' });
+    const v = buddyView(snap);
+    expect(v?.freeKiB).toBe(800000);
+    expect(v?.atLeast).toBe(true);
+    expect(v?.notes.map((n) => n.key)).toContain('zones.free-at-least');
+    const byId = Object.fromEntries(a.checks.map((c) => [c.id, c]));
+    expect(byId['buddy-free']).toMatchObject({ left: 800000, right: 1000000, ok: true, atMost: true });
+    expect(byId['buddy-zone-free']).toMatchObject({ left: 800000, right: 1000000, ok: true, atMost: true });
+  });
+
   it('writes the zones and buddy keys to JSON and their sections to Markdown', () => {
     const { snap, a } = model(files);
     const j = toJson(snap, a);

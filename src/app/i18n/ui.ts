@@ -325,9 +325,16 @@ let zhLoading: Promise<void> | null = null;
 
 export function loadLang(lang: Lang): Promise<void> {
   if (lang !== 'zh' || zh) return Promise.resolve();
-  zhLoading ??= import('./ui-zh').then((mod) => {
-    zh = mod.zh;
-  });
+  zhLoading ??= import('./ui-zh').then(
+    (mod) => {
+      zh = mod.zh;
+    },
+    (e: unknown) => {
+      // not cached: the next choice of the language tries again
+      zhLoading = null;
+      throw e;
+    },
+  );
   return zhLoading;
 }
 

@@ -222,6 +222,8 @@ export const CHECKS: readonly CheckDef[] = [
       right: f.MemFree,
       // per-cpu vmstat drift is only known with zoneinfo; the reads' time apart is the 1 %
       tolerance: Math.round((buddy.driftKiB ?? 0) + f.MemFree * 0.01),
+      // a floor (pagetypeinfo's `>100000`) may only fall short
+      ...(buddy.atLeast ? { atMost: true as const } : {}),
       leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
       rightFormula: m('formula.meminfo', { key: 'MemFree' }),
     }),
@@ -240,6 +242,7 @@ export const CHECKS: readonly CheckDef[] = [
       rightRefs: linesOf(zoneFree.source ?? '', zoneLines(zoneFree)),
       right: zoneFree.freeKiB,
       tolerance: Math.round(zoneFree.driftKiB + zoneFree.freeKiB * 0.01),
+      ...(buddy.atLeast ? { atMost: true as const } : {}),
       leftFormula: m('formula.buddy-free', { zones: buddy.zones.length, page: buddy.pageKiB }),
       rightFormula: m('formula.zone-free', { zones: zoneFree.zones.filter((z) => !z.empty).length }),
     }),

@@ -96,6 +96,8 @@ export interface BuddyView {
   /** pageblocks by migrate type, Σ over zones (pagetypeinfo) */
   blocks?: Record<string, number>;
   source: string;
+  /** the totals are floors: pagetypeinfo printed some list as `>100000` and no buddyinfo gave the counts */
+  atLeast?: true;
   /** per-cpu vmstat drift and per-cpu free lists, from zoneinfo when it was given */
   driftKiB?: number;
   pcpKiB?: number;
@@ -218,9 +220,12 @@ export function buddyView(snap: Snapshot): BuddyView | null {
     return e;
   };
   // pagetypeinfo, when given, is the one moment both the totals and their split come from
-  // (buddyinfo is read at another, and the free lists move in between)
+  // (buddyinfo is read at another, and the free lists move in between); but a list it
+  // printed as `>100000` is a floor, and buddyinfo's count of it is exact
   const typed = (types?.free.length ?? 0) > 0;
-  if (!typed)
+  const floored = types?.free.some((r) => r.atLeast) ?? false;
+  const totalsFromBuddy = !typed || (floored && (buddy?.zones.length ?? 0) > 0);
+  if (totalsFromBuddy)
     for (const z of buddy?.zones ?? []) {
       const e = entry(z.node, z.zone);
       e.blocks = z.free;
@@ -229,6 +234,7 @@ export function buddyView(snap: Snapshot): BuddyView | null {
   for (const r of types?.free ?? []) {
     const e = entry(r.node, r.zone);
     e.byType.set(r.type, r.free);
+    if (totalsFromBuddy) continue;
     e.lines.push(r.line);
     e.blocks = r.free.map((v, i) => v + (e.blocks[i] ?? 0));
   }
@@ -246,9 +252,13 @@ export function buddyView(snap: Snapshot): BuddyView | null {
         zones.map((z) => z.answers[i] as SizeAnswer),
       ),
     ),
-    source: (typed ? snap.pagetypeinfo?.source : snap.buddyinfo?.source) ?? '',
+    source: (totalsFromBuddy ? snap.buddyinfo?.source : snap.pagetypeinfo?.source) ?? '',
     notes: [],
   };
+  if (floored && !totalsFromBuddy) {
+    view.atLeast = true;
+    view.notes.push(m('zones.free-at-least'));
+  }
   if (types?.pageblockOrder !== undefined) view.pageblockOrder = types.pageblockOrder;
   if (types && types.blocks.length > 0) {
     const blocks: Record<string, number> = {};

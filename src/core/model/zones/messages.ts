@@ -14,6 +14,8 @@ export default messages(
     'zones.pcp': (p: { kib: number; cpus: number }) =>
       `${mib(p.kib)} sit on the per-cpu free lists of ${p.cpus} CPUs: free, but counted neither in the buddy lists nor in MemFree`,
     'zones.no-types': () => 'no pagetypeinfo: free blocks are not split by migrate type (CMA blocks serve only movable allocations)',
+    'zones.free-at-least': () =>
+      'pagetypeinfo printed some free lists as >100000 (it stops counting there) and no buddyinfo gave their counts: the free totals are floors',
     'zones.region': (p: {
       node: number;
       zone: string;
@@ -57,6 +59,7 @@ export default messages(
       `MemFree（${mib(p.memFree)}）比各区管理的全部页（${mib(p.managed)}）还多：这个内核在把内存交给各区之前就把它计入了 MemTotal 和 MemFree（struct page 初始化被推迟且仍在进行，或是厂商改动）`,
     'zones.pcp': (p) => `${mib(p.kib)} 在 ${p.cpus} 个 CPU 的 per-cpu 空闲链表上：是空闲的，但既不计入伙伴链表也不计入 MemFree`,
     'zones.no-types': () => '没有 pagetypeinfo：空闲块未按迁移类型拆分（CMA 块只服务可移动分配）',
+    'zones.free-at-least': () => 'pagetypeinfo 把部分空闲链表输出为 >100000（数到此为止），又没有 buddyinfo 给出实数：空闲总量是下限',
     'zones.region': (p) =>
       `${p.zone} 区（节点 ${p.node}）：present ${mib(p.present)}${p.managed === null ? '' : `，managed ${mib(p.managed)}`}${p.high === null ? '' : `；水位 min ${mib(p.min ?? 0)}、low ${mib(p.low ?? 0)}、high ${mib(p.high)}`}`,
     'lane.zones': () => '内存区',
