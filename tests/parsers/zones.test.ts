@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText, segmentsOf } from '../../src/core/index';
 import { analyze } from '../../src/core/model/accounting/index';
 import { buildSnapshot } from '../../src/core/model/snapshot';
-import { buddyView, zonesView } from '../../src/core/model/zones/index';
+import { buddyView, pageSize, zonesView } from '../../src/core/model/zones/index';
 import { toJson } from '../../src/core/report/json';
 import { toMarkdown } from '../../src/core/report/markdown';
 import { zoneRegions } from '../../src/core/viewmodel/zones-lane';
@@ -286,5 +286,16 @@ describe('the zones model', () => {
     const md = toMarkdown(snap, a);
     expect(md).toContain('## Zones');
     expect(md).toContain('## Free blocks by order');
+  });
+});
+
+describe('the page size the zones are counted in', () => {
+  const mapping = (start: string, kps: number) =>
+    `${start}-${start.replace(/0000$/, '2000')} rw-p 00000000 00:00 0\nSize:               8 kB\nRss:                8 kB\nKernelPageSize:    ${kps} kB\nMMUPageSize:       ${kps} kB\n`;
+  it('is the smallest KernelPageSize of the smaps given (a hugetlb mapping prints its huge page), else 4 KiB assumed', () => {
+    const smaps = `${mapping('7f0000000000', 2048)}${mapping('7f0000010000', 4)}`;
+    expect(pageSize(model({ smaps }).snap)).toEqual({ kib: 4, assumed: false });
+    expect(pageSize(model({ smaps: mapping('7f0000000000', 64) }).snap)).toEqual({ kib: 64, assumed: false });
+    expect(pageSize(model({ m: 'MemTotal: 16 kB\n' }).snap)).toEqual({ kib: 4, assumed: true });
   });
 });

@@ -344,11 +344,11 @@ export function translate(lang: Lang, key: Key): string {
   return (lang === 'zh' && zh ? zh : en)[key];
 }
 
-/** the browser's language, when the reader has not chosen one */
 /** a translated template with its `{name}` places filled */
 export const fill = (template: string, params: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
 
+/** the browser's language, when the reader has not chosen one */
 export const browserLang = (): Lang => (typeof navigator !== 'undefined' && /^zh\b/i.test(navigator.language) ? 'zh' : 'en');
 
 export type { Lang };

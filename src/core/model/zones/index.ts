@@ -112,11 +112,13 @@ export const ASK_KIB = [1024, 2048, 4096] as const;
 
 /** page size in KiB: smaps' KernelPageSize when a process was captured, else 4 (assumed) */
 export function pageSize(snap: Snapshot): { kib: number; assumed: boolean } {
-  for (const p of snap.processes) {
+  // the smallest seen: a hugetlb mapping prints its huge page (2048 kB) there, never the base page
+  let kib = Number.POSITIVE_INFINITY;
+  for (const p of snap.processes.slice(0, 16)) {
     const t = p.mappings;
-    for (let r = 0; r < t.length && r < 64; r++) if (t.has(r, C.KernelPageSize)) return { kib: t.kib(r, C.KernelPageSize), assumed: false };
+    for (let r = 0; r < t.length && r < 64; r++) if (t.has(r, C.KernelPageSize)) kib = Math.min(kib, t.kib(r, C.KernelPageSize));
   }
-  return { kib: 4, assumed: true };
+  return Number.isFinite(kib) && kib > 0 ? { kib, assumed: false } : { kib: 4, assumed: true };
 }
 
 const pagesKiB = (z: Zone, key: string, page: number): number | undefined => {
