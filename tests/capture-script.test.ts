@@ -168,6 +168,8 @@ describe('the capture script', () => {
     expect(b.failed).toEqual([]);
     expect(headersOf(b.text).some((h) => /\/smaps_rollup <==$/.test(h))).toBe(true);
     expect(headersOf(b.text).some((h) => /\/smaps <==$/.test(h))).toBe(false);
+    // the rollups are the PSS of every process: the check runs on them
+    expect(b.checks).toContain('pss');
     expect(b.snap.processes.length).toBeGreaterThan(1);
   });
 

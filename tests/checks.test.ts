@@ -45,7 +45,7 @@ describe('the checks table', () => {
     expect(why['memtotal-boot']).toBe(
       'needs the Memory: line and the "Freeing … memory" lines after the Memory: line, or its "init" field',
     );
-    expect(why.pss).toBe('needs the smaps of every process (a full capture; fewer than two were given) and meminfo AnonPages, Mapped');
+    expect(why.pss).toBe('needs the smaps or smaps_rollup of every process (a full capture; fewer than two were given) and meminfo AnonPages, Mapped');
     expect(run([]).a.checksNotRun.find((c) => c.id === 'lru')?.reason).toMatchObject({ key: 'check.needs' });
   });
 
@@ -72,7 +72,7 @@ describe('the checks table', () => {
     const out = runChecks([...CHECKS, extra, needsLog], gatherFacts(r.snap, phys, summarizeProcesses(r.snap.processes)));
     expect(out.checks.find((c) => c.id === 'kernel-below-memtotal')).toMatchObject({ left: 47464, right: 230856, ok: true });
     expect(en(out.notRun.find((c) => c.id === 'needs-zones')?.reason ?? m('formula.holes'))).toBe(
-      'needs the smaps of every process (a full capture; fewer than two were given)',
+      'needs the smaps or smaps_rollup of every process (a full capture; fewer than two were given)',
     );
   });
 });

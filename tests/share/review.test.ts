@@ -130,12 +130,14 @@ describe('a reduced snapshot', () => {
     expect(from).toEqual([{ source: 'ramledger-process-totals.tsv', line: 0 }]);
   });
 
-  it('a process known by its rollup only does not start the check on the receiver', () => {
+  it('a process known by its rollup counts in the PSS check, on the sender and the receiver alike', () => {
     const rollupOnly = `==> /proc/3/smaps_rollup <==\n${text('formats/smaps_rollup.txt')}==> /proc/4/smaps <==\n${smaps}${meminfo}`;
     const inputs = [input('bundle.txt', rollupOnly)];
-    const before = model(inputs).json;
-    expect(before.checks.map((c) => c.id)).not.toContain('pss');
-    expect(model(viaReduced(inputs).back).json.checks.map((c) => c.id)).not.toContain('pss');
+    const pss = (j: ReturnType<typeof model>['json']) => j.checks.find((c) => c.id === 'pss');
+    const before = pss(model(inputs).json);
+    expect(before).toMatchObject({ leftFormula: 'Σ Pss over 2 processes' });
+    const after = pss(model(viaReduced(inputs).back).json);
+    expect([after?.left, after?.right, after?.ok]).toEqual([before?.left, before?.right, before?.ok]);
   });
 
   it('reduced again (shared on from the page that opened it) still says what the first one left out', () => {

@@ -25,7 +25,7 @@ export interface CheckRefs {
   dram(): SourceRef[];
   /** the device tree's no-map reservations */
   noMap(): SourceRef[];
-  /** the inputs that hold processes' mappings (or their totals), each as a whole */
+  /** the inputs that hold processes' mappings (or their rollups or totals), each as a whole */
   smaps(): SourceRef[];
 }
 
@@ -130,7 +130,9 @@ export function checkRefs(snap: Snapshot, phys: Physical | null): CheckRefs {
         : [],
     smaps() {
       const names = new Set<string>();
-      for (const p of snap.processes) if (p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0) for (const s of p.sources) names.add(s);
+      for (const p of snap.processes)
+        if (p.mappings.length > 0 || p.rollup !== undefined || (p.totals !== undefined && (p.totals.mappings > 0 || p.totals.pss > 0)))
+          for (const s of p.sources) names.add(s);
       return [...names].map((source) => ({ source, line: 0 }));
     },
   };

@@ -131,7 +131,11 @@ export function gatherFacts(snap: Snapshot, phys: Physical | null, processes: Pr
   const withMaps = snap.processes.filter((p) => p.mappings.length > 0);
   if (withMaps.length > 0) f.smaps = withMaps;
   // a reduced snapshot carries each such process's totals (formats/totals): its PSS is as exact
-  const hadMaps = snap.processes.filter((p) => p.mappings.length > 0 || (p.totals?.mappings ?? 0) > 0);
+  // and smaps_rollup (the capture script's -r) sums every mapping as the kernel walks them;
+  // a reduced snapshot carries a rollup's process as totals without mappings, but with its PSS
+  const hadMaps = snap.processes.filter(
+    (p) => p.mappings.length > 0 || p.rollup !== undefined || (p.totals !== undefined && (p.totals.mappings > 0 || p.totals.pss > 0)),
+  );
   if (hadMaps.length > 1) f.allSmaps = hadMaps;
   Object.assign(f, zoneFacts(snap));
   if (snap.slabinfo) f.slabinfo = snap.slabinfo;

@@ -187,7 +187,7 @@ export default messages(
     'fact.memblockMemory': () => 'memblock/memory',
     'fact.memblockReserved': () => 'memblock/reserved',
     'fact.smaps': () => 'the smaps of a process',
-    'fact.allSmaps': () => 'the smaps of every process (a full capture; fewer than two were given)',
+    'fact.allSmaps': () => 'the smaps or smaps_rollup of every process (a full capture; fewer than two were given)',
     'fact.processes': () => 'per-process totals',
   },
   {
@@ -319,7 +319,7 @@ export default messages(
     'fact.memblockMemory': () => 'memblock/memory',
     'fact.memblockReserved': () => 'memblock/reserved',
     'fact.smaps': () => '某个进程的 smaps',
-    'fact.allSmaps': () => '所有进程的 smaps（完整采集；给出的不足两个）',
+    'fact.allSmaps': () => '所有进程的 smaps 或 smaps_rollup（完整采集；给出的不足两个）',
     'fact.processes': () => '各进程合计',
   },
 );
