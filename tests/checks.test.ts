@@ -45,7 +45,9 @@ describe('the checks table', () => {
     expect(why['memtotal-boot']).toBe(
       'needs the Memory: line and the "Freeing … memory" lines after the Memory: line, or its "init" field',
     );
-    expect(why.pss).toBe('needs the smaps or smaps_rollup of every process (a full capture; fewer than two were given) and meminfo AnonPages, Mapped');
+    expect(why.pss).toBe(
+      'needs the smaps or smaps_rollup of every process (a full capture; fewer than two were given) and meminfo AnonPages, Mapped',
+    );
     expect(run([]).a.checksNotRun.find((c) => c.id === 'lru')?.reason).toMatchObject({ key: 'check.needs' });
   });
 
