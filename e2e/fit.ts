@@ -45,12 +45,12 @@ export async function cuts(page: Page): Promise<string[]> {
   });
 }
 
-/** the smallest font size of visible text on maps, charts (the bars' segments and legends, the ledger's picture) and tables */
+/** the smallest font size of visible text on maps, charts (the bars' segments and legends, the ledger's picture), tables and an input's raw text */
 export async function smallestText(page: Page): Promise<{ px: number; what: string }> {
   return page.evaluate(() => {
     let px = Number.POSITIVE_INFINITY;
     let what = '';
-    const texts = 'main svg text, main td, main th, main [role=cell], main .bar .seg, main .legend, main .lg-map :is(.lg-label, .lg-inner)';
+    const texts = 'main svg text, main td, main th, main [role=cell], main .bar .seg, main .legend, main .lg-map :is(.lg-label, .lg-inner), main .raw .ln';
     for (const e of document.querySelectorAll<Element>(texts)) {
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || !(e.textContent ?? '').trim()) continue;

@@ -15,6 +15,8 @@ import { useStore, worker } from '../store';
 
 const CHUNK = 500;
 const ROW = 18;
+/** on a projector the raw text is 16 px like every table, on taller rows */
+const ROW_PRESENT = 24;
 
 export default function Sources() {
   const { t } = useT();
@@ -78,7 +80,10 @@ function SourceDetail({ name, line, to }: { name: string; line: number; to: numb
       });
   }, [name, version]);
 
-  const v = useVirtualizer({ count: total, getScrollElement: () => box.current, estimateSize: () => ROW, overscan: 40 });
+  const row = useStore((st) => st.present) ? ROW_PRESENT : ROW;
+  const v = useVirtualizer({ count: total, getScrollElement: () => box.current, estimateSize: () => row, overscan: 40 });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the rows are measured again when their height changes
+  useEffect(() => v.measure(), [row]);
   const items = v.getVirtualItems();
   useEffect(() => {
     if (items.length === 0) return;
@@ -175,7 +180,7 @@ function SourceDetail({ name, line, to }: { name: string; line: number; to: numb
               <div
                 key={it.key}
                 className={`ln${d ? ' diag' : ''}${line > 0 && n >= line && n <= to ? ' target' : ''}`}
-                style={{ top: it.start, height: ROW }}
+                style={{ top: it.start, height: row }}
                 data-ln={n}
                 title={d ? tm(d.msg) : undefined}
               >
