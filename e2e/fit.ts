@@ -50,7 +50,8 @@ export async function smallestText(page: Page): Promise<{ px: number; what: stri
   return page.evaluate(() => {
     let px = Number.POSITIVE_INFINITY;
     let what = '';
-    const texts = 'main svg text, main td, main th, main [role=cell], main .bar .seg, main .legend, main .lg-map :is(.lg-label, .lg-inner), main .raw .ln';
+    const texts =
+      'main svg text, main td, main th, main [role=cell], main .bar .seg, main .legend, main .lg-map :is(.lg-label, .lg-inner), main .raw .ln';
     for (const e of document.querySelectorAll<Element>(texts)) {
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || !(e.textContent ?? '').trim()) continue;

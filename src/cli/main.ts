@@ -34,6 +34,13 @@ const USAGE = `usage: ramledger analyze [--format json|markdown] [--no-mappings]
 
 class UsageError extends Error {}
 
+/** the value after a flag (`--base URL`), or the usage error that names the flag */
+function takeValue(args: string[], flag: string): string {
+  const v = args.shift();
+  if (v === undefined) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
 /**
  * The files of a folder, recursively, in name order. A symbolic link to a file is read;
  * anything else that is not a file or a folder (a link to a folder, a device, a FIFO) is
@@ -147,11 +154,7 @@ function runLink(args: string[], out: (piece: string) => void): { code: number; 
   const paths: string[] = [];
   while (args.length) {
     const a = args.shift() as string;
-    const value = () => {
-      const v = args.shift();
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+    const value = () => takeValue(args, a);
     if (a === '--base') base = value();
     else if (a === '--view') {
       const v = value().replace(/^[#/]+/, '');
@@ -200,11 +203,7 @@ function runCheck(args: string[], out: (piece: string) => void): { code: number;
   const paths: string[] = [];
   while (args.length) {
     const a = args.shift() as string;
-    const value = () => {
-      const v = args.shift();
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+    const value = () => takeValue(args, a);
     if (a === '--budget' || a === '-b') budgetPath = value();
     else if (a.startsWith('--budget=')) budgetPath = a.slice(9);
     else if (a === '--format' || a === '-f' || a.startsWith('--format=')) {
