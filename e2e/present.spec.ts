@@ -1,5 +1,5 @@
 /**
- * Presentation mode for a projector: every view at 1280×720 (light/dark, en/zh) and
+ * Presentation mode for a projector: every view at 1280×720 (light English, dark Chinese) and
  * 1920×1080 — Budgets with a budget the seed breaks, Compare with the changed seed as the
  * "before", one page per combination stepping through the views — with no table cell cut
  * and no number ending in "…"; one key steps through
@@ -27,10 +27,10 @@ async function open(page: Page, o: { theme: 'light' | 'dark'; lang: 'en' | 'zh';
   await expect(page.locator('tr[data-line="MemTotal"]')).toBeVisible();
 }
 
+// both themes and both languages at 1280×720 (a theme changes colours, not widths: light
+// English and dark Chinese cover the widths of both languages), and light English at 1920×1080
 const CONFIGS = [
   { theme: 'light', lang: 'en', w: 1280, h: 720 },
-  { theme: 'dark', lang: 'en', w: 1280, h: 720 },
-  { theme: 'light', lang: 'zh', w: 1280, h: 720 },
   { theme: 'dark', lang: 'zh', w: 1280, h: 720 },
   { theme: 'light', lang: 'en', w: 1920, h: 1080 },
 ] as const;
@@ -64,7 +64,7 @@ const KERNEL_FILES = [
   'fixtures/real-iomem/x86_64-6.18-root.txt',
 ];
 
-for (const c of [CONFIGS[0], CONFIGS[3]]) {
+for (const c of [CONFIGS[0], CONFIGS[1]]) {
   test(`presentation mode ${c.w}×${c.h} ${c.theme} ${c.lang}: the kernel view of this machine fits, nothing cut`, async ({ page }) => {
     await page.setViewportSize({ width: c.w, height: c.h });
     await page.addInitScript(

@@ -40,7 +40,6 @@ if [ -z "$bundled" ] && [ -z "${PW_CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
-[ -f dist/cli.mjs ] || node scripts/build-cli.mjs
 node scripts/build-cli.mjs
 echo "== typecheck";  npm run -s typecheck
 echo "== lint";       npx biome check .
