@@ -35,6 +35,9 @@ const subscribe = (cb: () => void) => {
   return () => window.removeEventListener('hashchange', cb);
 };
 
+/** the route the address holds now (for handlers that must not act on a render's stale copy) */
+export const currentRoute = (): Route => parseRoute(window.location.hash);
+
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseRoute(hash);

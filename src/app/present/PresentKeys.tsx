@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT';
-import { href, type Route, useRoute, type View } from '../route';
+import { currentRoute, href, type Route, useRoute, type View } from '../route';
 import { useShownViews } from '../shownViews';
 import { useStore } from '../store';
 
@@ -50,7 +50,8 @@ export function PresentKeys() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
       const order = steps(views);
-      const at = Math.max(0, order.indexOf(here));
+      // the address, not this render's copy: a second key can come before the view re-renders
+      const at = Math.max(0, order.indexOf(routeHref(currentRoute())));
       if (e.key === 'PageDown' || e.key === 'ArrowRight' || e.key === 'PageUp' || e.key === 'ArrowLeft') {
         const d = e.key === 'PageDown' || e.key === 'ArrowRight' ? 1 : -1;
         window.location.hash = order[(at + d + order.length) % order.length] ?? '#/overview';
@@ -71,7 +72,7 @@ export function PresentKeys() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [present, here, views]);
+  }, [present, views]);
 
   return present ? (
     <p className="present-help muted" data-testid="present-help">

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { fitLabel } from '../ledger/fit';
 import { useSize } from '../ledger/useSize';
+import { BarTable } from './BarTable';
 
 /** the labels' font size in px (the bar's height is 4.2 rem: three lines) */
 const FONT = 12;
@@ -71,26 +72,7 @@ function PartBar({ part, whole }: { part: Part; whole: number }) {
           );
         })}
       </div>
-      <details>
-        <summary className="small">{t('ov.barTable')}</summary>
-        <table className="data small">
-          <tbody>
-            {part.segments.map((s) => {
-              const fill = bucketFill(s.bucket);
-              return (
-                <tr key={s.id}>
-                  <td>
-                    <span className={`swatch ${fill.className}`} style={fill.style} />
-                    {tm(s.label)}
-                  </td>
-                  <td className={`num${s.kib < 0 ? ' neg' : ''}`}>{fmtSize(s.kib, unit)}</td>
-                  <td className="num">{fmtPct(s.kib, part.totalKiB)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </details>
+      <BarTable segments={part.segments} total={part.totalKiB} />
     </figure>
   );
 }

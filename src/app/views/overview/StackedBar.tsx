@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { bucketLabel } from '../../../core/model/buckets';
 import type { BarSegment, Breakdown } from '../../../core/viewmodel/bar';
 import { barScale } from '../../../core/viewmodel/barScale';
-import { bucketColor, bucketFill, LIGHT_BUCKETS } from '../../colors';
+import { bucketFill, LIGHT_BUCKETS } from '../../colors';
 import { fmtPct, fmtSize } from '../../format';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { BarTable } from './BarTable';
 
 /** below this share a segment has no room for its label */
 const LABEL_MIN_PCT = 7;
@@ -98,24 +99,7 @@ export function StackedBar({ breakdown }: { breakdown: Breakdown }) {
           );
         })}
       </div>
-      <details>
-        <summary className="small">{t('ov.barTable')}</summary>
-        <table className="data small">
-          <tbody>
-            {segments.map((s) => (
-              <tr key={s.id} data-seg-row={s.id}>
-                <td>
-                  <span className="swatch" style={{ background: bucketColor(s.bucket) }} />
-                  {tm(s.label)}
-                </td>
-                <td className={`num${s.kib < 0 ? ' neg' : ''}`}>{fmtSize(s.kib, unit)}</td>
-                <td className="num">{fmtPct(s.kib, total)}</td>
-                <td className="formula">{tm(s.formula)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <BarTable segments={segments} total={total} formulas />
     </figure>
   );
 }
